@@ -1,0 +1,154 @@
+/** Reads the environment once into a validated, deep-frozen Config; the only reader of process.env. */
+
+import path from 'node:path'
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly filename: string }
+  | { readonly kind: 'postgres'; readonly url: string }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  readonly server: { readonly host: string; readonly port: number; readonly trustProxy: boolean }
+  readonly site: { readonly url: string; readonly name: string; readonly language: string }
+  readonly database: DatabaseConfig
+  readonly media: { readonly dir: string }
+  readonly log: { readonly level: LogLevel }
+  readonly demo: { readonly seedOnEmpty: boolean; readonly articles: number }
+  readonly pageCache: { readonly maxBytes: number }
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  readonly variable: string
+  constructor(variable: string, expected: string, got: string) {
+    super(`${variable}: expected ${expected}, got ${JSON.stringify(got)}`)
+    this.name = 'ConfigError'
+    this.variable = variable
+  }
+}
+
+/** Every variable parseConfig reads; a test checks each is documented in .env.example. */
+export const CONFIG_VARIABLES = [
+  'MASTHEAD_HOST',
+  'MASTHEAD_PORT',
+  'PORT',
+  'MASTHEAD_TRUST_PROXY',
+  'MASTHEAD_SITE_URL',
+  'MASTHEAD_SITE_NAME',
+  'MASTHEAD_SITE_LANGUAGE',
+  'MASTHEAD_DATABASE_URL',
+  'DATABASE_URL',
+  'MASTHEAD_MEDIA_DIR',
+  'MASTHEAD_LOG_LEVEL',
+  'MASTHEAD_DEMO',
+  'MASTHEAD_DEMO_ARTICLES',
+  'MASTHEAD_PAGE_CACHE_MB',
+] as const
+
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
+export type Env = Partial<Record<string, string | undefined>>
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Parses and validates `env`; throws ConfigError naming the first bad variable. */
+export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
+  const read = (name: ConfigVariable): string | undefined => {
+    const value = env[name]?.trim()
+    return value === undefined || value === '' ? undefined : value
+  }
+
+  const portVar: ConfigVariable = read('MASTHEAD_PORT') !== undefined ? 'MASTHEAD_PORT' : 'PORT'
+  const port = integer(portVar, read(portVar), 3000, 0, 65535)
+  const host = read('MASTHEAD_HOST') ?? '127.0.0.1'
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new ConfigError('MASTHEAD_HOST', 'a host name or IP address', host)
+
+  const siteUrl = url('MASTHEAD_SITE_URL', read('MASTHEAD_SITE_URL') ?? `http://${displayHost(host)}:${port}`)
+  const siteName = read('MASTHEAD_SITE_NAME') ?? 'The Harbour Ledger'
+  if (siteName.length > 80) throw new ConfigError('MASTHEAD_SITE_NAME', 'at most 80 characters', siteName)
+  const language = read('MASTHEAD_SITE_LANGUAGE') ?? 'en'
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) {
+    throw new ConfigError('MASTHEAD_SITE_LANGUAGE', 'a BCP 47 language tag such as en or en-GB', language)
+  }
+
+  const dbVar: ConfigVariable = read('MASTHEAD_DATABASE_URL') !== undefined ? 'MASTHEAD_DATABASE_URL' : 'DATABASE_URL'
+  const database = databaseConfig(dbVar, read(dbVar) ?? 'sqlite:./data/masthead.db', cwd)
+
+  const logLevel = read('MASTHEAD_LOG_LEVEL') ?? 'info'
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new ConfigError('MASTHEAD_LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel)
+  }
+
+  return deepFreeze({
+    server: { host, port, trustProxy: boolean('MASTHEAD_TRUST_PROXY', read('MASTHEAD_TRUST_PROXY'), false) },
+    site: { url: siteUrl, name: siteName, language },
+    database,
+    media: { dir: path.resolve(cwd, read('MASTHEAD_MEDIA_DIR') ?? './data/media') },
+    log: { level: logLevel as LogLevel },
+    demo: {
+      seedOnEmpty: boolean('MASTHEAD_DEMO', read('MASTHEAD_DEMO'), true),
+      articles: integer('MASTHEAD_DEMO_ARTICLES', read('MASTHEAD_DEMO_ARTICLES'), 300, 1, 200_000),
+    },
+    pageCache: { maxBytes: integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 64, 0, 65536) * 1024 * 1024 },
+  })
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw)
+  }
+  return value
+}
+
+function boolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback
+  const value = raw.toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true
+  if (['0', 'false', 'no', 'off'].includes(value)) return false
+  throw new ConfigError(name, 'true or false', raw)
+}
+
+function url(name: string, raw: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(name, 'an absolute http(s) URL', raw)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, 'an absolute http(s) URL', raw)
+  }
+  return parsed.origin + parsed.pathname.replace(/\/+$/, '')
+}
+
+function databaseConfig(name: string, raw: string, cwd: string): DatabaseConfig {
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw)
+    } catch {
+      throw new ConfigError(name, 'a postgres:// URL or sqlite:<file>', raw)
+    }
+    return { kind: 'postgres', url: raw }
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
+    if (file === '') throw new ConfigError(name, 'a postgres:// URL or sqlite:<file>', raw)
+    return { kind: 'sqlite', filename: file === ':memory:' ? file : path.resolve(cwd, file) }
+  }
+  throw new ConfigError(name, 'a postgres:// URL or sqlite:<file>', raw)
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -1,0 +1,53 @@
+/** Opens the configured database as one Kysely instance plus its dialect adapter. */
+
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config.js'
+import type { DialectAdapter } from './dialect/dialect.js'
+import { postgresAdapter } from './dialect/postgres.js'
+import { sqliteAdapter } from './dialect/sqlite.js'
+import type { Database } from './schema.js'
+
+export type Db = Kysely<Database>
+
+export interface DatabaseHandle {
+  readonly db: Db
+  readonly dialect: DialectAdapter
+  /** Closes every connection; safe to call twice. */
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL only: the schema to use (tests use one schema per file). */
+  searchPath?: string
+  /** PostgreSQL only: pool size. */
+  poolSize?: number
+}
+
+/** Opens `config` (creating the SQLite file and its folder when missing). */
+export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): DatabaseHandle {
+  if (config.kind === 'sqlite') {
+    if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
+    const sqlite = new BetterSqlite3(config.filename)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    return handle(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteAdapter)
+  }
+  // pg returns bigint (int8) as strings; counts stay strings and go through toNumber().
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
+  })
+  return handle(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresAdapter)
+}
+
+function handle(db: Db, dialect: DialectAdapter): DatabaseHandle {
+  let closing: Promise<void> | undefined
+  return { db, dialect, close: () => (closing ??= db.destroy()) }
+}

@@ -1,0 +1,13 @@
+/** What differs between the SQL engines we run on, behind one interface chosen once at start-up. */
+
+import type { ColumnDataType, CreateTableBuilder } from 'kysely'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface DialectAdapter {
+  readonly name: DialectName
+  /** The column type that stores an instant. */
+  readonly timestampType: ColumnDataType
+  /** Adds an auto-incrementing integer primary key named `id`. */
+  addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>
+}

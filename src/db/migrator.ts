@@ -1,0 +1,28 @@
+/** Runs the migrations in src/db/migrations, in name order, on either dialect. */
+
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import type { DatabaseHandle } from './database.js'
+import type { DialectAdapter } from './dialect/dialect.js'
+import * as m0001 from './migrations/0001-create-core-tables.js'
+
+interface DialectMigration {
+  up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
+}
+
+// Listed explicitly (not read from disk) so the set is fixed at build time and typed.
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-create-core-tables': m0001,
+}
+
+/** Brings the schema to the newest migration; returns the names applied now. */
+export async function migrateToLatest({ db, dialect }: DatabaseHandle): Promise<string[]> {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (d) => migration.up(d, dialect) }]),
+      ),
+  }
+  const { error, results }: MigrationResultSet = await new Migrator({ db, provider }).migrateToLatest()
+  if (error !== undefined) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

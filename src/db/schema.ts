@@ -1,0 +1,139 @@
+/** Table interfaces, snake_case exactly as in SQL; query modules map rows to camelCase domain objects. */
+
+import type { ColumnType, Generated } from 'kysely'
+
+/** A time column: written as an ISO-8601 UTC string, read as a string (SQLite) or Date (PostgreSQL). */
+export type DbTime = ColumnType<Date | string, string, string>
+/** A nullable time column. */
+export type NullableDbTime = ColumnType<Date | string | null, string | null | undefined, string | null>
+/** An aggregate or bigint that PostgreSQL returns as a string. */
+export type DbCount = number | string | bigint
+
+export type UserRole = 'admin' | 'editor' | 'author'
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published'
+export type CommentStatus = 'published' | 'held' | 'spam' | 'rejected'
+export type PickList = 'must-reads' | 'top-stories'
+
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: UserRole
+  password_hash: string
+  created_at: DbTime
+  updated_at: DbTime
+}
+
+export interface SectionsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  position: number
+  created_at: DbTime
+}
+
+export interface PhotosTable {
+  id: Generated<number>
+  storage_key: string
+  mime_type: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: string
+  created_at: DbTime
+}
+
+export interface AuthorsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  job_title: string
+  bio: string
+  email: string
+  photo_id: number | null
+  user_id: number | null
+  created_at: DbTime
+}
+
+export interface ArticlesTable {
+  id: Generated<number>
+  slug: string
+  section_id: number
+  headline: string
+  dek: string
+  body_markdown: string
+  body_html: string
+  word_count: number
+  status: ArticleStatus
+  lead_photo_id: number | null
+  published_at: NullableDbTime
+  updated_at: NullableDbTime
+  created_at: DbTime
+  modified_at: DbTime
+}
+
+export interface ArticleSlugRedirectsTable {
+  old_slug: string
+  article_id: number
+  created_at: DbTime
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number
+  author_id: number
+  position: number
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+}
+
+export interface ArticleTagsTable {
+  article_id: number
+  tag_id: number
+}
+
+export interface ArticleViewsHourlyTable {
+  article_id: number
+  hour: DbTime
+  views: number
+}
+
+export interface EditorsPicksTable {
+  list: PickList
+  article_id: number
+  position: number
+  created_at: DbTime
+}
+
+export interface CommentsTable {
+  id: Generated<number>
+  article_id: number
+  parent_id: number | null
+  author_name: string
+  author_email: string | null
+  body: string
+  status: CommentStatus
+  reader_hash: string | null
+  created_at: DbTime
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  users: UsersTable
+  sections: SectionsTable
+  photos: PhotosTable
+  authors: AuthorsTable
+  articles: ArticlesTable
+  article_slug_redirects: ArticleSlugRedirectsTable
+  article_authors: ArticleAuthorsTable
+  tags: TagsTable
+  article_tags: ArticleTagsTable
+  article_views_hourly: ArticleViewsHourlyTable
+  editors_picks: EditorsPicksTable
+  comments: CommentsTable
+}
