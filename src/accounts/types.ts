@@ -1,0 +1,16 @@
+/** Newsroom staff accounts. */
+
+import type { UserRole } from '../db/schema.js'
+
+export type { UserRole }
+
+export const USER_ROLES: readonly UserRole[] = ['admin', 'editor', 'author']
+
+/** A user as services return it; the password hash never leaves the domain. */
+export interface User {
+  id: number
+  email: string
+  name: string
+  role: UserRole
+  createdAt: Date
+}

@@ -1,0 +1,21 @@
+/** The narrow, typed list of events domains emit; subscribers (page cache, search) react to them. */
+
+/** What every article event carries: enough to purge exactly the pages that show the story. */
+export interface ArticleEvent {
+  articleId: number
+  slug: string
+  sectionSlug: string
+  authorIds: number[]
+  tagIds: number[]
+}
+
+export interface BusEvents {
+  'article.published': ArticleEvent
+  'article.updated': ArticleEvent & { previousSlug?: string; previousSectionSlug?: string }
+  'article.unpublished': ArticleEvent
+  'picks.changed': { list: string }
+  'comment.posted': { commentId: number; articleId: number; visible: boolean }
+  'rankings.refreshed': Record<string, never>
+}
+
+export type BusEventName = keyof BusEvents

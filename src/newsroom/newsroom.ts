@@ -1,0 +1,61 @@
+/** The newsroom's public contract: what web, CLI, demo and other domains may call. */
+
+import type { Photo } from '../media/types.js'
+import type {
+  Article,
+  ArticleChanges,
+  ArticleListFilter,
+  ArticleLookup,
+  ArticleSummary,
+  Author,
+  NewArticle,
+  Page,
+  PickList,
+  Section,
+  Tag,
+} from './types.js'
+
+export interface Newsroom {
+  // Reading (reader site). Every list is bounded and only ever shows published stories.
+  /** All sections in navigation order. */
+  listSections(): Promise<Section[]>
+  getSection(slug: string): Promise<Section | undefined>
+  getAuthor(slug: string): Promise<Author | undefined>
+  getTag(slug: string): Promise<Tag | undefined>
+  /** A published story by slug (current or former); drafts and unknown slugs give undefined. */
+  findPublishedArticle(slug: string): Promise<ArticleLookup | undefined>
+  /** Newest published stories, optionally in one section, never those in `excludeIds`. */
+  latestArticles(options: { sectionId?: number; limit: number; excludeIds?: readonly number[] }): Promise<ArticleSummary[]>
+  /** One page (1-based) of published stories matching `filter`, newest first. */
+  listArticles(filter: ArticleListFilter, page: number, perPage: number): Promise<Page<ArticleSummary>>
+  /** Published summaries for these ids, in the order given (unknown or unpublished ids are dropped). */
+  summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]>
+  /** Tag ids per published article, for the ranking engine. */
+  tagIdsByArticle(ids: readonly number[]): Promise<Map<number, number[]>>
+  /** The editors' picks of `list`, in their order, published only. */
+  pickedArticles(list: PickList, limit: number): Promise<ArticleSummary[]>
+  /** Number of published stories. */
+  countPublished(): Promise<number>
+
+  // Writing (newsroom, CLI, demo). Markdown is rendered and sanitized here, on save.
+  createSection(input: { slug?: string; name: string; description?: string; position?: number }): Promise<Section>
+  createAuthor(input: {
+    name: string
+    slug?: string
+    jobTitle?: string
+    bio?: string
+    email?: string
+    photoId?: number | null
+    userId?: number | null
+  }): Promise<Author>
+  createArticle(input: NewArticle): Promise<Article>
+  /** Edits a story; a changed slug keeps the old one as a redirect. */
+  updateArticle(id: number, changes: ArticleChanges): Promise<Article>
+  /** Publishes a draft now (or at `at`), emitting article.published. */
+  publishArticle(id: number, at?: Date): Promise<Article>
+  /** Replaces the picks of `list` with `articleIds`, in that order. */
+  setPicks(list: PickList, articleIds: readonly number[]): Promise<void>
+}
+
+/** Resolves photos by id; media provides it so newsroom can render body figures with credits. */
+export type PhotoLookup = (ids: readonly number[]) => Promise<Map<number, Photo>>

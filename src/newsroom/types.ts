@@ -1,0 +1,113 @@
+/** Newsroom domain objects: sections, authors, tags and articles, as services return them. */
+
+import type { ArticleStatus, PickList } from '../db/schema.js'
+import type { Photo } from '../media/types.js'
+
+export type { ArticleStatus, PickList }
+
+export interface Section {
+  id: number
+  slug: string
+  name: string
+  description: string
+  position: number
+}
+
+/** Just enough of a section to label and link a story. */
+export interface SectionRef {
+  slug: string
+  name: string
+}
+
+export interface AuthorSummary {
+  id: number
+  slug: string
+  name: string
+  jobTitle: string
+}
+
+export interface Author extends AuthorSummary {
+  bio: string
+  /** Public contact address shown in the author box. */
+  email: string
+  photo: Photo | null
+}
+
+export interface Tag {
+  id: number
+  slug: string
+  name: string
+}
+
+/** A story as lists and rails show it. */
+export interface ArticleSummary {
+  id: number
+  slug: string
+  headline: string
+  dek: string
+  section: SectionRef
+  publishedAt: Date
+  /** Set when the story was edited after publication. */
+  updatedAt: Date | null
+  leadPhoto: Photo | null
+  authors: AuthorSummary[]
+}
+
+/** A published story with everything its page shows. */
+export interface Article extends Omit<ArticleSummary, 'authors'> {
+  status: ArticleStatus
+  /** Sanitized HTML rendered from the Markdown source on save. */
+  bodyHtml: string
+  wordCount: number
+  authors: Author[]
+  tags: Tag[]
+  /** Last change of any kind (for Last-Modified). */
+  modifiedAt: Date
+}
+
+/** One page of a paginated list. */
+export interface Page<T> {
+  items: T[]
+  page: number
+  perPage: number
+  total: number
+  totalPages: number
+}
+
+/** What a lookup by slug finds: the story, or the slug it now lives at. */
+export type ArticleLookup =
+  | { kind: 'found'; article: Article }
+  | { kind: 'moved'; slug: string; section: SectionRef }
+
+export interface ArticleListFilter {
+  sectionId?: number
+  authorId?: number
+  tagId?: number
+}
+
+export interface NewArticle {
+  headline: string
+  dek?: string
+  /** Markdown; rendered and sanitized on save. */
+  bodyMarkdown: string
+  sectionId: number
+  authorIds: number[]
+  tagNames?: string[]
+  leadPhotoId?: number | null
+  /** Defaults to a slug of the headline, made unique. */
+  slug?: string
+  status?: ArticleStatus
+  publishedAt?: Date | null
+  updatedAt?: Date | null
+}
+
+export interface ArticleChanges {
+  headline?: string
+  dek?: string
+  bodyMarkdown?: string
+  sectionId?: number
+  slug?: string
+  leadPhotoId?: number | null
+  tagNames?: string[]
+  authorIds?: number[]
+}

@@ -1,0 +1,12 @@
+/** What a page route hands to the page cache: the bytes, and what they depend on. */
+
+export interface PageResult {
+  /** 200 for pages; error pages pass their status and are never cached. */
+  status: number
+  /** The complete HTML document, doctype included. */
+  html: string
+  /** Tags of what the page shows ('article:42', 'section:world', 'front'); a purge of any drops it. */
+  cacheTags: string[]
+  /** The newest change among what the page shows, for Last-Modified. */
+  lastModified: Date | null
+}

@@ -1,0 +1,18 @@
+/** Exactly what the web layer may call: domain services, handed in by app.ts. */
+
+import type { Comments } from '../comments/index.js'
+import type { Engagement } from '../engagement/index.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { Media } from '../media/index.js'
+import type { Newsroom } from '../newsroom/index.js'
+
+export interface Services {
+  newsroom: Newsroom
+  engagement: Engagement
+  comments: Comments
+  media: Media
+  /** Subscribed to by the page cache, to purge what a change affects. */
+  bus: Bus
+  /** Resolves when the database answers; rejects otherwise (for /healthz). */
+  checkHealth(): Promise<void>
+}
