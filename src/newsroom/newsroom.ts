@@ -25,9 +25,17 @@ export interface Newsroom {
   /** A published story by slug (current or former); drafts and unknown slugs give undefined. */
   findPublishedArticle(slug: string): Promise<ArticleLookup | undefined>
   /** Newest published stories, optionally in one section, never those in `excludeIds`. */
-  latestArticles(options: { sectionId?: number; limit: number; excludeIds?: readonly number[] }): Promise<ArticleSummary[]>
+  latestArticles(options: {
+    sectionId?: number
+    limit: number
+    excludeIds?: readonly number[]
+  }): Promise<ArticleSummary[]>
   /** One page (1-based) of published stories matching `filter`, newest first. */
-  listArticles(filter: ArticleListFilter, page: number, perPage: number): Promise<Page<ArticleSummary>>
+  listArticles(
+    filter: ArticleListFilter,
+    page: number,
+    perPage: number,
+  ): Promise<Page<ArticleSummary>>
   /** Published summaries for these ids, in the order given (unknown or unpublished ids are dropped). */
   summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]>
   /** Tag ids per published article, for the ranking engine. */
@@ -38,7 +46,12 @@ export interface Newsroom {
   countPublished(): Promise<number>
 
   // Writing (newsroom, CLI, demo). Markdown is rendered and sanitized here, on save.
-  createSection(input: { slug?: string; name: string; description?: string; position?: number }): Promise<Section>
+  createSection(input: {
+    slug?: string
+    name: string
+    description?: string
+    position?: number
+  }): Promise<Section>
   createAuthor(input: {
     name: string
     slug?: string

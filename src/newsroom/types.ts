@@ -76,8 +76,7 @@ export interface Page<T> {
 
 /** What a lookup by slug finds: the story, or the slug it now lives at. */
 export type ArticleLookup =
-  | { kind: 'found'; article: Article }
-  | { kind: 'moved'; slug: string; section: SectionRef }
+  { kind: 'found'; article: Article } | { kind: 'moved'; slug: string; section: SectionRef }
 
 export interface ArticleListFilter {
   sectionId?: number

@@ -1,0 +1,260 @@
+/** Writing stories: create, edit and publish, rendering Markdown on save and announcing changes. */
+
+import type { Db } from '../db/database.js'
+import { toDbTime } from '../db/time-codec.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { ArticleEvent } from '../infra/bus/events.js'
+import type { Clock } from '../lib/clock.js'
+import { isSlug } from '../lib/slug.js'
+import { articleById } from './article-queries.js'
+import { renderArticleBody } from './article-render.js'
+import {
+  assertTransition,
+  bylineOrder,
+  changesReadableContent,
+  initialPublishedAt,
+  isVisibleToReaders,
+  normalizeHeadline,
+  normalizeTagNames,
+  parseArticleStatus,
+} from './article-rules.js'
+import {
+  addSlugRedirect,
+  insertArticle,
+  isUniqueViolation,
+  removeSlugRedirect,
+  replaceArticleAuthors,
+  replaceArticleTags,
+  type StoredArticle,
+  storedArticle,
+  takenArticleSlugs,
+  updateArticleRow,
+  setPublication,
+} from './article-write-queries.js'
+import { existingAuthorIds } from './author-queries.js'
+import {
+  articleAuthorsRequired,
+  articleAuthorUnknown,
+  articleLeadPhotoUnknown,
+  articleNotFound,
+  articleSectionUnknown,
+  articleSlugInvalid,
+  articleSlugTaken,
+} from './errors.js'
+import type { PhotoLookup } from './newsroom.js'
+import { ensureTags } from './section-queries.js'
+import type { Sections } from './sections.js'
+import { baseSlug, firstFreeSlug, slugCandidates } from './slug-rules.js'
+import type { Article, ArticleChanges, NewArticle, Section } from './types.js'
+
+export interface ArticleWriterDeps {
+  db: Db
+  clock: Clock
+  bus: Bus
+  photos: PhotoLookup
+  sections: Sections
+}
+
+/** Creates the writing side of the newsroom. */
+export function createArticleWriter({ db, clock, bus, photos, sections }: ArticleWriterDeps) {
+  const sectionOf = async (id: number): Promise<Section> => {
+    const section = await sections.byId(id)
+    if (section === undefined) throw articleSectionUnknown(id)
+    return section
+  }
+
+  const checkAuthors = async (ids: readonly number[]): Promise<number[]> => {
+    const byline = bylineOrder(ids)
+    if (byline.length === 0) throw articleAuthorsRequired()
+    const found = await existingAuthorIds(db, byline)
+    const missing = byline.filter((id) => !found.has(id))
+    if (missing.length > 0) throw articleAuthorUnknown(missing)
+    return byline
+  }
+
+  const checkLeadPhoto = async (photoId: number | null | undefined): Promise<void> => {
+    if (photoId === null || photoId === undefined) return
+    if (!(await photos([photoId])).has(photoId)) throw articleLeadPhotoUnknown(photoId)
+  }
+
+  const load = async (id: number): Promise<Article> => {
+    const article = await articleById(db, id)
+    if (article === undefined) throw articleNotFound(id)
+    return article
+  }
+
+  const create = async (input: NewArticle): Promise<Article> => {
+    const now = clock.now()
+    const headline = normalizeHeadline(input.headline)
+    const status = parseArticleStatus(input.status ?? 'draft')
+    const publishedAt = initialPublishedAt(status, input.publishedAt, now)
+    const tags = normalizeTagNames(input.tagNames ?? [])
+    if (input.slug !== undefined && !isSlug(input.slug)) throw articleSlugInvalid(input.slug)
+    const section = await sectionOf(input.sectionId)
+    const authorIds = await checkAuthors(input.authorIds)
+    await checkLeadPhoto(input.leadPhotoId)
+    const body = await renderArticleBody(input.bodyMarkdown, photos)
+
+    let slug = input.slug ?? baseSlug(headline, 'story')
+    let tagIds: number[] = []
+    let id: number
+    try {
+      id = await db.transaction().execute(async (trx) => {
+        slug = await chooseSlug(trx, input.slug, headline, now)
+        const articleId = await insertArticle(trx, {
+          slug,
+          section_id: section.id,
+          headline,
+          dek: input.dek?.trim() ?? '',
+          body_markdown: input.bodyMarkdown,
+          body_html: body.html,
+          word_count: body.wordCount,
+          status,
+          lead_photo_id: input.leadPhotoId ?? null,
+          published_at: publishedAt === null ? null : toDbTime(publishedAt),
+          updated_at: input.updatedAt ? toDbTime(input.updatedAt) : null,
+          created_at: toDbTime(now),
+          modified_at: toDbTime(now),
+        })
+        // An explicit slug may reuse a former slug of another story; the live story wins.
+        await removeSlugRedirect(trx, slug)
+        await replaceArticleAuthors(trx, articleId, authorIds)
+        tagIds = await ensureTags(trx, tags)
+        await replaceArticleTags(trx, articleId, tagIds)
+        return articleId
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) throw articleSlugTaken(slug)
+      throw error
+    }
+    if (status === 'published') {
+      await bus.publish('article.published', {
+        articleId: id,
+        slug,
+        sectionSlug: section.slug,
+        authorIds,
+        tagIds,
+      })
+    }
+    return load(id)
+  }
+
+  const update = async (id: number, changes: ArticleChanges): Promise<Article> => {
+    const now = clock.now()
+    const current = await storedArticle(db, id)
+    if (current === undefined) throw articleNotFound(id)
+    const headline =
+      changes.headline === undefined ? undefined : normalizeHeadline(changes.headline)
+    const tags = changes.tagNames === undefined ? undefined : normalizeTagNames(changes.tagNames)
+    const newSlug =
+      changes.slug !== undefined && changes.slug !== current.slug ? changes.slug : undefined
+    if (newSlug !== undefined && !isSlug(newSlug)) throw articleSlugInvalid(newSlug)
+    const section = changes.sectionId === undefined ? undefined : await sectionOf(changes.sectionId)
+    const authorIds =
+      changes.authorIds === undefined ? undefined : await checkAuthors(changes.authorIds)
+    await checkLeadPhoto(changes.leadPhotoId)
+    const body =
+      changes.bodyMarkdown === undefined
+        ? undefined
+        : await renderArticleBody(changes.bodyMarkdown, photos)
+    const visible = isVisibleToReaders(current, now)
+
+    let tagIds = current.tagIds
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (newSlug !== undefined) {
+          if ((await takenArticleSlugs(trx, [newSlug], false)).size > 0)
+            throw articleSlugTaken(newSlug)
+          await addSlugRedirect(trx, current.slug, id, now)
+          await removeSlugRedirect(trx, newSlug)
+        }
+        await updateArticleRow(trx, id, {
+          ...(headline === undefined ? {} : { headline }),
+          ...(changes.dek === undefined ? {} : { dek: changes.dek.trim() }),
+          ...(body === undefined || changes.bodyMarkdown === undefined
+            ? {}
+            : {
+                body_markdown: changes.bodyMarkdown,
+                body_html: body.html,
+                word_count: body.wordCount,
+              }),
+          ...(section === undefined ? {} : { section_id: section.id }),
+          ...(newSlug === undefined ? {} : { slug: newSlug }),
+          ...(changes.leadPhotoId === undefined ? {} : { lead_photo_id: changes.leadPhotoId }),
+          ...(visible && changesReadableContent(changes) ? { updated_at: toDbTime(now) } : {}),
+          modified_at: toDbTime(now),
+        })
+        if (authorIds !== undefined) await replaceArticleAuthors(trx, id, authorIds)
+        if (tags !== undefined) {
+          tagIds = await ensureTags(trx, tags)
+          await replaceArticleTags(trx, id, tagIds)
+        }
+      })
+    } catch (error) {
+      if (newSlug !== undefined && isUniqueViolation(error)) throw articleSlugTaken(newSlug)
+      throw error
+    }
+
+    // Drafts are invisible to every subscriber (page cache, search, feeds), so only live stories are announced.
+    if (current.status === 'published') {
+      const sectionSlug = section?.slug ?? current.sectionSlug
+      await bus.publish('article.updated', {
+        ...articleEvent(current, {
+          slug: newSlug ?? current.slug,
+          sectionSlug,
+          authorIds: authorIds ?? current.authorIds,
+          tagIds,
+        }),
+        ...(newSlug === undefined ? {} : { previousSlug: current.slug }),
+        ...(sectionSlug === current.sectionSlug
+          ? {}
+          : { previousSectionSlug: current.sectionSlug }),
+      })
+    }
+    return load(id)
+  }
+
+  const publish = async (id: number, at?: Date): Promise<Article> => {
+    const now = clock.now()
+    const current = await storedArticle(db, id)
+    if (current === undefined) throw articleNotFound(id)
+    assertTransition(current.status, 'published')
+    await setPublication(db, id, 'published', at ?? now, now)
+    await bus.publish('article.published', articleEvent(current, {}))
+    return load(id)
+  }
+
+  const chooseSlug = async (trx: Db, explicit: string | undefined, headline: string, now: Date) => {
+    if (explicit !== undefined) {
+      if ((await takenArticleSlugs(trx, [explicit], false)).size > 0)
+        throw articleSlugTaken(explicit)
+      return explicit
+    }
+    // Former slugs count as taken so that old links never start pointing at a different story.
+    const candidates = slugCandidates(baseSlug(headline, 'story'))
+    return firstFreeSlug(
+      candidates,
+      await takenArticleSlugs(trx, candidates, true),
+      now.getTime().toString(36),
+    )
+  }
+
+  return { create, update, publish }
+}
+
+/**
+ * The event payload for a story. Author and tag ids are the union of before and after, so the
+ * pages of a removed author or tag are purged too.
+ */
+function articleEvent(
+  current: StoredArticle,
+  next: Partial<Pick<ArticleEvent, 'slug' | 'sectionSlug' | 'authorIds' | 'tagIds'>>,
+): ArticleEvent {
+  return {
+    articleId: current.id,
+    slug: next.slug ?? current.slug,
+    sectionSlug: next.sectionSlug ?? current.sectionSlug,
+    authorIds: [...new Set([...current.authorIds, ...(next.authorIds ?? [])])],
+    tagIds: [...new Set([...current.tagIds, ...(next.tagIds ?? [])])],
+  }
+}

@@ -1,0 +1,56 @@
+/** The newsroom's public surface: createNewsroom and the types other layers use. */
+
+import type { Db } from '../db/database.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { Clock } from '../lib/clock.js'
+import { isSlug } from '../lib/slug.js'
+import { createArticleWriter } from './articles.js'
+import { createAuthors } from './authors.js'
+import type { Newsroom, PhotoLookup } from './newsroom.js'
+import { createPicks } from './picks.js'
+import { createPublishedArticles } from './published-articles.js'
+import { tagBySlug } from './section-queries.js'
+import { createSections } from './sections.js'
+
+export type * from './types.js'
+export type { Newsroom, PhotoLookup }
+
+export interface NewsroomDeps {
+  db: Db
+  clock: Clock
+  bus: Bus
+  /** Resolves photo ids (media.getPhotos), for body figures and lead photos. */
+  photos: PhotoLookup
+}
+
+/**
+ * Builds the newsroom service.
+ * @example const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
+ */
+export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsroom {
+  const sections = createSections({ db, clock })
+  const authors = createAuthors({ db, clock, photos })
+  const reading = createPublishedArticles({ db, clock })
+  const writer = createArticleWriter({ db, clock, bus, photos, sections })
+  const picks = createPicks({ db, clock, bus })
+
+  return {
+    listSections: () => sections.list(),
+    getSection: async (slug) => (isSlug(slug) ? sections.bySlug(slug) : undefined),
+    getAuthor: (slug) => authors.bySlug(slug),
+    getTag: async (slug) => (isSlug(slug) ? tagBySlug(db, slug) : undefined),
+    findPublishedArticle: (slug) => reading.findPublished(slug),
+    latestArticles: (options) => reading.latest(options),
+    listArticles: (filter, page, perPage) => reading.list(filter, page, perPage),
+    summariesByIds: (ids) => reading.byIds(ids),
+    tagIdsByArticle: (ids) => reading.tagIds(ids),
+    pickedArticles: (list, limit) => reading.picked(list, limit),
+    countPublished: () => reading.count(),
+    createSection: (input) => sections.create(input),
+    createAuthor: (input) => authors.create(input),
+    createArticle: (input) => writer.create(input),
+    updateArticle: (id, changes) => writer.update(id, changes),
+    publishArticle: (id, at) => writer.publish(id, at),
+    setPicks: (list, ids) => picks.set(list, ids),
+  }
+}
