@@ -4,7 +4,10 @@ import type { Selectable } from 'kysely'
 import type { PhotosTable } from '../db/schema.js'
 import type { Photo } from './types.js'
 
-export type PhotoRow = Pick<Selectable<PhotosTable>, 'id' | 'storage_key' | 'mime_type' | 'width' | 'height' | 'alt' | 'caption' | 'credit'>
+export type PhotoRow = Pick<
+  Selectable<PhotosTable>,
+  'id' | 'storage_key' | 'mime_type' | 'width' | 'height' | 'alt' | 'caption' | 'credit'
+>
 
 /** The Photo for `row`. */
 export function photoFromRow(row: PhotoRow): Photo {

@@ -21,7 +21,9 @@ export function variantPath(storageKey: string, width: number, format: VariantFo
 }
 
 /** Every rendition of `photo`, grouped by format, narrowest first. */
-export function photoVariants(photo: Pick<Photo, 'storageKey' | 'width' | 'height'>): PhotoVariant[] {
+export function photoVariants(
+  photo: Pick<Photo, 'storageKey' | 'width' | 'height'>,
+): PhotoVariant[] {
   const variants: PhotoVariant[] = []
   for (const format of VARIANT_FORMATS) {
     for (const width of variantWidths(photo.width)) {

@@ -1,0 +1,34 @@
+/** `masthead migrate`: applies pending database migrations and says which. */
+
+import { parseConfig } from '../../config.js'
+import { openDatabase } from '../../db/database.js'
+import { migrateToLatest } from '../../db/migrator.js'
+import type { Command } from '../command.js'
+import { parseOptions } from '../parse-options.js'
+
+const help = `Usage: masthead migrate
+
+Applies every pending migration to the database named by MASTHEAD_DATABASE_URL
+(default sqlite:./data/masthead.db). Safe to run again: it only applies what is missing.`
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Apply pending database migrations',
+  help,
+  run: async (args, output) => {
+    if (parseOptions(args, {}, help) === undefined) {
+      output.out(help)
+      return 0
+    }
+    const config = parseConfig(process.env)
+    const database = openDatabase(config.database)
+    try {
+      const applied = await migrateToLatest(database)
+      if (applied.length === 0) output.out('The database is up to date: no migration was pending.')
+      for (const name of applied) output.out(`Applied migration ${name}`)
+      return 0
+    } finally {
+      await database.close()
+    }
+  },
+}

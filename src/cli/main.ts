@@ -1,0 +1,52 @@
+/** The `masthead` command line: picks the command from argv, runs it, and exits with its code. */
+
+import { type Command, processOutput, type Output, UsageError } from './command.js'
+import { migrateCommand } from './commands/migrate.js'
+import { seedCommand } from './commands/seed.js'
+import { startCommand } from './commands/start.js'
+import { userAddCommand } from './commands/user-add.js'
+import { reportError } from './report-error.js'
+
+const COMMANDS: readonly Command[] = [startCommand, migrateCommand, seedCommand, userAddCommand]
+
+const usage = `Usage: masthead <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run \`masthead <command> --help\` for a command's options.
+Settings come from MASTHEAD_* environment variables (see .env.example).`
+
+/**
+ * Runs the command named by `argv` (without node and the script) and resolves to the exit code.
+ * @example process.exit(await runCli(['user', 'add', '--email', 'a@b.example', '--name', 'A', '--role', 'editor']))
+ */
+export async function runCli(
+  argv: readonly string[],
+  output: Output = processOutput,
+): Promise<number> {
+  const [first, second] = argv
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === undefined) output.err(usage)
+    else output.out(usage)
+    return first === undefined ? 2 : 0
+  }
+  const twoWords = COMMANDS.find((c) => c.name === `${first} ${second ?? ''}`)
+  const command = twoWords ?? COMMANDS.find((c) => c.name === first)
+  try {
+    if (command === undefined) {
+      const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `))
+      const message =
+        group.length > 0
+          ? `unknown ${first} command ${second === undefined ? '(missing)' : `"${second}"`}`
+          : `unknown command "${first}"`
+      throw new UsageError(message, usage)
+    }
+    return await command.run(argv.slice(twoWords === undefined ? 1 : 2), output)
+  } catch (error) {
+    return reportError(error, output)
+  }
+}
+
+// Runs when loaded as the program (bin/masthead.js, `tsx src/cli/main.ts`).
+process.exit(await runCli(process.argv.slice(2)))

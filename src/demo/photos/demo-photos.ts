@@ -1,0 +1,102 @@
+/** Generates the demo's photo library locally (landscapes and author portraits) and stores it via media. */
+
+import sharp from 'sharp'
+import type { SeededRandom } from '../../lib/seeded-random.js'
+import type { Media, Photo } from '../../media/index.js'
+import { landscapeSvg } from './landscape-svg.js'
+import { portraitSvg } from './portrait-svg.js'
+
+/** Credits as the photo caption shows them after "Photo: ". */
+const CREDITS = [
+  'Mira Osei / The Harbour Ledger',
+  'Felix Amundsen / The Harbour Ledger',
+  'Rosa Tanabe / The Harbour Ledger',
+  'Tidewater Press Agency',
+  'Northlight Images',
+  'Meridian Wire Photo',
+  'Coastline Pictures',
+]
+
+const CAPTIONS: Record<string, readonly string[]> = {
+  skyline: [
+    'Office towers and apartment blocks line the waterfront.',
+    'The city’s skyline seen from a passing ferry.',
+  ],
+  'open sea': [
+    'The shipping lane beyond the breakwater.',
+    'Calm water on the approach to the harbour.',
+  ],
+  hills: [
+    'Terraced hills above a coastal town.',
+    'The ridge behind the bay, where new housing is planned.',
+  ],
+  'container port': [
+    'Cranes and containers at a busy terminal.',
+    'Boxes stacked along the quay, waiting for the next ship.',
+  ],
+  islands: [
+    'A small island at the mouth of the bay.',
+    'One of the outlying islands served by the morning ferry.',
+  ],
+}
+
+/** How many photos save at once: each already encodes its renditions in parallel. */
+const CONCURRENCY = 2
+
+export interface DemoPhotoLibrary {
+  landscapes: Photo[]
+  portraits: Photo[]
+}
+
+/**
+ * Draws `landscapes` landscapes and one portrait per name in `portraitsOf`, stores them all, and
+ * reports "photos i/n" through `onProgress`.
+ */
+export async function createDemoPhotos(
+  media: Media,
+  random: SeededRandom,
+  counts: { landscapes: number; portraitsOf: readonly string[] },
+  onProgress: (message: string) => void,
+): Promise<DemoPhotoLibrary> {
+  const jobs: Array<() => Promise<Photo>> = []
+  for (let i = 0; i < counts.landscapes; i++) {
+    const picture = landscapeSvg(i, random)
+    const caption = random.pick(CAPTIONS[picture.scene] ?? [''])
+    const credit = random.pick(CREDITS)
+    jobs.push(() => save(media, picture.svg, { alt: picture.alt, caption, credit }))
+  }
+  for (const name of counts.portraitsOf) {
+    const svg = portraitSvg(random)
+    jobs.push(() =>
+      save(media, svg, { alt: `Portrait of ${name}`, caption: '', credit: 'The Harbour Ledger' }),
+    )
+  }
+
+  const saved: Photo[] = new Array<Photo>(jobs.length)
+  let next = 0
+  let done = 0
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++
+      const job = jobs[index]
+      if (job === undefined) continue
+      saved[index] = await job()
+      onProgress(`photos ${++done}/${jobs.length}`)
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  return {
+    landscapes: saved.slice(0, counts.landscapes),
+    portraits: saved.slice(counts.landscapes),
+  }
+}
+
+async function save(
+  media: Media,
+  svg: string,
+  input: { alt: string; caption: string; credit: string },
+): Promise<Photo> {
+  // Media refuses SVG uploads, so the drawing is rasterised first (uncompressed: it is thrown away).
+  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 0 }).toBuffer()
+  return media.savePhoto(png, input)
+}

@@ -1,0 +1,73 @@
+/** Where demo stories happen: the fictional home city and real regional place names. */
+
+/** The Harbour Ledger's fictional home city. */
+export const HOME_CITY = 'Calder Bay'
+
+export const DISTRICTS = [
+  'Old Quay',
+  'Lantern Hill',
+  'North Basin',
+  'Eastwharf',
+  'Fisher’s Point',
+  'Juniper Heights',
+  'Saltmarsh',
+  'Coral Street',
+  'Tannery Row',
+  'Kingfisher Park',
+  'Westmoor',
+  'the Narrows',
+]
+
+export const ASIA_PLACES = [
+  'Busan',
+  'Penang',
+  'Da Nang',
+  'Kaohsiung',
+  'Cebu',
+  'Surabaya',
+  'Colombo',
+  'Chittagong',
+  'Osaka',
+  'Ho Chi Minh City',
+  'Kuala Lumpur',
+  'Manila',
+  'Jakarta',
+  'Bangkok',
+  'Hanoi',
+  'Yokohama',
+  'Incheon',
+  'Phnom Penh',
+  'Johor Bahru',
+  'Davao',
+  'Haiphong',
+  'Fukuoka',
+  'Makassar',
+  'Songkhla',
+]
+
+export const WORLD_PLACES = [
+  'Rotterdam',
+  'Lisbon',
+  'Nairobi',
+  'Valparaíso',
+  'Cape Town',
+  'Montreal',
+  'Marseille',
+  'Lagos',
+  'Reykjavík',
+  'Auckland',
+  'Hamburg',
+  'Casablanca',
+  'Vancouver',
+  'Gdańsk',
+  'Mombasa',
+  'Buenos Aires',
+  'Dublin',
+  'Tromsø',
+  'Antwerp',
+  'Durban',
+  'Halifax',
+  'Genoa',
+  'Dakar',
+  'Hobart',
+]
