@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrator.js'
 import { createEngagement, type Engagement } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
+import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import { createLogger, type Logger } from './infra/logger.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createMedia, type Media } from './media/index.js'
@@ -54,7 +55,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const accounts = createAccounts({ db, clock })
   const media = createMedia({ db, clock, dir: config.media.dir })
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
-  const engagement = createEngagement({ db, clock, newsroom, logger: logger.child({ module: 'engagement' }) })
+  const engagement = createEngagement({
+    db,
+    clock,
+    newsroom,
+    logger: logger.child({ module: 'engagement' }),
+  })
   const comments = createComments({ db, clock, bus })
   const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }
 
@@ -62,6 +68,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     config,
     logger,
     services: { newsroom, engagement, comments, media, bus, checkHealth: () => pingDatabase(db) },
+    infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },
   })
 
   let closing: Promise<void> | undefined

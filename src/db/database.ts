@@ -28,21 +28,30 @@ export interface OpenDatabaseOptions {
 }
 
 /** Opens `config` (creating the SQLite file and its folder when missing). */
-export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): DatabaseHandle {
+export function openDatabase(
+  config: DatabaseConfig,
+  options: OpenDatabaseOptions = {},
+): DatabaseHandle {
   if (config.kind === 'sqlite') {
-    if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
+    if (config.filename !== ':memory:')
+      fs.mkdirSync(path.dirname(config.filename), { recursive: true })
     const sqlite = new BetterSqlite3(config.filename)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    return handle(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteAdapter)
+    return handle(
+      new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      sqliteAdapter,
+    )
   }
   // pg returns bigint (int8) as strings; counts stay strings and go through toNumber().
   const pool = new pg.Pool({
     connectionString: config.url,
     max: options.poolSize ?? 10,
-    ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
+    ...(options.searchPath === undefined
+      ? {}
+      : { options: `-c search_path=${options.searchPath}` }),
   })
   return handle(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresAdapter)
 }

@@ -19,10 +19,16 @@ export async function migrateToLatest({ db, dialect }: DatabaseHandle): Promise<
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(
-        Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (d) => migration.up(d, dialect) }]),
+        Object.entries(MIGRATIONS).map(([name, migration]) => [
+          name,
+          { up: (d) => migration.up(d, dialect) },
+        ]),
       ),
   }
-  const { error, results }: MigrationResultSet = await new Migrator({ db, provider }).migrateToLatest()
-  if (error !== undefined) throw error
+  const { error, results }: MigrationResultSet = await new Migrator({
+    db,
+    provider,
+  }).migrateToLatest()
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -5,7 +5,11 @@ import type { ColumnType, Generated } from 'kysely'
 /** A time column: written as an ISO-8601 UTC string, read as a string (SQLite) or Date (PostgreSQL). */
 export type DbTime = ColumnType<Date | string, string, string>
 /** A nullable time column. */
-export type NullableDbTime = ColumnType<Date | string | null, string | null | undefined, string | null>
+export type NullableDbTime = ColumnType<
+  Date | string | null,
+  string | null | undefined,
+  string | null
+>
 /** An aggregate or bigint that PostgreSQL returns as a string. */
 export type DbCount = number | string | bigint
 

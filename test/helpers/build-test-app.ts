@@ -20,7 +20,9 @@ export interface TestApp {
 export const TEST_NOW = new Date('2026-11-20T12:00:00.000Z')
 
 /** Builds an app on a fresh temp folder; `articles` > 0 seeds that many demo stories (seed 7). */
-export async function buildTestApp(options: { articles?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { articles?: number; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-app-'))
   const config = parseConfig(
     {
@@ -37,7 +39,11 @@ export async function buildTestApp(options: { articles?: number; env?: Record<st
   const app = await buildApp(config, { clock })
   let admin: TestApp['admin']
   if ((options.articles ?? 0) > 0) {
-    const result = await seedDemo(app.services, { articles: options.articles ?? 0, seed: 7, now: TEST_NOW })
+    const result = await seedDemo(app.services, {
+      articles: options.articles ?? 0,
+      seed: 7,
+      now: TEST_NOW,
+    })
     admin = result.admin
     await app.services.engagement.refresh()
   }

@@ -22,7 +22,9 @@ const requireAll = process.env.MASTHEAD_REQUIRE_ALL === '1'
 const pgUrl = process.env.MASTHEAD_TEST_PG_URL
 
 /** Makes an empty, migrated SQLite database in a temp folder. */
-export async function createSqliteTestDatabase(): Promise<TestDatabase & { dispose(): Promise<void> }> {
+export async function createSqliteTestDatabase(): Promise<
+  TestDatabase & { dispose(): Promise<void> }
+> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-test-'))
   const config: DatabaseConfig = { kind: 'sqlite', filename: path.join(dir, 'test.db') }
   const handle = openDatabase(config)
@@ -39,7 +41,9 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase & { dispo
 }
 
 /** Makes an empty, migrated PostgreSQL schema of its own (so test files can run in parallel). */
-export async function createPostgresTestDatabase(url: string): Promise<TestDatabase & { dispose(): Promise<void> }> {
+export async function createPostgresTestDatabase(
+  url: string,
+): Promise<TestDatabase & { dispose(): Promise<void> }> {
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
@@ -81,7 +85,11 @@ export function forEachDatabase(name: string, suite: (database: TestDatabase) =>
         suite(unavailable())
       })
     } else {
-      describe(`${name} [postgres]`, { skip: 'MASTHEAD_TEST_PG_URL is not set: PostgreSQL run skipped' }, () => {})
+      describe(
+        `${name} [postgres]`,
+        { skip: 'MASTHEAD_TEST_PG_URL is not set: PostgreSQL run skipped' },
+        () => {},
+      )
     }
     return
   }
@@ -103,11 +111,13 @@ function declareSuite(
   })
   suite({
     get handle() {
-      if (current === undefined) throw new Error('the test database is not open yet (use it inside a test)')
+      if (current === undefined)
+        throw new Error('the test database is not open yet (use it inside a test)')
       return current.handle
     },
     get config() {
-      if (current === undefined) throw new Error('the test database is not open yet (use it inside a test)')
+      if (current === undefined)
+        throw new Error('the test database is not open yet (use it inside a test)')
       return current.config
     },
     get searchPath() {
@@ -118,7 +128,9 @@ function declareSuite(
 
 function unavailable(): TestDatabase {
   const fail = (): never => {
-    throw new Error('PostgreSQL is required (MASTHEAD_REQUIRE_ALL=1) but MASTHEAD_TEST_PG_URL is not set')
+    throw new Error(
+      'PostgreSQL is required (MASTHEAD_REQUIRE_ALL=1) but MASTHEAD_TEST_PG_URL is not set',
+    )
   }
   return {
     get handle() {

@@ -5,5 +5,6 @@ import type { DialectAdapter } from './dialect.js'
 export const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
   timestampType: 'text',
-  addIdColumn: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement()),
+  addIdColumn: (table) =>
+    table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement()),
 }

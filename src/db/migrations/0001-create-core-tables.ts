@@ -66,7 +66,11 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('modified_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('articles_status_published_idx').on('articles').columns(['status', 'published_at']).execute()
+  await db.schema
+    .createIndex('articles_status_published_idx')
+    .on('articles')
+    .columns(['status', 'published_at'])
+    .execute()
   await db.schema
     .createIndex('articles_section_status_published_idx')
     .on('articles')
@@ -76,18 +80,26 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
   await db.schema
     .createTable('article_slug_redirects')
     .addColumn('old_slug', 'varchar(80)', (c) => c.primaryKey())
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute()
 
   await db.schema
     .createTable('article_authors')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('author_id', 'integer', (c) => c.notNull().references('authors.id'))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute()
-  await db.schema.createIndex('article_authors_author_idx').on('article_authors').columns(['author_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_authors_author_idx')
+    .on('article_authors')
+    .columns(['author_id', 'article_id'])
+    .execute()
 
   await dialect
     .addIdColumn(db.schema.createTable('tags'))
@@ -97,25 +109,39 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
 
   await db.schema
     .createTable('article_tags')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute()
-  await db.schema.createIndex('article_tags_tag_idx').on('article_tags').columns(['tag_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_tags_tag_idx')
+    .on('article_tags')
+    .columns(['tag_id', 'article_id'])
+    .execute()
 
   await db.schema
     .createTable('article_views_hourly')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('hour', ts, (c) => c.notNull())
     .addColumn('views', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_views_hourly_pk', ['article_id', 'hour'])
     .execute()
-  await db.schema.createIndex('article_views_hourly_hour_idx').on('article_views_hourly').columns(['hour', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_views_hourly_hour_idx')
+    .on('article_views_hourly')
+    .columns(['hour', 'article_id'])
+    .execute()
 
   await db.schema
     .createTable('editors_picks')
     .addColumn('list', 'varchar(32)', (c) => c.notNull())
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('created_at', ts, (c) => c.notNull())
     .addPrimaryKeyConstraint('editors_picks_pk', ['list', 'article_id'])
@@ -123,7 +149,9 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
 
   await dialect
     .addIdColumn(db.schema.createTable('comments'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('parent_id', 'integer', (c) => c.references('comments.id').onDelete('cascade'))
     .addColumn('author_name', 'varchar(50)', (c) => c.notNull())
     .addColumn('author_email', 'varchar(254)')

@@ -7,12 +7,21 @@ export interface InProcessBusDeps {
   onHandlerError: (event: BusEventName, error: unknown) => void
 }
 
+type HandlerSets = { [E in BusEventName]?: Set<BusHandler<E>> }
+
 /** Creates an in-process bus. */
 export function createInProcessBus({ onHandlerError }: InProcessBusDeps): Bus {
-  const handlers = new Map<BusEventName, Set<BusHandler<any>>>()
+  let handlers: HandlerSets = {}
+  const setFor = <E extends BusEventName>(event: E): Set<BusHandler<E>> => {
+    const existing = handlers[event] as Set<BusHandler<E>> | undefined
+    if (existing !== undefined) return existing
+    const created = new Set<BusHandler<E>>()
+    ;(handlers as Record<E, Set<BusHandler<E>>>)[event] = created
+    return created
+  }
   return {
     publish: async (event, payload) => {
-      for (const handler of handlers.get(event) ?? []) {
+      for (const handler of [...setFor(event)]) {
         try {
           await handler(payload)
         } catch (error) {
@@ -21,13 +30,12 @@ export function createInProcessBus({ onHandlerError }: InProcessBusDeps): Bus {
       }
     },
     subscribe: (event, handler) => {
-      let set = handlers.get(event)
-      if (set === undefined) handlers.set(event, (set = new Set()))
+      const set = setFor(event)
       set.add(handler)
       return () => set.delete(handler)
     },
     close: async () => {
-      handlers.clear()
+      handlers = {}
     },
   }
 }

@@ -4,7 +4,19 @@ import { escapeHtml } from '../../lib/html-escape.js'
 import { type Child, renderChild, SafeHtml } from './html.js'
 
 const VOID_ELEMENTS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
 ])
 
 type AttributeValue = string | number | boolean | null | undefined

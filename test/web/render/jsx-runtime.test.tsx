@@ -10,7 +10,10 @@ describe('jsx runtime', () => {
         {name}
       </p>
     ).value
-    assert.equal(html, '<p class="a" title="&lt;script&gt;&quot;x&quot;&lt;/script&gt;">&lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>')
+    assert.equal(
+      html,
+      '<p class="a" title="&lt;script&gt;&quot;x&quot;&lt;/script&gt;">&lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>',
+    )
   })
 
   test('passes raw() through unescaped and renders void elements without a closing tag', () => {
@@ -21,14 +24,21 @@ describe('jsx runtime', () => {
         <input required />
       </div>
     ).value
-    assert.equal(html, '<div><b>bold</b><img src="/a.jpg" alt="" loading="lazy"><input required></div>')
+    assert.equal(
+      html,
+      '<div><b>bold</b><img src="/a.jpg" alt="" loading="lazy"><input required></div>',
+    )
   })
 
   test('renders components, fragments, arrays and skips null/boolean children', () => {
     const Item = (props: { n: number }) => <li>{props.n}</li>
     const html = (
       <>
-        <ul>{[1, 2].map((n) => <Item n={n} />)}</ul>
+        <ul>
+          {[1, 2].map((n) => (
+            <Item n={n} />
+          ))}
+        </ul>
         {null}
         {false}
       </>

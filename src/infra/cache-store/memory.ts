@@ -1,0 +1,91 @@
+/** An in-process cache store: LRU by total bytes, expiring entries, and a tag index for purges. */
+
+import { type CacheEntry, type CacheStore, entryBytes } from './cache-store.js'
+
+export interface MemoryCacheStoreOptions {
+  /** The most bytes all entries may hold together; 0 disables storing. */
+  maxBytes: number
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now?: () => number
+}
+
+interface Slot {
+  entry: CacheEntry
+  tags: readonly string[]
+  bytes: number
+  expiresAt: number
+}
+
+/** Creates a memory cache store bounded by `maxBytes`. */
+export function createMemoryCacheStore({
+  maxBytes,
+  now = Date.now,
+}: MemoryCacheStoreOptions): CacheStore {
+  // A Map iterates in insertion order, so re-inserting on use keeps the least recent first.
+  const slots = new Map<string, Slot>()
+  const keysByTag = new Map<string, Set<string>>()
+  let totalBytes = 0
+
+  const remove = (key: string): void => {
+    const slot = slots.get(key)
+    if (slot === undefined) return
+    slots.delete(key)
+    totalBytes -= slot.bytes
+    for (const tag of slot.tags) {
+      const keys = keysByTag.get(tag)
+      if (keys === undefined) continue
+      keys.delete(key)
+      if (keys.size === 0) keysByTag.delete(tag)
+    }
+  }
+
+  return {
+    get: async (key) => {
+      const slot = slots.get(key)
+      if (slot === undefined) return undefined
+      if (slot.expiresAt <= now()) {
+        remove(key)
+        return undefined
+      }
+      slots.delete(key)
+      slots.set(key, slot)
+      return slot.entry
+    },
+    set: async (key, entry, { tags, ttlMs }) => {
+      remove(key)
+      const bytes = entryBytes(key, entry)
+      if (bytes > maxBytes || ttlMs <= 0) return
+      while (totalBytes + bytes > maxBytes) {
+        const oldest = slots.keys().next()
+        if (oldest.done === true) break
+        remove(oldest.value)
+      }
+      const uniqueTags = [...new Set(tags)]
+      slots.set(key, { entry, tags: uniqueTags, bytes, expiresAt: now() + ttlMs })
+      totalBytes += bytes
+      for (const tag of uniqueTags) {
+        let keys = keysByTag.get(tag)
+        if (keys === undefined) keysByTag.set(tag, (keys = new Set()))
+        keys.add(key)
+      }
+    },
+    purgeTags: async (tags) => {
+      let purged = 0
+      for (const tag of tags) {
+        const keys = keysByTag.get(tag)
+        if (keys === undefined) continue
+        for (const key of [...keys]) {
+          remove(key)
+          purged += 1
+        }
+      }
+      return purged
+    },
+    clear: async () => {
+      slots.clear()
+      keysByTag.clear()
+      totalBytes = 0
+    },
+    size: async () => slots.size,
+  }
+}

@@ -1,0 +1,129 @@
+/** Builds the browser assets in memory at start-up: client scripts bundled, CSS minified, all precompressed. */
+
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { build, transform } from 'esbuild'
+import type { AssetManifest } from './asset-manifest.js'
+
+/** One file served from memory, in every coding worth sending. */
+export interface BuiltAsset {
+  contentType: string
+  /** A short content hash, used in the URL and as the ETag. */
+  hash: string
+  bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer }
+}
+
+export interface BuiltAssets {
+  manifest: AssetManifest
+  /** Every servable asset by its URL path ('/assets/site.1a2b3c4d5e.css'). */
+  files: ReadonlyMap<string, BuiltAsset>
+  /** The favicon, served at a fixed URL with a shorter cache lifetime. */
+  favicon: BuiltAsset
+}
+
+// Paths come from this module's location, so the server works from any working directory.
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+const CLIENT_DIR = path.resolve(HERE, '../../client')
+const STYLESHEET = path.resolve(HERE, '../site/styles/site.css')
+const FAVICON = path.resolve(HERE, 'favicon.svg')
+
+/** The scripts pages may load, by manifest key → file in src/client/. */
+const SCRIPTS = { commentCounter: 'comment-counter', copyLink: 'copy-link' } as const
+
+let built: Promise<BuiltAssets> | undefined
+
+/**
+ * Builds (once per process) the hashed, precompressed assets and their manifest.
+ * @example const { manifest } = await buildAssets(); manifest.scripts.copyLink // '/assets/copy-link.9f…js'
+ */
+export function buildAssets(): Promise<BuiltAssets> {
+  built ??= buildAll().catch((error: unknown) => {
+    built = undefined
+    throw error
+  })
+  return built
+}
+
+async function buildAll(): Promise<BuiltAssets> {
+  const files = new Map<string, BuiltAsset>()
+  const add = (name: string, ext: string, contentType: string, bytes: Buffer): string => {
+    const asset = encode(contentType, bytes)
+    const url = `/assets/${name}.${asset.hash}.${ext}`
+    files.set(url, asset)
+    return url
+  }
+
+  const scripts = await bundleScripts()
+  const scriptUrls = {} as Record<keyof typeof SCRIPTS, string>
+  for (const [key, name] of Object.entries(SCRIPTS) as [keyof typeof SCRIPTS, string][]) {
+    const bytes = scripts.get(name)
+    if (bytes === undefined) throw new Error(`esbuild produced no output for src/client/${name}.ts`)
+    scriptUrls[key] = add(name, 'js', 'text/javascript; charset=utf-8', bytes)
+  }
+  const css = await readStylesheet()
+  const stylesheet = add('site', 'css', 'text/css; charset=utf-8', css)
+  const favicon = encode('image/svg+xml', await fs.readFile(FAVICON))
+
+  return {
+    manifest: { stylesheet, favicon: '/favicon.svg', scripts: scriptUrls },
+    files,
+    favicon,
+  }
+}
+
+/** Bundles every client script in one esbuild run; returns bytes by entry name. */
+async function bundleScripts(): Promise<Map<string, Buffer>> {
+  const result = await build({
+    entryPoints: Object.values(SCRIPTS).map((name) => path.join(CLIENT_DIR, `${name}.ts`)),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    write: false,
+    outdir: 'out',
+    entryNames: '[name]',
+    logLevel: 'silent',
+    legalComments: 'none',
+  })
+  const outputs = new Map<string, Buffer>()
+  for (const file of result.outputFiles) {
+    outputs.set(path.basename(file.path, '.js'), Buffer.from(file.contents))
+  }
+  return outputs
+}
+
+/** The site stylesheet minified; empty until the site ships one, so the server still starts. */
+async function readStylesheet(): Promise<Buffer> {
+  let source: string
+  try {
+    source = await fs.readFile(STYLESHEET, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0)
+    throw error
+  }
+  const { code } = await transform(source, {
+    loader: 'css',
+    minify: true,
+    target: ['chrome100', 'firefox100', 'safari15'],
+  })
+  return Buffer.from(code)
+}
+
+/** Hashes and precompresses (at the highest settings: this runs once) one asset. */
+function encode(contentType: string, identity: Buffer): BuiltAsset {
+  const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12)
+  const bodies: BuiltAsset['bodies'] = { identity }
+  if (identity.length >= 256) {
+    const br = brotliCompressSync(identity, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    })
+    const gzip = gzipSync(identity, { level: 9 })
+    if (br.length < identity.length) bodies.br = br
+    if (gzip.length < identity.length) bodies.gzip = gzip
+  }
+  return { contentType, hash, bodies }
+}

@@ -1,0 +1,74 @@
+/**
+ * Which cached pages each bus event makes stale, in one table.
+ *
+ * Pages tag themselves (web/site loaders) with what they show:
+ *   'front'            the front page
+ *   'section:{slug}'   a section front
+ *   'article:{id}'     a story page, and any page showing that story's card
+ *   'author:{id}'      an author page
+ *   'tag:{id}'         a tag page
+ *   'picks'            anything showing the editors' picks
+ *   'rails'            anything showing Popular Now / Weekly Best (these lag by the 60 s TTL)
+ *
+ * Events purge:
+ *   article.published / updated / unpublished → article:{id}, section:{slug} (and the previous
+ *       section on a move), author:{id} per author, tag:{id} per tag, front
+ *   picks.changed                             → picks, front
+ *   comment.posted (visible only)             → article:{articleId}
+ * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
+ */
+
+import type { Bus, BusEventName, BusEvents } from '../../infra/bus/bus.js'
+import type { ArticleEvent } from '../../infra/bus/events.js'
+
+type TagsFor<E extends BusEventName> = (payload: BusEvents[E]) => string[]
+
+const articleTags = (event: ArticleEvent): string[] => [
+  `article:${event.articleId}`,
+  `section:${event.sectionSlug}`,
+  ...event.authorIds.map((id) => `author:${id}`),
+  ...event.tagIds.map((id) => `tag:${id}`),
+  'front',
+]
+
+/** The one table: event → the tags whose pages it makes stale. */
+export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
+  'article.published': articleTags,
+  'article.updated': (event) => {
+    const tags = articleTags(event)
+    if (
+      event.previousSectionSlug !== undefined &&
+      event.previousSectionSlug !== event.sectionSlug
+    ) {
+      tags.push(`section:${event.previousSectionSlug}`)
+    }
+    return tags
+  },
+  'article.unpublished': articleTags,
+  'picks.changed': () => ['picks', 'front'],
+  'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
+}
+
+/** Subscribes `purge` to every event in PURGES; returns the function that unsubscribes all. */
+export function subscribePageCacheInvalidation(
+  bus: Bus,
+  purge: (tags: string[]) => Promise<void>,
+): () => void {
+  const unsubscribers: (() => void)[] = []
+  const add = <E extends BusEventName>(event: E, tagsFor: TagsFor<E> | undefined): void => {
+    if (tagsFor === undefined) return
+    unsubscribers.push(
+      bus.subscribe(event, async (payload) => {
+        const tags = tagsFor(payload)
+        if (tags.length > 0) await purge(tags)
+      }),
+    )
+  }
+  // Object.keys loses the event ↔ handler pairing, but each row of PURGES is typed by its key.
+  for (const event of Object.keys(PURGES) as BusEventName[]) {
+    add(event, PURGES[event] as TagsFor<BusEventName> | undefined)
+  }
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe()
+  }
+}

@@ -1,0 +1,210 @@
+/** The document every reader page shares: head metadata, masthead, section navigation and footer. */
+
+import { formatEditionDate } from './format.js'
+import type { Child, SafeHtml } from './html.js'
+import { JsonLd } from './json-ld.js'
+
+/** Who the site is: from config.site. */
+export interface SiteIdentity {
+  readonly url: string
+  readonly name: string
+  readonly language: string
+}
+
+/** The asset URLs the layout links (a subset of the asset manifest). */
+export interface LayoutAssets {
+  readonly stylesheet: string
+  readonly favicon: string
+}
+
+/** A section as the navigation shows it. */
+export interface NavSection {
+  slug: string
+  name: string
+}
+
+/** What every page shares besides its own content. */
+export interface PageFrame {
+  site: SiteIdentity
+  assets: LayoutAssets
+  sections: readonly NavSection[]
+  /** The day shown under the masthead. */
+  editionDate: Date
+}
+
+/** An image for link previews (absolute URL). */
+export interface MetaImage {
+  url: string
+  width: number
+  height: number
+  alt: string
+}
+
+/** Head metadata of one page. */
+export interface PageMeta {
+  /** The page's own title; the site name is appended (the front page passes the site name alone). */
+  title: string
+  description: string
+  /** Root-relative canonical path ('/asia/some-story'); error pages leave it out and say noindex. */
+  canonicalPath?: string | undefined
+  ogType?: 'website' | 'article'
+  image?: MetaImage | undefined
+  article?: { publishedTime: Date; modifiedTime: Date; section: string; tags: readonly string[] }
+  /** schema.org objects rendered as JSON-LD. */
+  jsonLd?: readonly unknown[]
+  noindex?: boolean
+}
+
+export interface LayoutProps {
+  frame: PageFrame
+  meta: PageMeta
+  /** The section the page belongs to (marked aria-current in the navigation). */
+  activeSection?: string | undefined
+  /** Only the front page makes the site name its h1; elsewhere the page's headline is the h1. */
+  isFront?: boolean
+  /** Extra scripts, loaded with defer. */
+  scripts?: readonly string[]
+  children?: Child
+}
+
+/** The absolute URL of a root-relative `path` on the site. */
+export function absoluteUrl(site: SiteIdentity, path: string): string {
+  return new URL(path, site.url + '/').href
+}
+
+/** The complete `<html>` element of a reader page. */
+export function Layout(props: LayoutProps): SafeHtml {
+  const { frame, meta } = props
+  const { site } = frame
+  const fullTitle = meta.title === site.name ? site.name : `${meta.title} — ${site.name}`
+  const canonical =
+    meta.canonicalPath === undefined ? undefined : absoluteUrl(site, meta.canonicalPath)
+  const edition = frame.editionDate.toISOString().slice(0, 10)
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={meta.description} />
+        <meta name="color-scheme" content="light dark" />
+        {meta.noindex === true ? <meta name="robots" content="noindex" /> : null}
+        {canonical === undefined ? null : <link rel="canonical" href={canonical} />}
+        <link rel="stylesheet" href={frame.assets.stylesheet} />
+        <link rel="icon" href={frame.assets.favicon} type="image/svg+xml" />
+        <OpenGraph site={site} meta={meta} title={fullTitle} canonical={canonical} />
+        {(meta.jsonLd ?? []).map((data) => (
+          <JsonLd data={data} />
+        ))}
+        {(props.scripts ?? []).map((src) => (
+          <script defer src={src}></script>
+        ))}
+      </head>
+      <body>
+        <div class="skip-links" id="top">
+          <a class="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <a class="skip-link" href="/">
+            Back to front page
+          </a>
+        </div>
+        <header class="masthead">
+          <div class="masthead-inner">
+            {props.isFront === true ? (
+              <h1 class="masthead-title">
+                <a href="/" aria-current="page">
+                  {site.name}
+                </a>
+              </h1>
+            ) : (
+              <p class="masthead-title">
+                <a href="/">{site.name}</a>
+              </p>
+            )}
+            <p class="edition">
+              <time datetime={edition}>{formatEditionDate(frame.editionDate, site.language)}</time>
+            </p>
+          </div>
+        </header>
+        <nav class="section-nav" aria-label="Sections">
+          <SectionLinks sections={frame.sections} active={props.activeSection} />
+        </nav>
+        <main id="main" tabindex="-1">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <nav aria-label="All sections">
+            <SectionLinks sections={frame.sections} active={props.activeSection} />
+          </nav>
+          <p class="colophon">{site.name} · Published with Masthead, open-source news software.</p>
+          <p class="bottom-links">
+            <a href="#top">Back to top</a>
+            <a href="/">Back to front page</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  )
+}
+
+function SectionLinks(props: { sections: readonly NavSection[]; active: string | undefined }) {
+  return (
+    <ul>
+      {props.sections.map((section) => (
+        <li>
+          <a
+            href={`/${section.slug}`}
+            aria-current={section.slug === props.active ? 'page' : undefined}
+          >
+            {section.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function OpenGraph(props: {
+  site: SiteIdentity
+  meta: PageMeta
+  title: string
+  canonical: string | undefined
+}) {
+  const { meta } = props
+  const article = meta.article
+  return (
+    <>
+      <meta property="og:site_name" content={props.site.name} />
+      <meta property="og:title" content={meta.title} />
+      <meta property="og:description" content={meta.description} />
+      {props.canonical === undefined ? null : <meta property="og:url" content={props.canonical} />}
+      <meta property="og:type" content={meta.ogType ?? 'website'} />
+      <meta property="og:locale" content={props.site.language.replace('-', '_')} />
+      {meta.image === undefined ? null : (
+        <>
+          <meta property="og:image" content={meta.image.url} />
+          <meta property="og:image:width" content={meta.image.width} />
+          <meta property="og:image:height" content={meta.image.height} />
+          <meta property="og:image:alt" content={meta.image.alt} />
+        </>
+      )}
+      {article === undefined ? null : (
+        <>
+          <meta property="article:published_time" content={article.publishedTime.toISOString()} />
+          <meta property="article:modified_time" content={article.modifiedTime.toISOString()} />
+          <meta property="article:section" content={article.section} />
+          {article.tags.map((tag) => (
+            <meta property="article:tag" content={tag} />
+          ))}
+        </>
+      )}
+      <meta
+        name="twitter:card"
+        content={meta.image === undefined ? 'summary' : 'summary_large_image'}
+      />
+      <meta name="twitter:title" content={meta.title} />
+      <meta name="twitter:description" content={meta.description} />
+    </>
+  )
+}

@@ -1,0 +1,75 @@
+/** Builds the Fastify server: global plugins (ids, headers, errors, page cache, assets), then the site. */
+
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Config } from '../config.js'
+import type { CacheStore } from '../infra/cache-store/cache-store.js'
+import type { Logger } from '../infra/logger.js'
+import { buildAssets } from './assets/build-assets.js'
+import { AccessLogController } from './plugins/access-log.js'
+import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { formBodyPlugin } from './plugins/form-body.js'
+import { healthPlugin } from './plugins/health.js'
+import { mediaFilesPlugin } from './plugins/media-files.js'
+import { pageCachePlugin } from './plugins/page-cache.js'
+import { requestIdFor, requestIdPlugin } from './plugins/request-id.js'
+import { securityHeadersPlugin } from './plugins/security-headers.js'
+import { staticAssetsPlugin } from './plugins/static-assets.js'
+import type { Services } from './services.js'
+import { sitePlugin } from './site/routes.js'
+
+/** Stateful plumbing the web layer uses but may not create (web/ imports infra types only). */
+export interface WebInfra {
+  /** Where rendered pages are kept; without it pages are still sent, only never stored. */
+  pageCache?: CacheStore
+}
+
+export interface BuildServerOptions {
+  config: Config
+  logger: Logger
+  services: Services
+  infra?: WebInfra
+}
+
+/** Reader forms are a few hundred bytes; nothing public accepts more than this. */
+const BODY_LIMIT = 64 * 1024
+
+/**
+ * Builds the web server, ready to `listen` or `inject`.
+ * @example const web = await buildServer({ config, logger, services, infra: { pageCache } })
+ */
+export async function buildServer({
+  config,
+  logger,
+  services,
+  infra = {},
+}: BuildServerOptions): Promise<FastifyInstance> {
+  // pino's Logger is a FastifyBaseLogger; naming the wider type keeps FastifyInstance unparameterised.
+  const loggerInstance: FastifyBaseLogger = logger
+  const app = Fastify({
+    loggerInstance,
+    logController: new AccessLogController(),
+    genReqId: requestIdFor,
+    trustProxy: config.server.trustProxy,
+    return503OnClosing: true,
+    bodyLimit: BODY_LIMIT,
+    // removeAdditional: false lets route schemas answer 400 to unknown query parameters.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+  })
+
+  const assets = await buildAssets()
+
+  // Order matters for onRequest hooks: ids and headers first, so even a cache hit carries them.
+  await app.register(requestIdPlugin)
+  await app.register(securityHeadersPlugin, { siteUrl: config.site.url })
+  // The site answers unmatched URLs with its own 404 page; Fastify allows one handler per prefix.
+  await app.register(errorHandlerPlugin, { language: config.site.language, notFound: false })
+  await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
+  // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
+  const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined
+  await app.register(pageCachePlugin, { store, bus: services.bus })
+  await app.register(staticAssetsPlugin, { assets })
+  await app.register(mediaFilesPlugin, { media: services.media })
+  await app.register(healthPlugin, { checkHealth: () => services.checkHealth() })
+  await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
+  return app
+}

@@ -1,0 +1,75 @@
+/** What every page loader receives and returns: services and site identity in, props and tags out. */
+
+import type { ArticleSummary, Section } from '../../newsroom/index.js'
+import type { AssetManifest } from '../assets/asset-manifest.js'
+import type { PageFrame, SiteIdentity } from '../render/layout.js'
+import type { Services } from '../services.js'
+
+/** The frame of a reader page, with the full asset manifest (views load the page scripts). */
+export interface SiteFrame extends PageFrame {
+  assets: AssetManifest
+}
+
+/** The inputs a loader needs besides the request's own parameters. */
+export interface PageContext {
+  services: Services
+  site: SiteIdentity
+  assets: AssetManifest
+  /** The time of the request (the edition date under the masthead). */
+  now: Date
+}
+
+/** A loader's answer: the view's props and what the page cache needs to know. */
+export interface LoadedPage<P> {
+  props: P
+  cacheTags: string[]
+  lastModified: Date | null
+}
+
+/** The frame shared by every page, from the sections list. */
+export function frameOf(ctx: PageContext, sections: readonly Section[]): SiteFrame {
+  return {
+    site: ctx.site,
+    assets: ctx.assets,
+    sections: sections.map(({ slug, name }) => ({ slug, name })),
+    editionDate: ctx.now,
+  }
+}
+
+/** The newest change among `stories` (edit or publication), or null for an empty list. */
+export function newestChange(stories: readonly ArticleSummary[]): Date | null {
+  let newest: Date | null = null
+  for (const story of stories) {
+    const at = story.updatedAt ?? story.publishedAt
+    if (newest === null || at > newest) newest = at
+  }
+  return newest
+}
+
+/**
+ * Up to `limit` of `candidates` (kept in their ranked order), preferring ids not yet `taken`
+ * and topping up with taken ones only when too few are left; adds what it chose to `taken`.
+ */
+export function pickDistinct<T extends { id: number }>(
+  candidates: readonly T[],
+  limit: number,
+  taken: Set<number>,
+): T[] {
+  const chosen = new Set<number>()
+  for (const story of candidates) {
+    if (chosen.size >= limit) break
+    if (!taken.has(story.id)) chosen.add(story.id)
+  }
+  for (const story of candidates) {
+    if (chosen.size >= limit) break
+    chosen.add(story.id)
+  }
+  const seen = new Set<number>()
+  const out = candidates.filter((story) => {
+    if (!chosen.has(story.id) || seen.has(story.id)) return false
+    seen.add(story.id)
+    return true
+  })
+  for (const story of out) taken.add(story.id)
+  return out
+}

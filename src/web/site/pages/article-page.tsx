@@ -1,0 +1,183 @@
+/** The article page: the story with its photo, authors, comments, rails and share links. */
+
+import type { SafeHtml } from '../../render/html.js'
+import { absoluteUrl, Layout, type MetaImage } from '../../render/layout.js'
+import { ArticleBody } from '../components/article-body.js'
+import { AuthorBoxes } from '../components/author-box.js'
+import { Byline } from '../components/byline.js'
+import { CommentsSection } from '../components/comments.js'
+import { LeadFigure } from '../components/lead-figure.js'
+import { jpegVariant } from '../components/picture.js'
+import { mustReadsNote, Rail } from '../components/rail.js'
+import { ShareLinks } from '../components/share-links.js'
+import { authorPath, sectionPath, tagPath } from '../site-urls.js'
+import type { ArticlePageProps } from './article-page.js'
+
+/** Renders the article page document. */
+export function ArticlePage(props: ArticlePageProps): SafeHtml {
+  const { article, frame } = props
+  const { site } = frame
+  const language = site.language
+  const url = absoluteUrl(site, props.canonicalPath)
+  const image = ogImage(props)
+  const description = article.dek === '' ? article.headline : article.dek
+  const sectionLabel = article.section.name.toLocaleUpperCase(language)
+  const refused = props.refused
+  return (
+    <Layout
+      frame={frame}
+      activeSection={article.section.slug}
+      scripts={[frame.assets.scripts.commentCounter, frame.assets.scripts.copyLink]}
+      meta={{
+        title: article.headline,
+        description,
+        canonicalPath: props.canonicalPath,
+        ogType: 'article',
+        image,
+        article: {
+          publishedTime: article.publishedAt,
+          modifiedTime: article.modifiedAt,
+          section: article.section.name,
+          tags: article.tags.map((t) => t.name),
+        },
+        jsonLd: [newsArticleData(props, url, description, image)],
+        noindex: refused !== undefined,
+      }}
+    >
+      <div class="article-layout">
+        <article class="story">
+          <header class="story-header">
+            <p class="section-label">
+              <a href={sectionPath(article.section)}>{article.section.name}</a>
+            </p>
+            <h1 class="story-headline">{article.headline}</h1>
+            {article.dek === '' ? null : <p class="story-dek">{article.dek}</p>}
+            <Byline
+              authors={article.authors}
+              publishedAt={article.publishedAt}
+              updatedAt={article.updatedAt}
+              views={props.views}
+              language={language}
+            />
+          </header>
+          {article.leadPhoto === null ? null : <LeadFigure photo={article.leadPhoto} />}
+          <ArticleBody html={article.bodyHtml} />
+          {article.tags.length === 0 ? null : (
+            <div class="topics">
+              <p class="topics-label">Topics</p>
+              <ul class="tag-list">
+                {article.tags.map((tag) => (
+                  <li>
+                    <a href={tagPath(tag)} rel="tag">
+                      {tag.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <AuthorBoxes authors={article.authors} />
+        </article>
+        <CommentsSection
+          count={props.commentCount}
+          comments={props.comments}
+          action={`${props.canonicalPath}/comments`}
+          maxLength={props.commentLimits.body}
+          nameMaxLength={props.commentLimits.name}
+          language={language}
+          draft={refused?.draft}
+          errors={refused?.errors}
+        />
+        <div class="rails">
+          <Rail
+            id="rail-latest"
+            title={`[${sectionLabel}] Latest Stories`}
+            stories={props.latest}
+            language={language}
+            emptyText={`No other ${article.section.name} stories yet.`}
+          />
+          <Rail
+            id="rail-weekly-best"
+            title="Weekly Best Articles"
+            stories={props.weeklyBest}
+            language={language}
+            emptyText="No story has been read this week yet."
+          />
+          <Rail
+            id="rail-related"
+            title="You May Also Like"
+            stories={props.related}
+            language={language}
+            numbered
+            emptyText="Nothing related yet."
+          />
+          <Rail
+            id="rail-popular"
+            title="Popular Now"
+            stories={props.popularNow}
+            language={language}
+            numbered
+            emptyText="No story has been read in the last day."
+          />
+          <Rail
+            id="rail-must-reads"
+            title="Must-Reads"
+            stories={props.mustReads}
+            language={language}
+            numbered
+            note={mustReadsNote(props.mustReadsPicked, props.mustReads.length)}
+            emptyText="Our editors have not picked any stories yet."
+          />
+        </div>
+        <ShareLinks url={url} title={article.headline} />
+      </div>
+    </Layout>
+  )
+}
+
+function ogImage(props: ArticlePageProps): MetaImage | undefined {
+  const photo = props.article.leadPhoto
+  if (photo === null) return undefined
+  const variant = jpegVariant(photo, 1200)
+  if (variant === undefined) return undefined
+  return {
+    url: absoluteUrl(props.frame.site, variant.url),
+    width: variant.width,
+    height: variant.height,
+    alt: photo.alt,
+  }
+}
+
+/** The schema.org NewsArticle of the story. */
+function newsArticleData(
+  props: ArticlePageProps,
+  url: string,
+  description: string,
+  image: MetaImage | undefined,
+): unknown {
+  const { article, frame } = props
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description,
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+    articleSection: article.section.name,
+    keywords: article.tags.map((t) => t.name),
+    wordCount: article.wordCount,
+    ...(image === undefined ? {} : { image: [image.url] }),
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: absoluteUrl(frame.site, authorPath(author)),
+      ...(author.jobTitle === '' ? {} : { jobTitle: author.jobTitle }),
+    })),
+    publisher: {
+      '@type': 'Organization',
+      name: frame.site.name,
+      url: absoluteUrl(frame.site, '/'),
+    },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+  }
+}

@@ -1,0 +1,33 @@
+/** A section's front: its name, description and a page of its newest stories. */
+
+import type { SafeHtml } from '../../render/html.js'
+import { Layout } from '../../render/layout.js'
+import { PagedStories, pageSuffix } from '../components/paged-stories.js'
+import { pagePath, sectionPath } from '../site-urls.js'
+import type { SectionPageProps } from './section-page.js'
+
+/** Renders a section page document. */
+export function SectionPage(props: SectionPageProps): SafeHtml {
+  const { section, list, frame } = props
+  const base = sectionPath(section)
+  return (
+    <Layout
+      frame={frame}
+      activeSection={section.slug}
+      meta={{
+        title: section.name + pageSuffix(list.page),
+        description:
+          section.description === ''
+            ? `The latest ${section.name} stories from ${frame.site.name}.`
+            : section.description,
+        canonicalPath: pagePath(base, list.page),
+      }}
+    >
+      <header class="list-header">
+        <h1>{section.name}</h1>
+        {section.description === '' ? null : <p class="list-description">{section.description}</p>}
+      </header>
+      <PagedStories list={list} basePath={base} language={frame.site.language} />
+    </Layout>
+  )
+}

@@ -1,0 +1,173 @@
+/** The reader site plugin: front, section, author, tag and article pages, comments, 404 and errors. */
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../../config.js'
+import { type Clock, systemClock } from '../../lib/clock.js'
+import type { AssetManifest } from '../assets/asset-manifest.js'
+import { renderDocument } from '../render/html.js'
+import type { PageResult } from '../page-result.js'
+import type { Services } from '../services.js'
+import { postComment } from './comment-posting.js'
+import { renderErrorPage } from './error-rendering.js'
+import type { LoadedPage, PageContext } from './page-context.js'
+import { loadArticlePage } from './pages/article-page.js'
+import { ArticlePage } from './pages/article-page.tsx'
+import { loadAuthorPage } from './pages/author-page.js'
+import { AuthorPage } from './pages/author-page.tsx'
+import { loadFrontPage } from './pages/front-page.js'
+import { FrontPage } from './pages/front-page.tsx'
+import { loadNotFoundPage } from './pages/not-found-page.js'
+import { NotFoundPage } from './pages/not-found-page.tsx'
+import { loadSectionPage } from './pages/section-page.js'
+import { SectionPage } from './pages/section-page.tsx'
+import { loadTagPage } from './pages/tag-page.js'
+import { TagPage } from './pages/tag-page.tsx'
+import {
+  commentBodySchema,
+  type CommentForm,
+  listQuerySchema,
+  type ListQuery,
+  plainQuerySchema,
+  slugParamsSchema,
+  storyParamsSchema,
+} from './route-schemas.js'
+
+export interface SiteOptions {
+  services: Services
+  site: Config['site']
+  assets: AssetManifest
+  /** The edition date's source; the wall clock unless a test fixes it. */
+  clock?: Clock
+}
+
+/**
+ * The encapsulated reader site; registered by the server.
+ * @example app.register(sitePlugin, { services, site: config.site, assets })
+ */
+export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) => {
+  const clock = options.clock ?? systemClock
+  const context = (): PageContext => ({
+    services: options.services,
+    site: options.site,
+    assets: options.assets,
+    now: clock.now(),
+  })
+
+  const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    // Paths under /api/ look like `/:section/:slug` to the router; they keep the global JSON 404.
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      reply.callNotFound()
+      return reply
+    }
+    const props = await loadNotFoundPage(context())
+    return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
+  }
+
+  app.get('/', { schema: { querystring: plainQuerySchema } }, async (_request, reply) => {
+    const loaded = await loadFrontPage(context())
+    return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
+  })
+
+  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+    '/author/:slug',
+    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    async (request, reply) => {
+      const loaded = await loadAuthorPage(context(), request.params.slug, request.query.page ?? 1)
+      if (loaded === undefined) return notFound(request, reply)
+      return sendPage(reply, 200, renderDocument(AuthorPage(loaded.props)), loaded)
+    },
+  )
+
+  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+    '/tag/:slug',
+    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    async (request, reply) => {
+      const loaded = await loadTagPage(context(), request.params.slug, request.query.page ?? 1)
+      if (loaded === undefined) return notFound(request, reply)
+      return sendPage(reply, 200, renderDocument(TagPage(loaded.props)), loaded)
+    },
+  )
+
+  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+    '/:slug',
+    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    async (request, reply) => {
+      const page = request.query.page ?? 1
+      const loaded = await loadSectionPage(context(), request.params.slug, page)
+      if (loaded === undefined) return notFound(request, reply)
+      return sendPage(reply, 200, renderDocument(SectionPage(loaded.props)), loaded)
+    },
+  )
+
+  app.get<{ Params: { section: string; slug: string } }>(
+    '/:section/:slug',
+    { schema: { params: storyParamsSchema, querystring: plainQuerySchema } },
+    async (request, reply) => {
+      const result = await loadArticlePage(context(), request.params)
+      switch (result.kind) {
+        case 'missing':
+          return notFound(request, reply)
+        case 'redirect':
+          return reply.redirect(result.location + queryOf(request), 301)
+        case 'page':
+          return sendPage(reply, 200, renderDocument(ArticlePage(result.page.props)), result.page)
+      }
+    },
+  )
+
+  app.post<{ Params: { section: string; slug: string }; Body: CommentForm | undefined }>(
+    '/:section/:slug/comments',
+    {
+      schema: { params: storyParamsSchema, querystring: plainQuerySchema, body: commentBodySchema },
+    },
+    async (request, reply) => {
+      const outcome = await postComment(context(), request.params.slug, request.body ?? {})
+      switch (outcome.kind) {
+        case 'missing':
+          return notFound(request, reply)
+        case 'posted':
+          // 303: the browser follows with a GET, so a reload cannot post the comment twice.
+          return reply.redirect(outcome.location, 303)
+        case 'refused': {
+          const html = renderDocument(ArticlePage(outcome.page.props))
+          return sendPage(reply, 400, html, undefined)
+        }
+      }
+    },
+  )
+
+  // Fastify allows one not-found handler per prefix and the global error plugin owns '/', so the
+  // site answers every path no other route matched with this catch-all (lowest priority in the
+  // router).
+  app.all('/*', async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound()
+    return notFound(request, reply)
+  })
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { status, html } = await renderErrorPage(context(), error, request)
+    return sendPage(reply, status, html, undefined)
+  })
+}
+
+/** Hands a rendered page to the page cache (which sends it); error pages carry no tags. */
+function sendPage(
+  reply: FastifyReply,
+  status: number,
+  html: string,
+  loaded: LoadedPage<unknown> | undefined,
+): FastifyReply {
+  const result: PageResult = {
+    status,
+    html,
+    cacheTags: loaded?.cacheTags ?? [],
+    lastModified: loaded?.lastModified ?? null,
+  }
+  return reply.sendPage(result)
+}
+
+/** The request's query string with its `?`, kept on redirects so shared links keep their tags. */
+function queryOf(request: FastifyRequest): string {
+  const at = request.url.indexOf('?')
+  return at === -1 ? '' : request.url.slice(at)
+}

@@ -1,0 +1,63 @@
+/** The invalidation table: each bus event purges exactly the tags of the pages it makes stale. */
+
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { createInProcessBus } from '../../../src/infra/bus/in-process.js'
+import { subscribePageCacheInvalidation } from '../../../src/web/plugins/page-cache-invalidation.js'
+
+const story = {
+  articleId: 42,
+  slug: 'harbour',
+  sectionSlug: 'city',
+  authorIds: [7, 8],
+  tagIds: [3],
+}
+
+/** Publishes one event and returns the tags purged for it. */
+async function purgedBy(publish: (bus: ReturnType<typeof createInProcessBus>) => Promise<void>) {
+  const bus = createInProcessBus({ onHandlerError: (_event, error) => assert.fail(String(error)) })
+  const purged: string[][] = []
+  const unsubscribe = subscribePageCacheInvalidation(bus, async (tags) => {
+    purged.push(tags)
+  })
+  await publish(bus)
+  unsubscribe()
+  await publish(bus)
+  return purged
+}
+
+describe('page cache invalidation', () => {
+  test('publishing and unpublishing purge the story, its section, authors, tags and the front', async () => {
+    const expected = ['article:42', 'section:city', 'author:7', 'author:8', 'tag:3', 'front']
+    assert.deepEqual(await purgedBy((bus) => bus.publish('article.published', story)), [expected])
+    assert.deepEqual(await purgedBy((bus) => bus.publish('article.unpublished', story)), [expected])
+  })
+
+  test('moving a story purges its previous section too', async () => {
+    const moved = await purgedBy((bus) =>
+      bus.publish('article.updated', { ...story, previousSectionSlug: 'world' }),
+    )
+    assert.ok(moved[0]?.includes('section:world'))
+    assert.ok(moved[0]?.includes('section:city'))
+    const edited = await purgedBy((bus) =>
+      bus.publish('article.updated', { ...story, previousSectionSlug: 'city' }),
+    )
+    assert.equal(edited[0]?.filter((tag) => tag === 'section:city').length, 1)
+  })
+
+  test('picks purge picks and the front; only visible comments purge their story', async () => {
+    assert.deepEqual(await purgedBy((bus) => bus.publish('picks.changed', { list: 'x' })), [
+      ['picks', 'front'],
+    ])
+    const visible = { commentId: 1, articleId: 42, visible: true }
+    assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', visible)), [
+      ['article:42'],
+    ])
+    const held = { commentId: 2, articleId: 42, visible: false }
+    assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', held)), [])
+  })
+
+  test('a rankings refresh purges nothing: rails lag by the page TTL by design', async () => {
+    assert.deepEqual(await purgedBy((bus) => bus.publish('rankings.refreshed', {})), [])
+  })
+})
