@@ -49,7 +49,15 @@ export const CONFIG_VARIABLES = [
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
 export type Env = Partial<Record<string, string | undefined>>
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]
 
 /** Parses and validates `env`; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
@@ -61,17 +69,27 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   const portVar: ConfigVariable = read('MASTHEAD_PORT') !== undefined ? 'MASTHEAD_PORT' : 'PORT'
   const port = integer(portVar, read(portVar), 3000, 0, 65535)
   const host = read('MASTHEAD_HOST') ?? '127.0.0.1'
-  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new ConfigError('MASTHEAD_HOST', 'a host name or IP address', host)
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
+    throw new ConfigError('MASTHEAD_HOST', 'a host name or IP address', host)
 
-  const siteUrl = url('MASTHEAD_SITE_URL', read('MASTHEAD_SITE_URL') ?? `http://${displayHost(host)}:${port}`)
+  const siteUrl = url(
+    'MASTHEAD_SITE_URL',
+    read('MASTHEAD_SITE_URL') ?? `http://${displayHost(host)}:${port}`,
+  )
   const siteName = read('MASTHEAD_SITE_NAME') ?? 'The Harbour Ledger'
-  if (siteName.length > 80) throw new ConfigError('MASTHEAD_SITE_NAME', 'at most 80 characters', siteName)
+  if (siteName.length > 80)
+    throw new ConfigError('MASTHEAD_SITE_NAME', 'at most 80 characters', siteName)
   const language = read('MASTHEAD_SITE_LANGUAGE') ?? 'en'
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) {
-    throw new ConfigError('MASTHEAD_SITE_LANGUAGE', 'a BCP 47 language tag such as en or en-GB', language)
+    throw new ConfigError(
+      'MASTHEAD_SITE_LANGUAGE',
+      'a BCP 47 language tag such as en or en-GB',
+      language,
+    )
   }
 
-  const dbVar: ConfigVariable = read('MASTHEAD_DATABASE_URL') !== undefined ? 'MASTHEAD_DATABASE_URL' : 'DATABASE_URL'
+  const dbVar: ConfigVariable =
+    read('MASTHEAD_DATABASE_URL') !== undefined ? 'MASTHEAD_DATABASE_URL' : 'DATABASE_URL'
   const database = databaseConfig(dbVar, read(dbVar) ?? 'sqlite:./data/masthead.db', cwd)
 
   const logLevel = read('MASTHEAD_LOG_LEVEL') ?? 'info'
@@ -80,7 +98,11 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   }
 
   return deepFreeze({
-    server: { host, port, trustProxy: boolean('MASTHEAD_TRUST_PROXY', read('MASTHEAD_TRUST_PROXY'), false) },
+    server: {
+      host,
+      port,
+      trustProxy: boolean('MASTHEAD_TRUST_PROXY', read('MASTHEAD_TRUST_PROXY'), false),
+    },
     site: { url: siteUrl, name: siteName, language },
     database,
     media: { dir: path.resolve(cwd, read('MASTHEAD_MEDIA_DIR') ?? './data/media') },
@@ -89,11 +111,22 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       seedOnEmpty: boolean('MASTHEAD_DEMO', read('MASTHEAD_DEMO'), true),
       articles: integer('MASTHEAD_DEMO_ARTICLES', read('MASTHEAD_DEMO_ARTICLES'), 300, 1, 200_000),
     },
-    pageCache: { maxBytes: integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 64, 0, 65536) * 1024 * 1024 },
+    pageCache: {
+      maxBytes:
+        integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 64, 0, 65536) *
+        1024 *
+        1024,
+    },
   })
 }
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+function integer(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined) return fallback
   const value = Number(raw)
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {

@@ -9,7 +9,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock that stands still until moved; for tests and deterministic generators. */
-export function createFixedClock(start: Date): Clock & { set(at: Date): void; advance(ms: number): void } {
+export function createFixedClock(
+  start: Date,
+): Clock & { set(at: Date): void; advance(ms: number): void } {
   let current = start.getTime()
   return {
     now: () => new Date(current),

@@ -22,5 +22,7 @@ export function slugify(text: string): string {
 
 /** True when `value` is already a well-formed slug. */
 export function isSlug(value: string): boolean {
-  return value.length > 0 && value.length <= MAX_SLUG_LENGTH && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+  return (
+    value.length > 0 && value.length <= MAX_SLUG_LENGTH && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+  )
 }

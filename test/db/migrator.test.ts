@@ -6,7 +6,16 @@ import { forEachDatabase } from '../helpers/databases.js'
 forEachDatabase('migrator', (t) => {
   test('creates every core table', async () => {
     const tables = (await t.handle.db.introspection.getTables()).map((table) => table.name)
-    for (const name of ['articles', 'sections', 'authors', 'photos', 'tags', 'article_views_hourly', 'editors_picks', 'comments']) {
+    for (const name of [
+      'articles',
+      'sections',
+      'authors',
+      'photos',
+      'tags',
+      'article_views_hourly',
+      'editors_picks',
+      'comments',
+    ]) {
       assert.ok(tables.includes(name), `missing table ${name}`)
     }
   })

@@ -1,0 +1,151 @@
+/** `npm run bench`: seeds 10,000 stories on a temp SQLite file and measures the reading path on loopback. */
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { type App, buildApp } from '../src/app.js'
+import { parseConfig } from '../src/config.js'
+import { seedDemo } from '../src/demo/seed-demo.js'
+import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
+import { cacheMissScenario } from './scenarios/cache-miss.js'
+import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
+import { warmArticleScenario } from './scenarios/warm-article.js'
+
+/** Warm throughput must reach this share of the bare node:http ceiling. */
+const WARM_SHARE_TARGET = 0.5
+/** The whole run stops past this, whatever it is doing. */
+const TIME_LIMIT_MS = 20 * 60 * 1000
+const RESULTS_FILE = path.resolve(import.meta.dirname, 'results/latest.json')
+
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    misses: { type: 'string', default: '500' },
+  },
+})
+const articles = Number(options.articles)
+const misses = Number(options.misses)
+
+const log = (message: string): void => console.log(`[bench] ${message}`)
+const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`
+
+/** Builds the app on a fresh temp SQLite file and seeds it, printing progress. */
+async function prepareApp(dir: string): Promise<App> {
+  const config = parseConfig(
+    {
+      MASTHEAD_DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+      MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
+      MASTHEAD_LOG_LEVEL: 'silent',
+      MASTHEAD_DEMO: 'false',
+      MASTHEAD_SITE_URL: 'http://127.0.0.1:3000',
+    },
+    dir,
+  )
+  const app = await buildApp(config)
+  const started = performance.now()
+  log(`seeding ${articles.toLocaleString('en')} demo stories (seed 1) into ${dir}`)
+  let lastPrinted = 0
+  const onProgress = (message: string): void => {
+    // The seeder reports every 50 stories; a line every few seconds is enough to show life.
+    const done = /^\w+ (\d+)\/(\d+)$/.exec(message)
+    if (done !== null && done[1] !== done[2] && performance.now() - lastPrinted < 3000) return
+    lastPrinted = performance.now()
+    log(`  ${message} (${seconds(started)})`)
+  }
+  await seedDemo(app.services, { articles, seed: 1, now: new Date(), onProgress })
+  const published = await app.services.newsroom.countPublished()
+  log(`seeded ${published.toLocaleString('en')} published stories in ${seconds(started)}`)
+  await app.services.engagement.refresh()
+  return app
+}
+
+/** Paths of `count` distinct published stories, newest first. */
+async function storyPaths(app: App, count: number): Promise<string[]> {
+  const paths: string[] = []
+  for (let page = 1; paths.length < count; page++) {
+    const { items, totalPages } = await app.services.newsroom.listArticles({}, page, 100)
+    paths.push(...items.map((story) => `/${story.section.slug}/${story.slug}`))
+    if (page >= totalPages) break
+  }
+  return paths.slice(0, count)
+}
+
+function printTable(rows: MetricRow[]): void {
+  const header = { metric: 'metric', value: 'value', target: 'target', pass: undefined }
+  const widths = (['metric', 'value', 'target'] as const).map((key) =>
+    Math.max(...[header, ...rows].map((row) => row[key].length)),
+  )
+  const line = (row: MetricRow, verdict: string): string =>
+    [
+      row.metric.padEnd(widths[0] ?? 0),
+      row.value.padStart(widths[1] ?? 0),
+      row.target.padEnd(widths[2] ?? 0),
+      verdict,
+    ].join('  ')
+  console.log(`\n${line(header, 'result')}`)
+  for (const row of rows)
+    console.log(line(row, row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL'))
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
+  let app: App | undefined
+  try {
+    app = await prepareApp(dir)
+    await app.web.listen({ host: '127.0.0.1', port: 0 })
+    const address = app.web.server.address()
+    if (address === null || typeof address === 'string') throw new Error('no TCP address')
+    const origin = `http://127.0.0.1:${address.port}`
+    const paths = await storyPaths(app, misses + 1)
+    const [warmPath, ...missPaths] = paths
+    if (warmPath === undefined || missPaths.length === 0)
+      throw new Error('too few stories to measure')
+
+    log(`cache-miss: ${missPaths.length} distinct stories, once each`)
+    const cacheMiss = await cacheMissScenario({ origin, articlePaths: missPaths })
+    log(`warm: ${warmPath} with autocannon`)
+    const warm = await warmArticleScenario(`${origin}${warmPath}`)
+    log('ceiling: a bare node:http server sending the same bytes, with autocannon')
+    const ceiling = await bareCeilingScenario(`${origin}${warmPath}`)
+
+    const share = warm.load.requestsPerSecond / ceiling.load.requestsPerSecond
+    const shareRow: MetricRow = {
+      metric: 'warm share of the bare ceiling',
+      value: `${(share * 100).toFixed(1)} %`,
+      target: `>= ${WARM_SHARE_TARGET * 100} %`,
+      pass: share >= WARM_SHARE_TARGET,
+    }
+    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss]
+    const rows = [...warm.rows, ...ceiling.rows, shareRow, ...cacheMiss.rows]
+    printTable(rows)
+    const report = {
+      finishedAt: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      articles,
+      scenarios: Object.fromEntries(scenarios.map((s) => [s.name, s.data])),
+      warmShareOfCeiling: share,
+      checks: rows.filter((row) => row.pass !== undefined),
+    }
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
+    log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+  } finally {
+    await app?.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const deadline = setTimeout(() => {
+  console.error(`[bench] gave up after ${TIME_LIMIT_MS / 60000} minutes`)
+  process.exit(1)
+}, TIME_LIMIT_MS)
+deadline.unref()
+try {
+  await main()
+} catch (error) {
+  console.error('[bench] failed:', error)
+  process.exitCode = 1
+}

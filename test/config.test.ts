@@ -1,0 +1,167 @@
+/** Tests parseConfig: defaults, fallbacks, URL parsing, errors that name the variable, freezing. */
+
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, test } from 'node:test'
+import { CONFIG_VARIABLES, ConfigError, type Env, parseConfig } from '../src/config.js'
+
+const CWD = path.resolve('/srv/masthead')
+
+/** Asserts that parsing `env` throws a ConfigError naming `variable`. */
+function assertRejects(env: Env, variable: string): void {
+  assert.throws(
+    () => parseConfig(env, CWD),
+    (error: unknown) => error instanceof ConfigError && error.variable === variable,
+    `expected a ConfigError for ${variable} from ${JSON.stringify(env)}`,
+  )
+}
+
+describe('parseConfig', () => {
+  test('an empty environment gives the documented defaults', () => {
+    assert.deepEqual(parseConfig({}, CWD), {
+      server: { host: '127.0.0.1', port: 3000, trustProxy: false },
+      site: { url: 'http://127.0.0.1:3000', name: 'The Harbour Ledger', language: 'en' },
+      database: { kind: 'sqlite', filename: path.join(CWD, 'data/masthead.db') },
+      media: { dir: path.join(CWD, 'data/media') },
+      log: { level: 'info' },
+      demo: { seedOnEmpty: true, articles: 300 },
+      pageCache: { maxBytes: 64 * 1024 * 1024 },
+    })
+  })
+
+  test('empty and blank values count as unset', () => {
+    const config = parseConfig({ MASTHEAD_PORT: '', MASTHEAD_SITE_NAME: '   ' }, CWD)
+    assert.equal(config.server.port, 3000)
+    assert.equal(config.site.name, 'The Harbour Ledger')
+  })
+
+  test('PORT is the fallback for MASTHEAD_PORT, and MASTHEAD_PORT wins', () => {
+    const fallback = parseConfig({ PORT: '8080' }, CWD)
+    assert.equal(fallback.server.port, 8080)
+    assert.equal(fallback.site.url, 'http://127.0.0.1:8080')
+    assert.equal(parseConfig({ PORT: '8080', MASTHEAD_PORT: '9090' }, CWD).server.port, 9090)
+  })
+
+  test('DATABASE_URL is the fallback for MASTHEAD_DATABASE_URL, and MASTHEAD_DATABASE_URL wins', () => {
+    assert.deepEqual(
+      parseConfig({ DATABASE_URL: 'postgres://app@db.internal/news' }, CWD).database,
+      {
+        kind: 'postgres',
+        url: 'postgres://app@db.internal/news',
+      },
+    )
+    const both = {
+      DATABASE_URL: 'postgres://app@db.internal/news',
+      MASTHEAD_DATABASE_URL: 'sqlite:x.db',
+    }
+    assert.deepEqual(parseConfig(both, CWD).database, {
+      kind: 'sqlite',
+      filename: path.join(CWD, 'x.db'),
+    })
+  })
+
+  test('parses sqlite URLs: relative, absolute, triple-slash and in-memory', () => {
+    const filename = (url: string): unknown => {
+      const database = parseConfig({ MASTHEAD_DATABASE_URL: url }, CWD).database
+      return database.kind === 'sqlite' ? database.filename : database.kind
+    }
+    assert.equal(filename('sqlite:./data/site.db'), path.join(CWD, 'data/site.db'))
+    assert.equal(filename('sqlite:/var/lib/masthead/site.db'), '/var/lib/masthead/site.db')
+    assert.equal(filename('sqlite:///var/lib/masthead/site.db'), '/var/lib/masthead/site.db')
+    assert.equal(filename('sqlite::memory:'), ':memory:')
+  })
+
+  test('parses postgres:// and postgresql:// URLs unchanged', () => {
+    for (const url of ['postgres://u:p@127.0.0.1:5432/news', 'postgresql://u@db/news?ssl=true']) {
+      assert.deepEqual(parseConfig({ MASTHEAD_DATABASE_URL: url }, CWD).database, {
+        kind: 'postgres',
+        url,
+      })
+    }
+  })
+
+  test('normalises the site URL and derives it from an IPv6 or wildcard host', () => {
+    const site = (env: Env): string => parseConfig(env, CWD).site.url
+    assert.equal(
+      site({ MASTHEAD_SITE_URL: 'https://news.example.org/' }),
+      'https://news.example.org',
+    )
+    assert.equal(
+      site({ MASTHEAD_SITE_URL: 'https://example.org/news//' }),
+      'https://example.org/news',
+    )
+    assert.equal(site({ MASTHEAD_HOST: '::1' }), 'http://[::1]:3000')
+    assert.equal(site({ MASTHEAD_HOST: '0.0.0.0', MASTHEAD_PORT: '8000' }), 'http://127.0.0.1:8000')
+  })
+
+  test('reads booleans, numbers and the log level', () => {
+    const config = parseConfig(
+      {
+        MASTHEAD_TRUST_PROXY: 'yes',
+        MASTHEAD_DEMO: 'off',
+        MASTHEAD_DEMO_ARTICLES: '10000',
+        MASTHEAD_PAGE_CACHE_MB: '0',
+        MASTHEAD_LOG_LEVEL: 'silent',
+        MASTHEAD_MEDIA_DIR: '/var/media',
+      },
+      CWD,
+    )
+    assert.equal(config.server.trustProxy, true)
+    assert.deepEqual(config.demo, { seedOnEmpty: false, articles: 10000 })
+    assert.equal(config.pageCache.maxBytes, 0)
+    assert.equal(config.log.level, 'silent')
+    assert.equal(config.media.dir, '/var/media')
+  })
+
+  test('each bad value throws a ConfigError naming its variable', () => {
+    const cases: [string, string][] = [
+      ['MASTHEAD_HOST', 'not a host!'],
+      ['MASTHEAD_PORT', '70000'],
+      ['MASTHEAD_PORT', 'http'],
+      ['MASTHEAD_PORT', '-1'],
+      ['MASTHEAD_PORT', '80.5'],
+      ['PORT', 'eighty'],
+      ['MASTHEAD_TRUST_PROXY', 'maybe'],
+      ['MASTHEAD_SITE_URL', 'ftp://news.example.org'],
+      ['MASTHEAD_SITE_URL', 'news.example.org'],
+      ['MASTHEAD_SITE_NAME', 'x'.repeat(81)],
+      ['MASTHEAD_SITE_LANGUAGE', 'English'],
+      ['MASTHEAD_DATABASE_URL', 'mysql://127.0.0.1/news'],
+      ['MASTHEAD_DATABASE_URL', 'sqlite:'],
+      ['MASTHEAD_DATABASE_URL', 'postgres://[broken'],
+      ['DATABASE_URL', 'news.db'],
+      ['MASTHEAD_LOG_LEVEL', 'verbose'],
+      ['MASTHEAD_DEMO', 'sometimes'],
+      ['MASTHEAD_DEMO_ARTICLES', '0'],
+      ['MASTHEAD_DEMO_ARTICLES', '200001'],
+      ['MASTHEAD_PAGE_CACHE_MB', '-5'],
+    ]
+    for (const [variable, value] of cases) assertRejects({ [variable]: value }, variable)
+  })
+
+  test('the result is deep-frozen', () => {
+    const config = parseConfig({}, CWD)
+    const visit = (value: unknown, at: string): void => {
+      if (value === null || typeof value !== 'object') return
+      assert.ok(Object.isFrozen(value), `${at} is not frozen`)
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${at}.${key}`)
+    }
+    visit(config, 'config')
+    assert.throws(() => {
+      ;(config.server as { port: number }).port = 1
+    }, TypeError)
+  })
+
+  test('.env.example documents every variable parseConfig reads, and no other', () => {
+    const example = fs.readFileSync(path.resolve(import.meta.dirname, '../.env.example'), 'utf8')
+    const documented = new Set(
+      [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1] ?? ''),
+    )
+    const missing = CONFIG_VARIABLES.filter((name) => !documented.has(name))
+    assert.deepEqual(missing, [], `.env.example lacks ${missing.join(', ')}`)
+    const known = new Set<string>(CONFIG_VARIABLES)
+    const unknown = [...documented].filter((name) => !known.has(name))
+    assert.deepEqual(unknown, [], `.env.example names variables config.ts never reads`)
+  })
+})

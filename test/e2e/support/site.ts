@@ -1,0 +1,60 @@
+/** Starts the real application on a loopback port, seeded with demo stories, for the browser. */
+
+import type { AddressInfo } from 'node:net'
+import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
+
+/** One URL of each kind of page the reader site serves. */
+export interface SiteUrls {
+  front: string
+  section: string
+  article: string
+  author: string
+  tag: string
+  /** A path no page lives at (answers 404). */
+  missing: string
+}
+
+export interface RunningSite {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  origin: string
+  urls: SiteUrls
+  /** The headline of the story at `urls.article`. */
+  headline: string
+  testApp: TestApp
+  close(): Promise<void>
+}
+
+/** Builds the app with `articles` demo stories and serves it on 127.0.0.1 at a free port. */
+export async function startSite(articles = 40): Promise<RunningSite> {
+  const testApp = await buildTestApp({ articles })
+  try {
+    const { app } = testApp
+    await app.web.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = app.web.server.address() as AddressInfo
+    const origin = `http://127.0.0.1:${port}`
+    const newsroom = app.services.newsroom
+    // The newest story that has a tag, so the tag page has something to show.
+    const { items } = await newsroom.listArticles({}, 1, 20)
+    for (const summary of items) {
+      const found = await newsroom.findPublishedArticle(summary.slug)
+      if (found?.kind !== 'found') continue
+      const { article } = found
+      const tag = article.tags[0]
+      const author = article.authors[0]
+      if (tag === undefined || author === undefined) continue
+      const urls: SiteUrls = {
+        front: `${origin}/`,
+        section: `${origin}/${article.section.slug}`,
+        article: `${origin}/${article.section.slug}/${article.slug}`,
+        author: `${origin}/author/${author.slug}`,
+        tag: `${origin}/tag/${tag.slug}`,
+        missing: `${origin}/${article.section.slug}/no-story-lives-here`,
+      }
+      return { origin, urls, headline: article.headline, testApp, close: () => testApp.dispose() }
+    }
+    throw new Error('the demo content has no published story with an author and a tag')
+  } catch (error) {
+    await testApp.dispose()
+    throw error
+  }
+}
