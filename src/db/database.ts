@@ -16,6 +16,8 @@ export type Db = Kysely<Database>
 export interface DatabaseHandle {
   readonly db: Db
   readonly dialect: DialectAdapter
+  /** PostgreSQL only: the schema the handle is confined to, when one was chosen. */
+  readonly schema: string | undefined
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>
 }
@@ -43,6 +45,7 @@ export function openDatabase(
     return handle(
       new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
       sqliteAdapter,
+      undefined,
     )
   }
   // pg returns bigint (int8) as strings; counts stay strings and go through toNumber().
@@ -53,10 +56,14 @@ export function openDatabase(
       ? {}
       : { options: `-c search_path=${options.searchPath}` }),
   })
-  return handle(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresAdapter)
+  return handle(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    postgresAdapter,
+    options.searchPath,
+  )
 }
 
-function handle(db: Db, dialect: DialectAdapter): DatabaseHandle {
+function handle(db: Db, dialect: DialectAdapter, schema: string | undefined): DatabaseHandle {
   let closing: Promise<void> | undefined
-  return { db, dialect, close: () => (closing ??= db.destroy()) }
+  return { db, dialect, schema, close: () => (closing ??= db.destroy()) }
 }

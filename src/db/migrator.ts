@@ -15,7 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */
-export async function migrateToLatest({ db, dialect }: DatabaseHandle): Promise<string[]> {
+export async function migrateToLatest({ db, dialect, schema }: DatabaseHandle): Promise<string[]> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(
@@ -28,7 +28,10 @@ export async function migrateToLatest({ db, dialect }: DatabaseHandle): Promise<
   const { error, results }: MigrationResultSet = await new Migrator({
     db,
     provider,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   }).migrateToLatest()
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error))
+  if (error !== undefined)
+    throw error instanceof Error ? error : new Error('migration failed', { cause: error })
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -13,7 +13,7 @@ type HandlerSets = { [E in BusEventName]?: Set<BusHandler<E>> }
 export function createInProcessBus({ onHandlerError }: InProcessBusDeps): Bus {
   let handlers: HandlerSets = {}
   const setFor = <E extends BusEventName>(event: E): Set<BusHandler<E>> => {
-    const existing = handlers[event] as Set<BusHandler<E>> | undefined
+    const existing = handlers[event]
     if (existing !== undefined) return existing
     const created = new Set<BusHandler<E>>()
     ;(handlers as Record<E, Set<BusHandler<E>>>)[event] = created

@@ -94,7 +94,9 @@ export async function loadArticlePage(
     new Set(),
   )
   for (const story of picked) taken.add(story.id)
-  const relatedShown = pickDistinct(related, RAIL, taken)
+  // On a young site few stories share a tag or section; suggestions then continue with what
+  // readers are reading, so the rail always offers five.
+  const relatedShown = pickDistinct([...related, ...popular, ...weekly], RAIL, taken)
   const popularShown = pickDistinct(popular, RAIL, taken)
   const topUp = pickDistinct(weekly, RAIL - picked.length, taken)
   const weeklyShown = pickDistinct(weekly, WEEKLY_BEST, taken)
