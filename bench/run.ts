@@ -54,6 +54,7 @@ async function prepareApp(dir: string): Promise<App> {
     log(`  ${message} (${seconds(started)})`)
   }
   await seedDemo(app.services, { articles, seed: 1, now: new Date(), onProgress })
+  await app.optimizeDatabase()
   const published = await app.services.newsroom.countPublished()
   log(`seeded ${published.toLocaleString('en')} published stories in ${seconds(started)}`)
   await app.services.engagement.refresh()

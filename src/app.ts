@@ -32,6 +32,8 @@ export interface App {
   readonly database: DatabaseHandle
   readonly services: AppServices
   readonly web: FastifyInstance
+  /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
+  optimizeDatabase(): Promise<void>
   /** Stops background work, closes the server and the database; safe to call twice. */
   close(): Promise<void>
 }
@@ -80,5 +82,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       await database.close()
     })())
 
-  return { config, logger, database, services, web, close }
+  const optimizeDatabase = (): Promise<void> => database.dialect.optimize(db)
+
+  return { config, logger, database, services, web, optimizeDatabase, close }
 }

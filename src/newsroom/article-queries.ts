@@ -175,6 +175,59 @@ export async function pickedSummaries(
   return summaries.slice(0, limit)
 }
 
+/** How many of each tag's newest stories are considered as sharing it. */
+const TAG_SCAN_LIMIT = 300
+
+/** Visible stories sharing tags with `articleId`: most shared tags first, then newest. */
+export async function storiesSharingTags(
+  db: Db,
+  now: Date,
+  articleId: number,
+  limit: number,
+): Promise<{ id: number; sharedTags: number }[]> {
+  const own = await db
+    .selectFrom('article_tags')
+    .select('tag_id')
+    .where('article_id', '=', articleId)
+    .execute()
+  // Only the newest stories of each tag (ids grow with creation), one index range per tag: a
+  // broad tag holds thousands of stories, and joining them all cost 11–24 ms per cache miss at
+  // 10,000 stories.
+  const perTag = await Promise.all(
+    own.map(({ tag_id }) =>
+      db
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', tag_id)
+        .where('article_id', '<>', articleId)
+        .orderBy('article_id', 'desc')
+        .limit(TAG_SCAN_LIMIT)
+        .execute(),
+    ),
+  )
+  const shared = new Map<number, number>()
+  for (const rows of perTag) {
+    for (const { article_id } of rows) shared.set(article_id, (shared.get(article_id) ?? 0) + 1)
+  }
+  if (shared.size === 0) return []
+  const visible = await db
+    .selectFrom('articles')
+    .select(['id', 'published_at'])
+    .where('id', 'in', [...shared.keys()])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', toDbTime(now))
+    .execute()
+  return visible
+    .map((row) => ({
+      id: row.id,
+      sharedTags: shared.get(row.id) ?? 0,
+      at: row.published_at === null ? 0 : fromDbTime(row.published_at).getTime(),
+    }))
+    .sort((a, b) => b.sharedTags - a.sharedTags || b.at - a.at || b.id - a.id)
+    .slice(0, limit)
+    .map(({ id, sharedTags }) => ({ id, sharedTags }))
+}
+
 /** Tag ids of each visible story in `ids`. */
 export async function tagIdsByArticle(
   db: Db,

@@ -44,6 +44,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     listArticles: (filter, page, perPage) => reading.list(filter, page, perPage),
     summariesByIds: (ids) => reading.byIds(ids),
     tagIdsByArticle: (ids) => reading.tagIds(ids),
+    storiesSharingTags: (articleId, limit) => reading.sharingTags(articleId, limit),
     pickedArticles: (list, limit) => reading.picked(list, limit),
     countPublished: () => reading.count(),
     createSection: (input) => sections.create(input),

@@ -40,6 +40,11 @@ export interface Newsroom {
   summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]>
   /** Tag ids per published article, for the ranking engine. */
   tagIdsByArticle(ids: readonly number[]): Promise<Map<number, number[]>>
+  /** Published stories sharing tags with `articleId`, most shared first, then newest (bounded). */
+  storiesSharingTags(
+    articleId: number,
+    limit: number,
+  ): Promise<{ id: number; sharedTags: number }[]>
   /** The editors' picks of `list`, in their order, published only. */
   pickedArticles(list: PickList, limit: number): Promise<ArticleSummary[]>
   /** Number of published stories. */

@@ -9,6 +9,7 @@ import {
   pickedSummaries,
   redirectTarget,
   summariesByIds,
+  storiesSharingTags,
   tagIdsByArticle,
   visibleArticleBySlug,
 } from './article-queries.js'
@@ -63,6 +64,9 @@ export function createPublishedArticles({ db, clock }: { db: Db; clock: Clock })
 
     tagIds: (ids: readonly number[]) =>
       tagIdsByArticle(db, clock.now(), ids.slice(0, MAX_BATCH_IDS)),
+
+    sharingTags: (articleId: number, limit: number) =>
+      storiesSharingTags(db, clock.now(), articleId, clampLimit(limit)),
 
     picked: (list: PickList, limit: number) =>
       pickedSummaries(db, clock.now(), list, clampLimit(limit)),

@@ -62,6 +62,7 @@ export const seedCommand: Command = {
         now: new Date(),
         onProgress: (message) => output.out(`  ${message}`),
       })
+      await app.optimizeDatabase()
       output.out(`Done: ${result.articles} stories published.`)
       printCredentials(output, result.admin)
       return 0

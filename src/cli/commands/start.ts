@@ -36,6 +36,7 @@ export const startCommand: Command = {
         now: new Date(),
         onProgress: (message) => output.out(`  demo: ${message}`),
       })
+      await app.optimizeDatabase()
       await app.services.engagement.refresh()
       printCredentials(output, admin)
     }

@@ -1,6 +1,6 @@
 /** What differs between the SQL engines we run on, behind one interface chosen once at start-up. */
 
-import type { ColumnDataType, CreateTableBuilder } from 'kysely'
+import type { ColumnDataType, CreateTableBuilder, Kysely } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -8,6 +8,8 @@ export interface DialectAdapter {
   readonly name: DialectName
   /** The column type that stores an instant. */
   readonly timestampType: ColumnDataType
+  /** Refreshes the planner's statistics (after bulk loads, and now and then on a long run). */
+  optimize(db: Kysely<any>): Promise<void>
   /** Adds an auto-incrementing integer primary key named `id`. */
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>
 }
