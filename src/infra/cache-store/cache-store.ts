@@ -2,8 +2,11 @@
 
 /** One cached response: its encoded bodies and the headers to replay with them. */
 export interface CacheEntry {
-  /** The body in each content-coding; `identity` always, `br`/`gzip` when compression paid off. */
-  readonly bodies: { readonly identity: Buffer; readonly br?: Buffer; readonly gzip?: Buffer }
+  /**
+   * The body in each content-coding: `identity` always; `br`/`gzip` are filled in by the owner on
+   * first need, so a miss compresses only for its own client (the byte count is taken at `set`).
+   */
+  readonly bodies: { readonly identity: Buffer; br?: Buffer; gzip?: Buffer }
   /** Opaque metadata the owner replays (content type, validators); small strings only. */
   readonly meta: Readonly<Record<string, string>>
 }

@@ -80,8 +80,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           store !== undefined &&
           generationAtMiss.get(request) === purgeGeneration &&
           (request.method === 'GET' || request.method === 'HEAD')
-        const wanted = storing ? (['br', 'gzip'] as const) : [chooseEncoding(request)]
-        const entry = buildEntry(result, cacheable, wanted)
+        const entry = buildEntry(result, cacheable, [chooseEncoding(request)])
         if (storing) {
           store
             .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs })
@@ -102,24 +101,35 @@ function buildEntry(
 ): CacheEntry {
   const identity = Buffer.from(result.html, 'utf8')
   const bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer } = { identity }
-  if (identity.length >= MIN_COMPRESS_BYTES) {
-    if (encodings.includes('br')) {
-      bodies.br = brotliCompressSync(identity, {
-        params: {
-          [zlib.BROTLI_PARAM_QUALITY]: 5,
-          [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-          [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        },
-      })
-    }
-    if (encodings.includes('gzip')) bodies.gzip = gzipSync(identity, { level: 6 })
-  }
+  for (const encoding of encodings) encodedBody(bodies, encoding)
   const meta: Record<string, string> = {
     etag: createHash('sha1').update(identity).digest('base64url'),
     cacheControl: cacheControlFor(result.status, cacheable),
   }
   if (result.lastModified !== null) meta.lastModified = result.lastModified.toUTCString()
   return { bodies, meta }
+}
+
+/**
+ * The body in `encoding`, compressed on first need and kept in the entry: a cache miss pays only
+ * for the coding its client asked for (both codings cost ~2x on the render path of a miss).
+ */
+function encodedBody(bodies: CacheEntry['bodies'], encoding: Encoding): Buffer | undefined {
+  if (encoding === 'identity' || bodies.identity.length < MIN_COMPRESS_BYTES) return undefined
+  const existing = bodies[encoding]
+  if (existing !== undefined) return existing
+  const encoded =
+    encoding === 'br'
+      ? brotliCompressSync(bodies.identity, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: 5,
+            [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: bodies.identity.length,
+          },
+        })
+      : gzipSync(bodies.identity, { level: 6 })
+  bodies[encoding] = encoded
+  return encoded
 }
 
 function cacheControlFor(status: number, cacheable: boolean): string {
@@ -138,7 +148,7 @@ function serveEntry(
 ): FastifyReply {
   const { meta, bodies } = entry
   const encoding = chooseEncoding(request)
-  const body = encoding === 'identity' ? undefined : bodies[encoding]
+  const body = encodedBody(bodies, encoding)
   const hash = meta.etag ?? ''
   // Each coding is its own representation, so each gets its own strong validator (RFC 9110 8.8.3).
   const etag = body === undefined ? `"${hash}"` : `"${hash}-${encoding === 'br' ? 'br' : 'gz'}"`
