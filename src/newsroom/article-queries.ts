@@ -176,7 +176,7 @@ export async function pickedSummaries(
 }
 
 /** How many of each tag's newest stories are considered as sharing it. */
-const TAG_SCAN_LIMIT = 300
+const TAG_SCAN_LIMIT = 150
 
 /** Visible stories sharing tags with `articleId`: most shared tags first, then newest. */
 export async function storiesSharingTags(
@@ -210,10 +210,16 @@ export async function storiesSharingTags(
     for (const { article_id } of rows) shared.set(article_id, (shared.get(article_id) ?? 0) + 1)
   }
   if (shared.size === 0) return []
+  // Check visibility for the best candidates only (most shared, then newest by id): a long
+  // IN-list of every candidate cost more than the rest of the page.
+  const best = [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, limit * 2)
+    .map(([id]) => id)
   const visible = await db
     .selectFrom('articles')
     .select(['id', 'published_at'])
-    .where('id', 'in', [...shared.keys()])
+    .where('id', 'in', best)
     .where('status', '=', 'published')
     .where('published_at', '<=', toDbTime(now))
     .execute()
