@@ -23,13 +23,15 @@ const PHOTO_SRC = /^photo:(\d{1,9})$/
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true })
 
-// The page's <h1> is the headline, so a body's `#` is the first level below it.
+// The page's <h1> is the headline, so the body's top heading level becomes h2 whether the
+// author wrote `#` or `##` for subheadings; deeper levels keep their distance below it.
 md.core.ruler.push('masthead_heading_levels', (state) => {
-  for (const token of state.tokens) {
-    if (token.type === 'heading_open' || token.type === 'heading_close') {
-      const level = Number(token.tag.slice(1))
-      token.tag = `h${Math.min(level + 1, 6)}`
-    }
+  const headings = state.tokens.filter(
+    (token) => token.type === 'heading_open' || token.type === 'heading_close',
+  )
+  const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))))
+  for (const token of headings) {
+    token.tag = `h${Math.min(Number(token.tag.slice(1)) - top + 2, 6)}`
   }
 })
 

@@ -41,6 +41,12 @@ describe('renderArticleBody', () => {
     assert.equal(doc.querySelector('h3')?.textContent, 'Ports closed')
   })
 
+  test('## subheadings become h2 when the body has no # heading', async () => {
+    const doc = await render('Intro.\n\n## Ports closed\n\n### Night ferries\n\nText.')
+    assert.equal(doc.querySelector('h2')?.textContent, 'Ports closed')
+    assert.equal(doc.querySelector('h3')?.textContent, 'Night ferries')
+  })
+
   test('keeps quotes, lists, emphasis and links', async () => {
     const doc = await render(
       '> "We stay," she said.\n\n- one\n- **two**\n\n1. *first*\n\n[port](/world/port)',
