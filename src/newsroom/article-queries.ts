@@ -40,6 +40,28 @@ interface SummaryRow extends PhotoColumns {
   section_name: string
 }
 
+/** A lead or author photo joined as `p`, under the column names PhotoColumns expects. */
+export const PHOTO_COLUMNS = [
+  'p.id as photo_id',
+  'p.storage_key as photo_storage_key',
+  'p.mime_type as photo_mime_type',
+  'p.width as photo_width',
+  'p.height as photo_height',
+  'p.alt as photo_alt',
+  'p.caption as photo_caption',
+  'p.credit as photo_credit',
+] as const
+
+/** An author joined as `au`, as authorFromRow expects (with PHOTO_COLUMNS for the portrait). */
+export const AUTHOR_COLUMNS = [
+  'au.id',
+  'au.slug',
+  'au.name',
+  'au.job_title',
+  'au.bio',
+  'au.email',
+] as const
+
 /** Stories readers may see: published, with a publication time that has come. */
 export function visibleArticles(db: Db, now: Date): ArticleQuery {
   return anyArticles(db)
@@ -62,14 +84,7 @@ function anyArticles(db: Db): ArticleQuery {
       'a.updated_at',
       's.slug as section_slug',
       's.name as section_name',
-      'p.id as photo_id',
-      'p.storage_key as photo_storage_key',
-      'p.mime_type as photo_mime_type',
-      'p.width as photo_width',
-      'p.height as photo_height',
-      'p.alt as photo_alt',
-      'p.caption as photo_caption',
-      'p.credit as photo_credit',
+      ...PHOTO_COLUMNS,
     ])
 }
 
@@ -318,22 +333,7 @@ export async function fullAuthorsOf(db: Db, articleId: number): Promise<Author[]
     .selectFrom('article_authors as aa')
     .innerJoin('authors as au', 'au.id', 'aa.author_id')
     .leftJoin('photos as p', 'p.id', 'au.photo_id')
-    .select([
-      'au.id',
-      'au.slug',
-      'au.name',
-      'au.job_title',
-      'au.bio',
-      'au.email',
-      'p.id as photo_id',
-      'p.storage_key as photo_storage_key',
-      'p.mime_type as photo_mime_type',
-      'p.width as photo_width',
-      'p.height as photo_height',
-      'p.alt as photo_alt',
-      'p.caption as photo_caption',
-      'p.credit as photo_credit',
-    ])
+    .select([...AUTHOR_COLUMNS, ...PHOTO_COLUMNS])
     .where('aa.article_id', '=', articleId)
     .orderBy('aa.position')
     .execute()

@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/database.js'
 import { toDbTime } from '../db/time-codec.js'
-import { authorFromRow } from './article-queries.js'
+import { AUTHOR_COLUMNS, authorFromRow, PHOTO_COLUMNS } from './article-queries.js'
 import type { Author } from './types.js'
 
 /** The author with this slug, with photo. */
@@ -10,22 +10,7 @@ export async function authorBySlug(db: Db, slug: string): Promise<Author | undef
   const row = await db
     .selectFrom('authors as au')
     .leftJoin('photos as p', 'p.id', 'au.photo_id')
-    .select([
-      'au.id',
-      'au.slug',
-      'au.name',
-      'au.job_title',
-      'au.bio',
-      'au.email',
-      'p.id as photo_id',
-      'p.storage_key as photo_storage_key',
-      'p.mime_type as photo_mime_type',
-      'p.width as photo_width',
-      'p.height as photo_height',
-      'p.alt as photo_alt',
-      'p.caption as photo_caption',
-      'p.credit as photo_credit',
-    ])
+    .select([...AUTHOR_COLUMNS, ...PHOTO_COLUMNS])
     .where('au.slug', '=', slug)
     .executeTakeFirst()
   return row && authorFromRow(row)
