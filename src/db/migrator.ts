@@ -4,6 +4,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { DatabaseHandle } from './database.js'
 import type { DialectAdapter } from './dialect/dialect.js'
 import * as m0001 from './migrations/0001-create-core-tables.js'
+import * as m0002 from './migrations/0002-engagement-co-reads-and-salts.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -12,6 +13,7 @@ interface DialectMigration {
 // Listed explicitly (not read from disk) so the set is fixed at build time and typed.
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-create-core-tables': m0001,
+  '0002-engagement-co-reads-and-salts': m0002,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

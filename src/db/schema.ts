@@ -107,6 +107,20 @@ export interface ArticleViewsHourlyTable {
   views: number
 }
 
+export interface ArticleCoReadsTable {
+  article_id: number
+  other_article_id: number
+  reads: number
+  last_read_at: DbTime
+}
+
+export interface ViewSaltsTable {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string
+  salt: string
+  created_at: DbTime
+}
+
 export interface EditorsPicksTable {
   list: PickList
   article_id: number
@@ -138,6 +152,8 @@ export interface Database {
   tags: TagsTable
   article_tags: ArticleTagsTable
   article_views_hourly: ArticleViewsHourlyTable
+  article_co_reads: ArticleCoReadsTable
+  view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable
 }
