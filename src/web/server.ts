@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import type { CacheStore } from '../infra/cache-store/cache-store.js'
 import type { Logger } from '../infra/logger.js'
+import { apiPlugin } from './api/api-routes.js'
 import { buildAssets } from './assets/build-assets.js'
 import { AccessLogController } from './plugins/access-log.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -61,8 +62,9 @@ export async function buildServer({
   // Order matters for onRequest hooks: ids and headers first, so even a cache hit carries them.
   await app.register(requestIdPlugin)
   await app.register(securityHeadersPlugin, { siteUrl: config.site.url })
-  // The site answers unmatched URLs with its own 404 page; Fastify allows one handler per prefix.
-  await app.register(errorHandlerPlugin, { language: config.site.language, notFound: false })
+  // The site's catch-all route answers unmatched pages; what it hands back (paths under /api/)
+  // reaches this not-found handler, which answers JSON with a stable code.
+  await app.register(errorHandlerPlugin, { language: config.site.language, notFound: true })
   await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
   // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
   const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined
@@ -70,6 +72,7 @@ export async function buildServer({
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })
   await app.register(healthPlugin, { checkHealth: () => services.checkHealth() })
+  await app.register(apiPlugin, { prefix: '/api', services })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app
 }

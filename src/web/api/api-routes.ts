@@ -1,0 +1,18 @@
+/** The JSON API under /api/v1: each capability's routes register here. */
+
+import type { FastifyPluginAsync } from 'fastify'
+import type { Services } from '../services.js'
+
+export interface ApiOptions {
+  services: Services
+}
+
+/**
+ * Mounted at /api by the server. Unmatched API paths fall through the site's catch-all to the
+ * global not-found handler, which answers `{"error":{"code":"ROUTE_NOT_FOUND",…}}`.
+ */
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (_app, { services }) => {
+  // Each capability registers its routes here with the /v1 prefix:
+  // await app.register(viewRoutes, { prefix: '/v1', services })
+  void services
+}
