@@ -62,6 +62,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     clock,
     newsroom,
     logger: logger.child({ module: 'engagement' }),
+    viewFlushMs: config.engagement.viewFlushMs,
   })
   const comments = createComments({ db, clock, bus })
   const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }

@@ -16,6 +16,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel }
   readonly demo: { readonly seedOnEmpty: boolean; readonly articles: number }
   readonly pageCache: { readonly maxBytes: number }
+  /** How often counted views are written to the hourly buckets (a crash loses at most this). */
+  readonly engagement: { readonly viewFlushMs: number }
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -44,6 +46,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO',
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
+  'MASTHEAD_VIEW_FLUSH_MS',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -116,6 +119,15 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 64, 0, 65536) *
         1024 *
         1024,
+    },
+    engagement: {
+      viewFlushMs: integer(
+        'MASTHEAD_VIEW_FLUSH_MS',
+        read('MASTHEAD_VIEW_FLUSH_MS'),
+        1000,
+        100,
+        60_000,
+      ),
     },
   })
 }

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
       pageCache: { maxBytes: 64 * 1024 * 1024 },
+      engagement: { viewFlushMs: 1000 },
     })
   })
 
@@ -163,5 +164,13 @@ describe('parseConfig', () => {
     const known = new Set<string>(CONFIG_VARIABLES)
     const unknown = [...documented].filter((name) => !known.has(name))
     assert.deepEqual(unknown, [], `.env.example names variables config.ts never reads`)
+  })
+
+  test('MASTHEAD_VIEW_FLUSH_MS sets the view flush interval, 1000 ms by default', () => {
+    assert.equal(parseConfig({}, CWD).engagement.viewFlushMs, 1000)
+    assert.equal(parseConfig({ MASTHEAD_VIEW_FLUSH_MS: '250' }, CWD).engagement.viewFlushMs, 250)
+    for (const value of ['99', '60001', '1s', '-1']) {
+      assertRejects({ MASTHEAD_VIEW_FLUSH_MS: value }, 'MASTHEAD_VIEW_FLUSH_MS')
+    }
   })
 })

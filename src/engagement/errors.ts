@@ -21,3 +21,10 @@ export function viewsArticleUnknown(articleId: number): MastheadError {
     { details: { articleId } },
   )
 }
+
+/** No published story has this slug (the view endpoints answer it as a 404). */
+export function articleSlugNotFound(slug: string): MastheadError {
+  return new MastheadError('ARTICLE_NOT_FOUND', 'not_found', 'There is no published story here.', {
+    details: { slug },
+  })
+}

@@ -9,4 +9,6 @@ export interface PageResult {
   cacheTags: string[]
   /** The newest change among what the page shows, for Last-Modified. */
   lastModified: Date | null
+  /** The story this page is a reading of: every serve of it (cache hits too) is offered to the view counter. */
+  viewOf?: number
 }

@@ -15,6 +15,7 @@ import { pageCachePlugin } from './plugins/page-cache.js'
 import { requestIdFor, requestIdPlugin } from './plugins/request-id.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
+import { pageViewCounter } from './plugins/view-counting.js'
 import type { Services } from './services.js'
 import { sitePlugin } from './site/routes.js'
 
@@ -68,7 +69,12 @@ export async function buildServer({
   await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
   // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
   const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined
-  await app.register(pageCachePlugin, { store, bus: services.bus })
+  // Story pages count as views on every serve, cache hits included (see engagement/view-counter).
+  await app.register(pageCachePlugin, {
+    store,
+    bus: services.bus,
+    onPageView: pageViewCounter(services.engagement),
+  })
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })
   await app.register(healthPlugin, { checkHealth: () => services.checkHealth() })

@@ -7,5 +7,5 @@ export interface AssetManifest {
   /** The favicon, e.g. /favicon.svg */
   favicon: string
   /** Deferred scripts, one per behaviour (see src/client/). */
-  scripts: { commentCounter: string; copyLink: string }
+  scripts: { commentCounter: string; copyLink: string; viewBeacon: string }
 }

@@ -31,7 +31,11 @@ const STYLESHEET = path.resolve(HERE, '../site/styles/site.css')
 const FAVICON = path.resolve(HERE, 'favicon.svg')
 
 /** The scripts pages may load, by manifest key → file in src/client/. */
-const SCRIPTS = { commentCounter: 'comment-counter', copyLink: 'copy-link' } as const
+const SCRIPTS = {
+  commentCounter: 'comment-counter',
+  copyLink: 'copy-link',
+  viewBeacon: 'view-beacon',
+} as const
 
 let built: Promise<BuiltAssets> | undefined
 

@@ -13,3 +13,7 @@ export const mediaNotFound = (path: string): MastheadError =>
   new MastheadError('MEDIA_NOT_FOUND', 'not_found', 'There is no such media file.', {
     details: { path },
   })
+
+/** A text/plain body that should hold JSON (a view beacon) does not parse. */
+export const bodyNotJson = (): MastheadError =>
+  new MastheadError('BODY_INVALID', 'invalid', 'The request body is not valid JSON.')

@@ -18,6 +18,11 @@ export interface PageCacheOptions {
   bus: Bus
   /** How long a stored page may be served; rankings on it may lag by this much. */
   ttlMs?: number
+  /**
+   * Called for every 200/304 answer of a page that is a reading of a story (PageResult.viewOf),
+   * served from the cache or rendered: the view counter's hook (it decides what counts).
+   */
+  onPageView?: (request: FastifyRequest, articleId: number) => void
 }
 
 type Encoding = 'br' | 'gzip' | 'identity'
@@ -28,7 +33,7 @@ const TEXT_HTML = 'text/html; charset=utf-8'
 
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
-  async (app, { store, bus, ttlMs = 60_000 }) => {
+  async (app, { store, bus, ttlMs = 60_000, onPageView }) => {
     // Bumped by every purge: a page rendered across a purge may show stale data, so it is not stored.
     let purgeGeneration = 0
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
@@ -50,7 +55,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
               generationAtMiss.set(request, purgeGeneration)
               done()
             } else {
-              serveEntry(request, reply, entry, 200)
+              serveEntry(request, reply, entry, 200, onPageView)
             }
           },
           (error: unknown) => {
@@ -86,7 +91,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
             .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs })
             .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
         }
-        return serveEntry(request, this, entry, result.status)
+        return serveEntry(request, this, entry, result.status, onPageView)
       },
     )
   },
@@ -107,6 +112,7 @@ function buildEntry(
     cacheControl: cacheControlFor(result.status, cacheable),
   }
   if (result.lastModified !== null) meta.lastModified = result.lastModified.toUTCString()
+  if (result.viewOf !== undefined && result.status === 200) meta.viewOf = String(result.viewOf)
   return { bodies, meta }
 }
 
@@ -145,8 +151,10 @@ function serveEntry(
   reply: FastifyReply,
   entry: CacheEntry,
   status: number,
+  onPageView: PageCacheOptions['onPageView'],
 ): FastifyReply {
   const { meta, bodies } = entry
+  if (onPageView !== undefined && meta.viewOf !== undefined) onPageView(request, Number(meta.viewOf))
   const encoding = chooseEncoding(request)
   const body = encodedBody(bodies, encoding)
   const hash = meta.etag ?? ''

@@ -110,7 +110,13 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
         case 'redirect':
           return reply.redirect(result.location + queryOf(request), 301)
         case 'page':
-          return sendPage(reply, 200, renderDocument(ArticlePage(result.page.props)), result.page)
+          return sendPage(
+            reply,
+            200,
+            renderDocument(ArticlePage(result.page.props)),
+            result.page,
+            result.page.props.article.id,
+          )
       }
     },
   )
@@ -150,18 +156,20 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   })
 }
 
-/** Hands a rendered page to the page cache (which sends it); error pages carry no tags. */
+/** Hands a rendered page to the page cache (which sends it and offers story readings to the view counter). */
 function sendPage(
   reply: FastifyReply,
   status: number,
   html: string,
   loaded: LoadedPage<unknown> | undefined,
+  viewOf?: number,
 ): FastifyReply {
   const result: PageResult = {
     status,
     html,
     cacheTags: loaded?.cacheTags ?? [],
     lastModified: loaded?.lastModified ?? null,
+    ...(viewOf === undefined ? {} : { viewOf }),
   }
   return reply.sendPage(result)
 }

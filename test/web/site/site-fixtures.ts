@@ -12,6 +12,7 @@ export const ASSETS = {
   scripts: {
     commentCounter: '/assets/comment-counter.abc.js',
     copyLink: '/assets/copy-link.abc.js',
+    viewBeacon: '/assets/view-beacon.abc.js',
   },
 }
 

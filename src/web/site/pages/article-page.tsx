@@ -27,7 +27,11 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
     <Layout
       frame={frame}
       activeSection={article.section.slug}
-      scripts={[frame.assets.scripts.commentCounter, frame.assets.scripts.copyLink]}
+      scripts={[
+        frame.assets.scripts.commentCounter,
+        frame.assets.scripts.copyLink,
+        frame.assets.scripts.viewBeacon,
+      ]}
       meta={{
         title: article.headline,
         description,

@@ -1,0 +1,34 @@
+/**
+ * The view beacon: tells the server once per page load that a story was shown, so pages a CDN
+ * served are counted too. The server recognises the same reader's page request and beacon as one
+ * view (the daily visitor hash), so a page it served itself is not counted twice.
+ */
+
+const ENDPOINT = '/api/v1/views'
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** The story's slug: the last segment of the canonical path (the page's own path as a fallback). */
+function storySlug(): string | undefined {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')
+  const path = canonical === null ? location.pathname : new URL(canonical.href).pathname
+  const slug = path.split('/').filter((part) => part !== '').pop()
+  return slug !== undefined && SLUG.test(slug) ? slug : undefined
+}
+
+function send(): void {
+  const slug = storySlug()
+  if (slug === undefined) return
+  // A string body goes as text/plain: no CORS preflight, and the server reads it as JSON.
+  const body = JSON.stringify({ slug })
+  if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(ENDPOINT, body)) return
+  fetch(ENDPOINT, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {
+    // Counting is best effort; the reader never hears about it.
+  })
+}
+
+// A prerendered page is not seen yet: count it when (and if) the reader actually opens it.
+if ((document as Document & { prerendering?: boolean }).prerendering === true) {
+  document.addEventListener('prerenderingchange', send, { once: true })
+} else {
+  send()
+}

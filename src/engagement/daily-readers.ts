@@ -1,0 +1,234 @@
+/**
+ * One day's dedupe memory: which (reader, story) pairs were counted, and each reader's last few
+ * stories (for co-reads), in typed arrays keyed by 64-bit hashes, so a million readers fit in tens
+ * of megabytes instead of the hundreds a Set of strings would take.
+ */
+
+/** How many of a reader's latest stories of the day a new story is paired with (co-reads). */
+export const CO_READ_DEPTH = 8
+
+/** Largest sizes the tables may grow to; past them the day's memory starts over (see reset). */
+export interface DailyReadersLimits {
+  /** Slots of the (reader, story) table, a power of two: 8 bytes each. */
+  maxPairSlots: number
+  /** Slots of the reader table, a power of two: 12 bytes each. */
+  maxReaderSlots: number
+  /** Readers with two or more stories that keep a history block (4 × (1 + depth) bytes each). */
+  maxHistories: number
+}
+
+/** The default caps: about 150 MB in the worst case (8M pair slots, 4M readers, 1M histories). */
+export const DEFAULT_LIMITS: DailyReadersLimits = {
+  maxPairSlots: 1 << 23,
+  maxReaderSlots: 1 << 22,
+  maxHistories: 1 << 20,
+}
+
+const INITIAL_SLOTS = 1 << 12
+const MAX_LOAD = 0.75
+const STRIDE = 1 + CO_READ_DEPTH
+
+/** The outcome of one visit: whether it is new, and the earlier stories it pairs with. */
+export interface Visit {
+  /** False when this reader already read this story today. */
+  counted: boolean
+  /** How many entries of `partners` are valid (earlier stories of this reader, oldest first). */
+  partnerCount: number
+  /** Reused buffer: read only the first partnerCount entries, before the next visit. */
+  readonly partners: Int32Array
+}
+
+/** A 64-bit-keyed open-addressing table (linear probing) with an Int32 value per key. */
+class HashTable {
+  keys: Uint32Array
+  values: Int32Array
+  size = 0
+  mask: number
+
+  constructor(slots: number) {
+    this.keys = new Uint32Array(slots * 2)
+    this.values = new Int32Array(slots)
+    this.mask = slots - 1
+  }
+
+  get slots(): number {
+    return this.mask + 1
+  }
+
+  /** The slot holding (hi, lo), or the empty slot where it would go (value 0 there). */
+  slotOf(hi: number, lo: number): number {
+    const keys = this.keys
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    for (;;) {
+      const khi = keys[slot * 2] ?? 0
+      const klo = keys[slot * 2 + 1] ?? 0
+      if (khi === hi && klo === lo) return slot
+      if (khi === 0 && klo === 0) return slot
+      slot = (slot + 1) & this.mask
+    }
+  }
+
+  /** Puts (hi, lo) into the empty `slot` found by slotOf. */
+  fill(slot: number, hi: number, lo: number, value: number): void {
+    this.keys[slot * 2] = hi
+    this.keys[slot * 2 + 1] = lo
+    this.values[slot] = value
+    this.size += 1
+  }
+
+  isFree(slot: number): boolean {
+    return this.keys[slot * 2] === 0 && this.keys[slot * 2 + 1] === 0
+  }
+
+  /** A table twice the size holding the same entries. */
+  grown(): HashTable {
+    const next = new HashTable(this.slots * 2)
+    for (let slot = 0; slot <= this.mask; slot++) {
+      if (this.isFree(slot)) continue
+      const hi = this.keys[slot * 2] ?? 0
+      const lo = this.keys[slot * 2 + 1] ?? 0
+      next.fill(next.slotOf(hi, lo), hi, lo, this.values[slot] ?? 0)
+    }
+    return next
+  }
+
+  bytes(): number {
+    return this.keys.byteLength + this.values.byteLength
+  }
+}
+
+/** The dedupe and co-read memory of one UTC day in one process. */
+export class DailyReaders {
+  private pairs = new HashTable(INITIAL_SLOTS)
+  private readers = new HashTable(INITIAL_SLOTS)
+  private histories = new Int32Array(INITIAL_SLOTS * STRIDE)
+  private historyCount = 0
+  private resets = 0
+  private readonly visit: Visit = {
+    counted: false,
+    partnerCount: 0,
+    partners: new Int32Array(CO_READ_DEPTH),
+  }
+
+  constructor(private readonly limits: DailyReadersLimits = DEFAULT_LIMITS) {}
+
+  /**
+   * Records that reader (hi, lo) opened `articleId` (a positive id). The returned object is
+   * reused by the next call.
+   */
+  record(hi: number, lo: number, articleId: number): Visit {
+    const visit = this.visit
+    visit.partnerCount = 0
+    // Key (0, 0) marks an empty slot; a reader hashing to it is nudged (one in 2^64).
+    if (hi === 0 && lo === 0) lo = 1
+    const pairHi = fmix(hi ^ Math.imul(articleId, 0x85ebca6b)) >>> 0
+    let pairLo = fmix(lo ^ Math.imul(articleId ^ 0x5bd1e995, 0xc2b2ae35)) >>> 0
+    if (pairHi === 0 && pairLo === 0) pairLo = 1
+    if (!this.roomFor()) this.reset()
+
+    const pairSlot = this.pairs.slotOf(pairHi, pairLo)
+    if (!this.pairs.isFree(pairSlot)) {
+      visit.counted = false
+      return visit
+    }
+    this.pairs.fill(pairSlot, pairHi, pairLo, 1)
+    visit.counted = true
+    this.remember(hi, lo, articleId)
+    return visit
+  }
+
+  /** How many times the caps forced a fresh start today (0 on a normal day). */
+  get resetCount(): number {
+    return this.resets
+  }
+
+  /** Distinct (reader, story) pairs and readers held now. */
+  get counts(): { pairs: number; readers: number; histories: number } {
+    return { pairs: this.pairs.size, readers: this.readers.size, histories: this.historyCount }
+  }
+
+  /** Bytes held by the typed arrays (the whole of this structure's memory, bar a few objects). */
+  bytes(): number {
+    return this.pairs.bytes() + this.readers.bytes() + this.histories.byteLength
+  }
+
+  /** Adds `articleId` to the reader's latest stories and fills visit.partners with the earlier ones. */
+  private remember(hi: number, lo: number, articleId: number): void {
+    const visit = this.visit
+    const slot = this.readers.slotOf(hi, lo)
+    if (this.readers.isFree(slot)) {
+      this.readers.fill(slot, hi, lo, articleId)
+      return
+    }
+    const value = this.readers.values[slot] ?? 0
+    if (value > 0) {
+      // The reader's second story: from now on they need a history block.
+      visit.partners[0] = value
+      visit.partnerCount = 1
+      if (this.historyCount >= this.limits.maxHistories) return
+      const block = this.newHistory()
+      this.histories[block * STRIDE] = 2
+      this.histories[block * STRIDE + 1] = value
+      this.histories[block * STRIDE + 2] = articleId
+      this.readers.values[slot] = -(block + 1)
+      return
+    }
+    const base = (-value - 1) * STRIDE
+    const h = this.histories
+    const count = h[base] ?? 0
+    for (let i = 0; i < count; i++) visit.partners[i] = h[base + 1 + i] ?? 0
+    visit.partnerCount = count
+    if (count < CO_READ_DEPTH) {
+      h[base + 1 + count] = articleId
+      h[base] = count + 1
+    } else {
+      h.copyWithin(base + 1, base + 2, base + 1 + CO_READ_DEPTH)
+      h[base + CO_READ_DEPTH] = articleId
+    }
+  }
+
+  private newHistory(): number {
+    const block = this.historyCount
+    this.historyCount += 1
+    if (this.historyCount * STRIDE > this.histories.length) {
+      const grown = new Int32Array(this.histories.length * 2)
+      grown.set(this.histories)
+      this.histories = grown
+    }
+    return block
+  }
+
+  /** Grows a table that is past its load; false when one may not grow any more. */
+  private roomFor(): boolean {
+    if (this.pairs.size + 1 > this.pairs.slots * MAX_LOAD) {
+      if (this.pairs.slots * 2 > this.limits.maxPairSlots) return false
+      this.pairs = this.pairs.grown()
+    }
+    if (this.readers.size + 1 > this.readers.slots * MAX_LOAD) {
+      if (this.readers.slots * 2 > this.limits.maxReaderSlots) return false
+      this.readers = this.readers.grown()
+    }
+    return true
+  }
+
+  /**
+   * Starts the day's memory over at the caps: readers seen before the reset can count once more.
+   * Bounded memory is worth that on a day with millions of distinct readers in one process.
+   */
+  private reset(): void {
+    this.resets += 1
+    this.pairs = new HashTable(INITIAL_SLOTS)
+    this.readers = new HashTable(INITIAL_SLOTS)
+    this.histories = new Int32Array(INITIAL_SLOTS * STRIDE)
+    this.historyCount = 0
+  }
+}
+
+/** MurmurHash3's 32-bit finaliser: spreads every input bit over the output. */
+function fmix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}

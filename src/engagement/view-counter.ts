@@ -1,0 +1,228 @@
+/**
+ * The view counter: filters readers, dedupes them per UTC day by a salted hash, counts in memory
+ * and flushes to the hourly buckets (and co-reads) on a timer. Counting never waits on the database.
+ */
+
+import type { Db } from '../db/database.js'
+import type { Logger } from '../infra/logger.js'
+import type { Clock } from '../lib/clock.js'
+import { utcDay } from '../lib/iso-time.js'
+import { DailyReaders, type DailyReadersLimits, DEFAULT_LIMITS } from './daily-readers.js'
+import { readerVerdict, userAgentOf, type ViewRequest } from './reader-filter.js'
+import { daySalt, deleteSaltsBefore, totalViews } from './view-flush-queries.js'
+import { PartialFlushError, PendingCounts, writeBatch } from './view-flush.js'
+import { newSalt, type SaltSeeds, saltSeeds, visitorHash } from './visitor-hash.js'
+
+/** What became of one request: counted, a repeat today, not a reader, or held for the day's salt. */
+export type ViewVerdict = 'counted' | 'repeat' | 'not-a-reader' | 'queued'
+
+export interface ViewCounterDeps {
+  db: Db
+  clock: Clock
+  logger: Logger
+  /** How often pending counts are written (default 1000 ms). */
+  flushEveryMs?: number
+  /** Caps of the daily dedupe memory (tests lower them). */
+  limits?: DailyReadersLimits
+}
+
+/** Figures for logs and the benchmark. */
+export interface ViewCounterStats {
+  counted: number
+  repeats: number
+  ignored: number
+  pendingViews: number
+  readers: number
+  pairs: number
+  dedupeBytes: number
+  dedupeResets: number
+}
+
+export interface ViewCounter {
+  /** Counts one request for story `articleId` (synchronous, never throws, never touches the database). */
+  count(articleId: number, request: ViewRequest): ViewVerdict
+  /** Writes pending counts now (after loading the day's salt if views wait for it). */
+  flush(): Promise<void>
+  /** The story's views as of the last flush. */
+  total(articleId: number): Promise<number>
+  stats(): ViewCounterStats
+  /** Stops the timer and flushes what is pending; a failure is thrown after logging. */
+  close(): Promise<void>
+}
+
+/** The day the counter is counting: its bounds, salt seeds and dedupe memory. */
+interface Today {
+  day: string
+  startMs: number
+  endMs: number
+  seeds: SaltSeeds
+  readers: DailyReaders
+}
+
+/** A request that arrived before its day's salt was loaded (kept in memory for milliseconds). */
+interface Waiting {
+  articleId: number
+  address: string
+  userAgent: string
+  atMs: number
+}
+
+const DAY_MS = 86_400_000
+/** Requests held while the day's salt loads; past this the oldest are dropped (and logged). */
+const MAX_WAITING = 100_000
+
+/**
+ * Creates the counter and starts its flush timer (unref'd).
+ * @example const counter = createViewCounter({ db, clock, logger }); counter.count(42, request)
+ */
+export function createViewCounter({
+  db,
+  clock,
+  logger,
+  flushEveryMs = 1000,
+  limits = DEFAULT_LIMITS,
+}: ViewCounterDeps): ViewCounter {
+  let today: Today | undefined
+  let loadingDay: Promise<void> | undefined
+  let waiting: Waiting[] = []
+  let droppedWaiting = 0
+  let pending = new PendingCounts()
+  let flushing: Promise<void> | undefined
+  let closed = false
+  const hash = new Uint32Array(2)
+  const totals = { counted: 0, repeats: 0, ignored: 0 }
+
+  const tally = (day: Today, articleId: number, address: string, agent: string, at: number) => {
+    visitorHash(day.seeds, address, agent, hash)
+    const visit = day.readers.record(hash[0] ?? 0, hash[1] ?? 0, articleId)
+    if (!visit.counted) {
+      totals.repeats += 1
+      return 'repeat' as const
+    }
+    totals.counted += 1
+    pending.addView(articleId, at)
+    for (let i = 0; i < visit.partnerCount; i++) {
+      const earlier = visit.partners[i] ?? 0
+      pending.addCoRead(earlier, articleId)
+      pending.addCoRead(articleId, earlier)
+    }
+    return 'counted' as const
+  }
+
+  /** Makes sure the salt of the current UTC day is loaded (shared through view_salts). */
+  const ensureDay = (nowMs: number): Promise<void> => {
+    if (today !== undefined && nowMs >= today.startMs && nowMs < today.endMs) {
+      return Promise.resolve()
+    }
+    return (loadingDay ??= loadDay(nowMs).finally(() => {
+      loadingDay = undefined
+    }))
+  }
+
+  const loadDay = async (nowMs: number): Promise<void> => {
+    const now = new Date(nowMs)
+    const day = utcDay(now)
+    const salt = await daySalt(db, day, newSalt(), now)
+    await deleteSaltsBefore(db, day)
+    const startMs = Math.floor(nowMs / DAY_MS) * DAY_MS
+    // Yesterday's hashes and dedupe memory go with its salt.
+    today = {
+      day,
+      startMs,
+      endMs: startMs + DAY_MS,
+      seeds: saltSeeds(day, salt),
+      readers: new DailyReaders(limits),
+    }
+    const held = waiting
+    waiting = []
+    for (const w of held) tally(today, w.articleId, w.address, w.userAgent, w.atMs)
+  }
+
+  const wait = (articleId: number, address: string, userAgent: string, atMs: number): void => {
+    if (waiting.length >= MAX_WAITING) {
+      waiting.shift()
+      droppedWaiting += 1
+    }
+    waiting.push({ articleId, address, userAgent, atMs })
+    ensureDay(atMs).catch((error: unknown) => {
+      logger.error({ err: error }, 'view counter: loading the day salt failed; views wait')
+    })
+  }
+
+  const flushOnce = async (): Promise<void> => {
+    await ensureDay(clock.now().getTime())
+    if (droppedWaiting > 0) {
+      logger.warn({ dropped: droppedWaiting }, 'view counter: views dropped waiting for a salt')
+      droppedWaiting = 0
+    }
+    if (pending.isEmpty) return
+    const batch = pending
+    pending = new PendingCounts()
+    try {
+      const outcome = await writeBatch(db, batch, clock.now())
+      if (outcome.dropped > 0) {
+        logger.warn({ dropped: outcome.dropped }, 'view counter: rows of deleted stories dropped')
+      }
+    } catch (error) {
+      // Never drop counts: what was not written goes back for the next flush.
+      pending.absorb(error instanceof PartialFlushError ? error.unwritten : batch)
+      throw error
+    }
+  }
+
+  const flush = (): Promise<void> =>
+    (flushing ??= flushOnce().finally(() => {
+      flushing = undefined
+    }))
+
+  const timer = setInterval(() => {
+    flush().catch((error: unknown) => {
+      logger.error({ err: error }, 'view counter: flush failed; counts kept for the next try')
+    })
+  }, flushEveryMs)
+  timer.unref()
+  // Load the salt now, so the first reader is not held.
+  ensureDay(clock.now().getTime()).catch((error: unknown) => {
+    logger.error({ err: error }, 'view counter: loading the day salt failed')
+  })
+
+  return {
+    count: (articleId, request) => {
+      if (closed || readerVerdict(request) !== 'reader') {
+        totals.ignored += 1
+        return 'not-a-reader'
+      }
+      const atMs = clock.now().getTime()
+      const agent = userAgentOf(request)
+      const day = today
+      if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {
+        wait(articleId, request.address, agent, atMs)
+        return 'queued'
+      }
+      return tally(day, articleId, request.address, agent, atMs)
+    },
+    flush: async () => {
+      // A flush already running may have started before the latest counts: run one more.
+      await flushing?.catch(() => undefined)
+      await flush()
+    },
+    total: (articleId) => totalViews(db, articleId),
+    stats: () => {
+      const counts = today?.readers.counts
+      return {
+        ...totals,
+        pendingViews: pending.pendingViews,
+        readers: counts?.readers ?? 0,
+        pairs: counts?.pairs ?? 0,
+        dedupeBytes: today?.readers.bytes() ?? 0,
+        dedupeResets: today?.readers.resetCount ?? 0,
+      }
+    },
+    close: async () => {
+      clearInterval(timer)
+      await flushing?.catch(() => undefined)
+      await flush()
+      closed = true
+    },
+  }
+}

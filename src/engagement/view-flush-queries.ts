@@ -1,0 +1,106 @@
+/** SQL of the view counter: batched bucket and co-read upserts, fresh totals and the day's salt. */
+
+import type { Db } from '../db/database.js'
+import type { DbCount } from '../db/schema.js'
+import { toDbTime, toNumber } from '../db/time-codec.js'
+
+/** Views of one story in one hour. */
+export interface BucketAdd {
+  articleId: number
+  /** The start of the UTC hour. */
+  hour: Date
+  views: number
+}
+
+/** Co-reads of one ordered pair of stories. */
+export interface CoReadAdd {
+  articleId: number
+  otherArticleId: number
+  reads: number
+}
+
+/**
+ * Rows per statement: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 with
+ * four columns, and small enough that one statement never holds locks for long.
+ */
+const CHUNK = 500
+
+/**
+ * Adds every row to its bucket, one upsert per row (`views = views + excluded.views`, the same
+ * SQL on both dialects), so concurrent processes add up. Rows must be sorted by (article, hour):
+ * every process then locks rows in the same order and two flushes cannot deadlock.
+ */
+export async function addToBuckets(db: Db, rows: readonly BucketAdd[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    const chunk = rows.slice(at, at + CHUNK)
+    await db
+      .insertInto('article_views_hourly')
+      .values(
+        chunk.map((r) => ({ article_id: r.articleId, hour: toDbTime(r.hour), views: r.views })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'hour']).doUpdateSet((eb) => ({
+          views: eb('article_views_hourly.views', '+', eb.ref('excluded.views')),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Adds every pair's reads (atomic upsert add, sorted rows as for buckets); `at` is the flush time. */
+export async function addCoReads(db: Db, rows: readonly CoReadAdd[], at: Date): Promise<void> {
+  const lastReadAt = toDbTime(at)
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK)
+    await db
+      .insertInto('article_co_reads')
+      .values(
+        chunk.map((r) => ({
+          article_id: r.articleId,
+          other_article_id: r.otherArticleId,
+          reads: r.reads,
+          last_read_at: lastReadAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'other_article_id']).doUpdateSet((eb) => ({
+          reads: eb('article_co_reads.reads', '+', eb.ref('excluded.reads')),
+          last_read_at: eb.ref('excluded.last_read_at'),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** The story's views as of the last flush: one indexed sum over its buckets. */
+export async function totalViews(db: Db, articleId: number): Promise<number> {
+  const row = await db
+    .selectFrom('article_views_hourly')
+    .select((eb) => eb.fn.sum<DbCount>('views').as('total'))
+    .where('article_id', '=', articleId)
+    .executeTakeFirst()
+  return toNumber(row?.total)
+}
+
+/**
+ * The salt of `day`: `candidate` if this process is the first to ask, else the one another
+ * process stored (insert-if-absent, then read: every process ends up with the same salt).
+ */
+export async function daySalt(db: Db, day: string, candidate: string, now: Date): Promise<string> {
+  await db
+    .insertInto('view_salts')
+    .values({ day, salt: candidate, created_at: toDbTime(now) })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute()
+  const row = await db
+    .selectFrom('view_salts')
+    .select('salt')
+    .where('day', '=', day)
+    .executeTakeFirstOrThrow()
+  return row.salt
+}
+
+/** Deletes the salts of days before `day`, so no past visitor hash can be recomputed. */
+export async function deleteSaltsBefore(db: Db, day: string): Promise<void> {
+  await db.deleteFrom('view_salts').where('day', '<', day).execute()
+}

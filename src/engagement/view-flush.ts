@@ -1,0 +1,165 @@
+/** Pending view and co-read counts in memory, and their batched flush into the database. */
+
+import type { Db } from '../db/database.js'
+import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view-flush-queries.js'
+import { isForeignKeyViolation } from './view-queries.js'
+
+const HOUR_MS = 3_600_000
+
+/** Counts waiting for the next flush: views per hour per story, reads per ordered story pair. */
+export class PendingCounts {
+  /** hour index (ms / HOUR_MS) → article id → views. */
+  private views = new Map<number, Map<number, number>>()
+  /** article id → other article id → reads. */
+  private coReads = new Map<number, Map<number, number>>()
+  // The current hour's map, so the hot path does one Map lookup, not two.
+  private hour = -1
+  private hourViews: Map<number, number> | undefined
+  private total = 0
+
+  /** Adds `views` to `articleId` in the hour containing `atMs`. */
+  addView(articleId: number, atMs: number, views = 1): void {
+    const hour = Math.floor(atMs / HOUR_MS)
+    let map = this.hourViews
+    if (hour !== this.hour || map === undefined) {
+      map = this.views.get(hour)
+      if (map === undefined) {
+        map = new Map()
+        this.views.set(hour, map)
+      }
+      this.hour = hour
+      this.hourViews = map
+    }
+    map.set(articleId, (map.get(articleId) ?? 0) + views)
+    this.total += views
+  }
+
+  /** Adds `reads` to the ordered pair (articleId, otherArticleId). */
+  addCoRead(articleId: number, otherArticleId: number, reads = 1): void {
+    let map = this.coReads.get(articleId)
+    if (map === undefined) {
+      map = new Map()
+      this.coReads.set(articleId, map)
+    }
+    map.set(otherArticleId, (map.get(otherArticleId) ?? 0) + reads)
+  }
+
+  /** Views waiting (all stories, all hours). */
+  get pendingViews(): number {
+    return this.total
+  }
+
+  get isEmpty(): boolean {
+    return this.views.size === 0 && this.coReads.size === 0
+  }
+
+  /** Adds everything `other` holds (a failed flush's counts coming back). */
+  absorb(other: PendingCounts): void {
+    for (const [hour, map] of other.views) {
+      for (const [articleId, views] of map) this.addView(articleId, hour * HOUR_MS, views)
+    }
+    for (const [articleId, map] of other.coReads) {
+      for (const [otherId, reads] of map) this.addCoRead(articleId, otherId, reads)
+    }
+  }
+
+  /** Bucket rows sorted by (article, hour), the lock order every process shares. */
+  bucketRows(): BucketAdd[] {
+    const rows: BucketAdd[] = []
+    for (const [hour, map] of this.views) {
+      for (const [articleId, views] of map) {
+        rows.push({ articleId, hour: new Date(hour * HOUR_MS), views })
+      }
+    }
+    return rows.sort((a, b) => a.articleId - b.articleId || a.hour.getTime() - b.hour.getTime())
+  }
+
+  /** Co-read rows sorted by (article, other article). */
+  coReadRows(): CoReadAdd[] {
+    const rows: CoReadAdd[] = []
+    for (const [articleId, map] of this.coReads) {
+      for (const [otherArticleId, reads] of map) rows.push({ articleId, otherArticleId, reads })
+    }
+    return rows.sort((a, b) => a.articleId - b.articleId || a.otherArticleId - b.otherArticleId)
+  }
+}
+
+/** What a flush wrote, and what it had to drop because the story no longer exists. */
+export interface FlushOutcome {
+  buckets: number
+  coReads: number
+  /** Rows of deleted stories (foreign-key violations), dropped rather than retried forever. */
+  dropped: number
+}
+
+/**
+ * Writes `batch` in one transaction (all or nothing, so a retry never adds twice). When a story
+ * was deleted meanwhile, the transaction fails on its foreign key: the rows are then written one
+ * by one and only the deleted stories' rows are dropped. Any other failure throws, and the caller
+ * keeps the batch for the next flush.
+ */
+export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
+  const buckets = batch.bucketRows()
+  const coReads = batch.coReadRows()
+  try {
+    await db.transaction().execute(async (trx) => {
+      await addToBuckets(trx, buckets)
+      await addCoReads(trx, coReads, at)
+    })
+    return { buckets: buckets.length, coReads: coReads.length, dropped: 0 }
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error
+  }
+  return writeRowByRow(db, buckets, coReads, at)
+}
+
+/** The slow path after a foreign-key failure; rows left unwritten by another error are re-thrown. */
+async function writeRowByRow(
+  db: Db,
+  buckets: readonly BucketAdd[],
+  coReads: readonly CoReadAdd[],
+  at: Date,
+): Promise<FlushOutcome> {
+  const outcome: FlushOutcome = { buckets: 0, coReads: 0, dropped: 0 }
+  const left = new PendingCounts()
+  let failure: unknown
+  const attempt = async (write: () => Promise<void>, keep: () => void): Promise<boolean> => {
+    if (failure !== undefined) {
+      keep()
+      return false
+    }
+    try {
+      await write()
+      return true
+    } catch (error) {
+      if (isForeignKeyViolation(error)) {
+        outcome.dropped += 1
+        return false
+      }
+      failure = error
+      keep()
+      return false
+    }
+  }
+  for (const row of buckets) {
+    const keep = (): void => left.addView(row.articleId, row.hour.getTime(), row.views)
+    if (await attempt(() => addToBuckets(db, [row]), keep)) outcome.buckets += 1
+  }
+  for (const row of coReads) {
+    const keep = (): void => left.addCoRead(row.articleId, row.otherArticleId, row.reads)
+    if (await attempt(() => addCoReads(db, [row], at), keep)) outcome.coReads += 1
+  }
+  if (failure !== undefined) throw new PartialFlushError(left, failure)
+  return outcome
+}
+
+/** A row-by-row flush stopped part-way; `unwritten` holds what must be retried. */
+export class PartialFlushError extends Error {
+  constructor(
+    readonly unwritten: PendingCounts,
+    cause: unknown,
+  ) {
+    super('the view flush stopped part-way', { cause })
+    this.name = 'PartialFlushError'
+  }
+}

@@ -1,0 +1,94 @@
+/** The view API: the beacon that counts a CDN-served page view, and a story's fresh total. */
+
+import type { FastifyPluginAsync } from 'fastify'
+import { articleSlugNotFound } from '../../engagement/index.js'
+import { bodyNotJson } from '../plugins/errors.js'
+import { viewRequestOf } from '../plugins/view-counting.js'
+import type { Services } from '../services.js'
+
+export interface ViewRoutesOptions {
+  services: Services
+}
+
+/** A story slug as the site makes them (lower-case words joined by hyphens, at most 80). */
+const SLUG = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' }
+const NO_QUERY = { type: 'object', additionalProperties: false } as const
+/** A beacon is `{"slug":"…"}`: a few dozen bytes. */
+const BEACON_BODY_LIMIT = 1024
+
+/**
+ * POST /views and GET /articles/:slug/views, registered under /api/v1.
+ * @example await app.register(viewRoutes, { prefix: '/v1', services })
+ */
+export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { services }) => {
+  const { engagement } = services
+
+  // navigator.sendBeacon(url, string) sends text/plain (a CORS-safe type, so no preflight): in
+  // this plugin only, text/plain bodies are JSON and go through the same schema.
+  app.removeContentTypeParser('text/plain')
+  app.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string', bodyLimit: BEACON_BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string))
+      } catch {
+        done(bodyNotJson(), undefined)
+      }
+    },
+  )
+
+  app.post<{ Body: { slug: string } }>(
+    '/views',
+    {
+      bodyLimit: BEACON_BODY_LIMIT,
+      // One beacon per page view: an access-log line for each would cost more than counting it.
+      logLevel: 'warn',
+      schema: {
+        querystring: NO_QUERY,
+        body: {
+          type: 'object',
+          properties: { slug: SLUG },
+          required: ['slug'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const verdict = await engagement.countBeacon(request.body.slug, viewRequestOf(request))
+      if (verdict === 'unknown') throw articleSlugNotFound(request.body.slug)
+      reply.header('cache-control', 'no-store')
+      return reply.code(204).send()
+    },
+  )
+
+  app.get<{ Params: { slug: string } }>(
+    '/articles/:slug/views',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { slug: SLUG },
+          required: ['slug'],
+          additionalProperties: false,
+        },
+        querystring: NO_QUERY,
+        response: {
+          200: {
+            type: 'object',
+            properties: { views: { type: 'integer', minimum: 0 } },
+            required: ['views'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const views = await engagement.viewsBySlug(request.params.slug)
+      if (views === undefined) throw articleSlugNotFound(request.params.slug)
+      // Fresh as of the last flush: never stored by a browser or a CDN.
+      reply.header('cache-control', 'no-store')
+      return { views }
+    },
+  )
+}

@@ -1,0 +1,195 @@
+/** The view counter on every database: dedupe per day, salts, flushes that never lose counts, co-reads. */
+
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { sql } from 'kysely'
+import type { Db } from '../../src/db/database.js'
+import type { ViewRequest } from '../../src/engagement/reader-filter.js'
+import { createViewCounter, type ViewCounter } from '../../src/engagement/view-counter.js'
+import { createLogger } from '../../src/infra/logger.js'
+import { forEachDatabase, type TestDatabase } from '../helpers/databases.js'
+import { newsroomFixture, NOW, type NewsroomFixture } from '../newsroom/newsroom-fixtures.js'
+
+const logger = createLogger({ level: 'silent' })
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0'
+
+/** A page request from reader number `n` (its own address). */
+const reader = (n: number, extra: ViewRequest['headers'] = {}): ViewRequest => ({
+  method: 'GET',
+  address: `198.51.100.${n}`,
+  headers: { 'user-agent': BROWSER, ...extra },
+})
+
+async function setup(db: Db): Promise<{ f: NewsroomFixture; counter: ViewCounter }> {
+  const f = await newsroomFixture(db)
+  // A long interval: the tests flush explicitly.
+  const counter = createViewCounter({ db, clock: f.clock, logger, flushEveryMs: 60_000 })
+  await counter.flush()
+  return { f, counter }
+}
+
+async function bucketViews(db: Db, articleId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('article_views_hourly')
+    .select('views')
+    .where('article_id', '=', articleId)
+    .orderBy('hour')
+    .execute()
+  return rows.map((r) => r.views)
+}
+
+/** Makes every insert into article_views_hourly fail until `heal` runs (dialect-specific SQL). */
+async function breakBuckets(t: TestDatabase): Promise<{ heal(): Promise<void> }> {
+  const db = t.handle.db
+  if (t.handle.dialect.name === 'sqlite') {
+    await sql`create temp trigger break_views before insert on article_views_hourly
+      begin select raise(abort, 'views broken'); end`.execute(db)
+    return { heal: async () => void (await sql`drop trigger break_views`.execute(db)) }
+  }
+  await sql`create or replace function break_views() returns trigger language plpgsql as
+    $$ begin raise exception 'views broken'; end $$`.execute(db)
+  await sql`create trigger break_views before insert on article_views_hourly
+    for each row execute function break_views()`.execute(db)
+  return {
+    heal: async () =>
+      void (await sql`drop trigger break_views on article_views_hourly`.execute(db)),
+  }
+}
+
+forEachDatabase('view counter', (t) => {
+  test('a reader reloading a story counts once; other readers count', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const story = await f.story()
+    assert.equal(counter.count(story.id, reader(1)), 'counted')
+    assert.equal(counter.count(story.id, reader(1)), 'repeat')
+    f.clock.advance(3 * 3_600_000)
+    assert.equal(counter.count(story.id, reader(1)), 'repeat')
+    assert.equal(counter.count(story.id, reader(2)), 'counted')
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [1, 1])
+    assert.equal(await counter.total(story.id), 2)
+    await counter.close()
+  })
+
+  test('bots, previews, prefetches and HEAD are not counted', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const story = await f.story()
+    const notReaders: ViewRequest[] = [
+      { ...reader(3), method: 'HEAD' },
+      reader(4, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' }),
+      reader(5, { 'user-agent': 'facebookexternalhit/1.1' }),
+      reader(6, { 'sec-purpose': 'prefetch' }),
+      reader(7, { purpose: 'prefetch' }),
+      reader(8, { 'x-moz': 'prefetch' }),
+    ]
+    for (const request of notReaders) assert.equal(counter.count(story.id, request), 'not-a-reader')
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [])
+    await counter.close()
+  })
+
+  test('a new UTC day counts the same reader again, and yesterday’s salt is deleted', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const story = await f.story()
+    f.clock.set(new Date('2026-11-20T23:59:00.000Z'))
+    await counter.flush()
+    assert.equal(counter.count(story.id, reader(9)), 'counted')
+    f.clock.set(new Date('2026-11-21T00:01:00.000Z'))
+    // The first view of a new day waits (milliseconds) for that day's salt.
+    assert.equal(counter.count(story.id, reader(9)), 'queued')
+    await counter.flush()
+    assert.equal(counter.count(story.id, reader(9)), 'repeat')
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [1, 1])
+    const salts = await t.handle.db.selectFrom('view_salts').select('day').execute()
+    assert.deepEqual(
+      salts.map((s) => s.day),
+      ['2026-11-21'],
+    )
+    await counter.close()
+  })
+
+  test('two counters on one database share the day’s salt', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const other = createViewCounter({ db: t.handle.db, clock: f.clock, logger })
+    await other.flush()
+    const salts = await t.handle.db
+      .selectFrom('view_salts')
+      .selectAll()
+      .where('day', '=', '2026-11-20')
+      .execute()
+    assert.equal(salts.length, 1)
+    assert.match(salts[0]?.salt ?? '', /^[0-9a-f]{32}$/)
+    await other.close()
+    await counter.close()
+  })
+
+  test('a failed flush keeps its counts for the next one', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const story = await f.story()
+    for (let n = 1; n <= 5; n++) counter.count(story.id, reader(n))
+    const broken = await breakBuckets(t)
+    await assert.rejects(counter.flush())
+    counter.count(story.id, reader(6))
+    await assert.rejects(counter.flush())
+    assert.equal(counter.stats().pendingViews, 6)
+    await broken.heal()
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [6])
+    assert.equal(counter.stats().pendingViews, 0)
+    await counter.close()
+  })
+
+  test('views of a story deleted before the flush are dropped, the rest written', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const [kept, deleted] = [await f.story(), await f.story()]
+    counter.count(kept.id, reader(1))
+    counter.count(deleted.id, reader(1))
+    await t.handle.db.deleteFrom('articles').where('id', '=', deleted.id).execute()
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, kept.id), [1])
+    assert.equal(counter.stats().pendingViews, 0)
+    await counter.close()
+  })
+
+  test('co-reads: a new story pairs with the reader’s earlier ones, both directions', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const [a, b, c] = [await f.story(), await f.story(), await f.story()]
+    counter.count(a.id, reader(20))
+    counter.count(b.id, reader(20))
+    counter.count(c.id, reader(20))
+    counter.count(b.id, reader(20)) // a reload adds nothing
+    counter.count(b.id, reader(21))
+    counter.count(a.id, reader(21))
+    counter.count(a.id, reader(22, { 'user-agent': 'Twitterbot/1.0' }))
+    await counter.flush()
+    const rows = await t.handle.db
+      .selectFrom('article_co_reads')
+      .select(['article_id', 'other_article_id', 'reads', 'last_read_at'])
+      .where('article_id', 'in', [a.id, b.id, c.id])
+      .execute()
+    const pairs = new Map(rows.map((r) => [`${r.article_id}>${r.other_article_id}`, r.reads]))
+    assert.deepEqual(
+      Object.fromEntries(pairs),
+      Object.fromEntries([
+        [`${a.id}>${b.id}`, 2],
+        [`${b.id}>${a.id}`, 2],
+        [`${a.id}>${c.id}`, 1],
+        [`${c.id}>${a.id}`, 1],
+        [`${b.id}>${c.id}`, 1],
+        [`${c.id}>${b.id}`, 1],
+      ]),
+    )
+    assert.ok(rows.every((r) => new Date(r.last_read_at).getTime() === NOW.getTime()))
+    await counter.close()
+  })
+
+  test('close flushes what is pending, and counts nothing afterwards', async () => {
+    const { f, counter } = await setup(t.handle.db)
+    const story = await f.story()
+    for (let n = 30; n < 40; n++) counter.count(story.id, reader(n))
+    await counter.close()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [10])
+    assert.equal(counter.count(story.id, reader(41)), 'not-a-reader')
+  })
+})
