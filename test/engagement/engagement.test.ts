@@ -169,7 +169,8 @@ forEachDatabase('engagement', (t) => {
     failing = true
     await engagement.addViews(story.id, NOW, 3)
     await assert.rejects(engagement.refresh(), /database went away/)
-    assert.equal(await engagement.viewCount(story.id), 3)
+    // The count is read fresh from the buckets; the rails keep the previous rankings.
+    assert.equal(await engagement.viewCount(story.id), 6)
     assert.deepEqual(only(await engagement.weeklyBest({ limit: 100 }), [story.id]), [story.id])
     await engagement.close()
   })
