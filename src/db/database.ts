@@ -61,8 +61,24 @@ export function openDatabase(
   return handle(
     new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     postgresAdapter,
-    options.searchPath,
+    options.searchPath ?? searchPathOf(config.url),
   )
+}
+
+/**
+ * The schema named by a URL's `options=-c search_path=…` parameter (pg passes it to the server),
+ * so `MASTHEAD_DATABASE_URL=postgres://…/db?options=-c%20search_path%3Dnews` confines Masthead,
+ * its migrations included, to the schema `news`.
+ */
+export function searchPathOf(url: string): string | undefined {
+  let options: string | null
+  try {
+    options = new URL(url).searchParams.get('options')
+  } catch {
+    return undefined
+  }
+  const match = /(?:^|\s)(?:-c\s*|--)search_path=([^\s,]+)/.exec(options ?? '')
+  return match?.[1]?.replace(/^"|"$/g, '')
 }
 
 function handle(db: Db, dialect: DialectAdapter, schema: string | undefined): DatabaseHandle {
