@@ -10,6 +10,7 @@ import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
+import { viewCountingScenario } from './scenarios/view-counting.js'
 import { warmArticleScenario } from './scenarios/warm-article.js'
 
 /** Warm throughput must reach this share of the bare node:http ceiling. */
@@ -59,6 +60,12 @@ async function prepareApp(dir: string): Promise<App> {
   log(`seeded ${published.toLocaleString('en')} published stories in ${seconds(started)}`)
   await app.services.engagement.refresh()
   return app
+}
+
+/** Ids and slugs of up to `count` published stories, newest first (for the view beacons). */
+async function storyRefs(app: App, count: number): Promise<{ id: number; slug: string }[]> {
+  const { items } = await app.services.newsroom.listArticles({}, 1, count)
+  return items.map((story) => ({ id: story.id, slug: story.slug }))
 }
 
 /** Paths of `count` distinct published stories, newest first. */
@@ -130,6 +137,10 @@ async function main(): Promise<void> {
     }
     const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss]
     const rows = [...warm.rows, ...ceiling.rows, shareRow, ...cacheMiss.rows]
+    log('view counting: beacons with autocannon, then in-process counts')
+    const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
+    scenarios.push(views)
+    rows.push(...views.rows)
     printTable(rows)
     const report = {
       finishedAt: new Date().toISOString(),

@@ -1,7 +1,7 @@
 /**
- * One day's dedupe memory: which (reader, story) pairs were counted, and each reader's last few
- * stories (for co-reads), in typed arrays keyed by 64-bit hashes, so a million readers fit in tens
- * of megabytes instead of the hundreds a Set of strings would take.
+ * One day's dedupe memory: which stories each reader was counted for, and their last few stories
+ * (for co-reads), in typed arrays keyed by 64-bit hashes, so a million readers fit in tens of
+ * megabytes instead of the hundreds a Set of strings would take.
  */
 
 /** How many of a reader's latest stories of the day a new story is paired with (co-reads). */
@@ -9,19 +9,23 @@ export const CO_READ_DEPTH = 8
 
 /** Largest sizes the tables may grow to; past them the day's memory starts over (see reset). */
 export interface DailyReadersLimits {
-  /** Slots of the (reader, story) table, a power of two: 8 bytes each. */
+  /** Slots of the overflow (reader, story) table of heavy readers, a power of two: 12 bytes each. */
   maxPairSlots: number
   /** Slots of the reader table, a power of two: 12 bytes each. */
   maxReaderSlots: number
-  /** Readers with two or more stories that keep a history block (4 × (1 + depth) bytes each). */
+  /** Readers with two or more stories, who keep a history block of 4 × (1 + depth) bytes. */
   maxHistories: number
 }
 
-/** The default caps: about 150 MB in the worst case (8M pair slots, 4M readers, 1M histories). */
+/**
+ * The default caps, about 150 MB at most: 4M reader slots (48 MB, 3M readers), 2M history blocks
+ * (72 MB) and 2M overflow pair slots (24 MB). A day of one million readers reading three
+ * stories each takes about 60 MB.
+ */
 export const DEFAULT_LIMITS: DailyReadersLimits = {
-  maxPairSlots: 1 << 23,
+  maxPairSlots: 1 << 21,
   maxReaderSlots: 1 << 22,
-  maxHistories: 1 << 20,
+  maxHistories: 1 << 21,
 }
 
 const INITIAL_SLOTS = 1 << 12
@@ -44,11 +48,14 @@ class HashTable {
   values: Int32Array
   size = 0
   mask: number
+  /** 32 - log2(slots): the slot is the top bits of a multiplicative (Fibonacci) hash. */
+  shift: number
 
   constructor(slots: number) {
     this.keys = new Uint32Array(slots * 2)
     this.values = new Int32Array(slots)
     this.mask = slots - 1
+    this.shift = 32 - Math.log2(slots)
   }
 
   get slots(): number {
@@ -58,7 +65,9 @@ class HashTable {
   /** The slot holding (hi, lo), or the empty slot where it would go (value 0 there). */
   slotOf(hi: number, lo: number): number {
     const keys = this.keys
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    // The top bits of the product depend on every key bit; low bits alone would cluster keys
+    // that differ only high up.
+    let slot = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift
     for (;;) {
       const khi = keys[slot * 2] ?? 0
       const klo = keys[slot * 2 + 1] ?? 0
@@ -97,10 +106,16 @@ class HashTable {
   }
 }
 
-/** The dedupe and co-read memory of one UTC day in one process. */
+/**
+ * The dedupe and co-read memory of one UTC day in one process. Each reader has their latest
+ * stories (at most CO_READ_DEPTH) next to their key: a repeat is found there, and the same list
+ * gives the co-read partners, so most counts touch one table slot and one small block. Only the
+ * stories that fall off a heavy reader's list go into a (reader, story) pair table.
+ */
 export class DailyReaders {
   private pairs = new HashTable(INITIAL_SLOTS)
   private readers = new HashTable(INITIAL_SLOTS)
+  /** Blocks of [stories read today, then up to CO_READ_DEPTH latest story ids, oldest first]. */
   private histories = new Int32Array(INITIAL_SLOTS * STRIDE)
   private historyCount = 0
   private resets = 0
@@ -119,21 +134,56 @@ export class DailyReaders {
   record(hi: number, lo: number, articleId: number): Visit {
     const visit = this.visit
     visit.partnerCount = 0
-    // Key (0, 0) marks an empty slot; a reader hashing to it is nudged (one in 2^64).
+    visit.counted = false
+    // Keys are compared as unsigned 32-bit words (as the Uint32Arrays hold them); key (0, 0)
+    // marks an empty slot, so a reader hashing to it is nudged (one in 2^64).
+    hi >>>= 0
+    lo >>>= 0
     if (hi === 0 && lo === 0) lo = 1
-    const pairHi = fmix(hi ^ Math.imul(articleId, 0x85ebca6b)) >>> 0
-    let pairLo = fmix(lo ^ Math.imul(articleId ^ 0x5bd1e995, 0xc2b2ae35)) >>> 0
-    if (pairHi === 0 && pairLo === 0) pairLo = 1
     if (!this.roomFor()) this.reset()
 
-    const pairSlot = this.pairs.slotOf(pairHi, pairLo)
-    if (!this.pairs.isFree(pairSlot)) {
-      visit.counted = false
+    const readers = this.readers
+    const slot = readers.slotOf(hi, lo)
+    if (readers.isFree(slot)) {
+      readers.fill(slot, hi, lo, articleId)
+      visit.counted = true
       return visit
     }
-    this.pairs.fill(pairSlot, pairHi, pairLo, 1)
+    const value = readers.values[slot] ?? 0
+    if (value > 0) {
+      if (value === articleId) return visit
+      // The reader's second story: from now on they need a history block.
+      visit.partners[0] = value
+      visit.partnerCount = 1
+      visit.counted = true
+      const block = this.newHistory()
+      const h = this.histories
+      h[block * STRIDE] = 2
+      h[block * STRIDE + 1] = value
+      h[block * STRIDE + 2] = articleId
+      readers.values[slot] = -(block + 1)
+      return visit
+    }
+    const base = (-value - 1) * STRIDE
+    const h = this.histories
+    const total = h[base] ?? 0
+    const held = total < CO_READ_DEPTH ? total : CO_READ_DEPTH
+    for (let i = 1; i <= held; i++) if (h[base + i] === articleId) return visit
+    if (total > CO_READ_DEPTH && !this.pairs.isFree(this.pairSlot(hi, lo, articleId))) return visit
+
     visit.counted = true
-    this.remember(hi, lo, articleId)
+    for (let i = 0; i < held; i++) visit.partners[i] = h[base + 1 + i] ?? 0
+    visit.partnerCount = held
+    if (held < CO_READ_DEPTH) {
+      h[base + 1 + held] = articleId
+    } else {
+      // The oldest story leaves the list; the pair table keeps it from counting twice.
+      const evicted = h[base + 1] ?? 0
+      h.copyWithin(base + 1, base + 2, base + 1 + CO_READ_DEPTH)
+      h[base + CO_READ_DEPTH] = articleId
+      this.addPair(hi, lo, evicted)
+    }
+    h[base] = total + 1
     return visit
   }
 
@@ -142,7 +192,7 @@ export class DailyReaders {
     return this.resets
   }
 
-  /** Distinct (reader, story) pairs and readers held now. */
+  /** Readers, history blocks and overflow pairs held now. */
   get counts(): { pairs: number; readers: number; histories: number } {
     return { pairs: this.pairs.size, readers: this.readers.size, histories: this.historyCount }
   }
@@ -152,39 +202,18 @@ export class DailyReaders {
     return this.pairs.bytes() + this.readers.bytes() + this.histories.byteLength
   }
 
-  /** Adds `articleId` to the reader's latest stories and fills visit.partners with the earlier ones. */
-  private remember(hi: number, lo: number, articleId: number): void {
-    const visit = this.visit
-    const slot = this.readers.slotOf(hi, lo)
-    if (this.readers.isFree(slot)) {
-      this.readers.fill(slot, hi, lo, articleId)
-      return
-    }
-    const value = this.readers.values[slot] ?? 0
-    if (value > 0) {
-      // The reader's second story: from now on they need a history block.
-      visit.partners[0] = value
-      visit.partnerCount = 1
-      if (this.historyCount >= this.limits.maxHistories) return
-      const block = this.newHistory()
-      this.histories[block * STRIDE] = 2
-      this.histories[block * STRIDE + 1] = value
-      this.histories[block * STRIDE + 2] = articleId
-      this.readers.values[slot] = -(block + 1)
-      return
-    }
-    const base = (-value - 1) * STRIDE
-    const h = this.histories
-    const count = h[base] ?? 0
-    for (let i = 0; i < count; i++) visit.partners[i] = h[base + 1 + i] ?? 0
-    visit.partnerCount = count
-    if (count < CO_READ_DEPTH) {
-      h[base + 1 + count] = articleId
-      h[base] = count + 1
-    } else {
-      h.copyWithin(base + 1, base + 2, base + 1 + CO_READ_DEPTH)
-      h[base + CO_READ_DEPTH] = articleId
-    }
+  /** The pair table's slot for (reader, story): where it is, or where it would go. */
+  private pairSlot(hi: number, lo: number, articleId: number): number {
+    const pairHi = fmix(hi ^ Math.imul(articleId, 0x85ebca6b)) >>> 0
+    const pairLo = (fmix(lo ^ Math.imul(articleId ^ 0x5bd1e995, 0xc2b2ae35)) | 1) >>> 0
+    return this.pairs.slotOf(pairHi, pairLo)
+  }
+
+  private addPair(hi: number, lo: number, articleId: number): void {
+    const pairHi = fmix(hi ^ Math.imul(articleId, 0x85ebca6b)) >>> 0
+    const pairLo = (fmix(lo ^ Math.imul(articleId ^ 0x5bd1e995, 0xc2b2ae35)) | 1) >>> 0
+    const slot = this.pairs.slotOf(pairHi, pairLo)
+    if (this.pairs.isFree(slot)) this.pairs.fill(slot, pairHi, pairLo, 1)
   }
 
   private newHistory(): number {
@@ -198,8 +227,9 @@ export class DailyReaders {
     return block
   }
 
-  /** Grows a table that is past its load; false when one may not grow any more. */
+  /** Grows what is past its load; false when something may not grow any more. */
   private roomFor(): boolean {
+    if (this.historyCount >= this.limits.maxHistories) return false
     if (this.pairs.size + 1 > this.pairs.slots * MAX_LOAD) {
       if (this.pairs.slots * 2 > this.limits.maxPairSlots) return false
       this.pairs = this.pairs.grown()

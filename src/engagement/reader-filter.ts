@@ -114,16 +114,24 @@ export function isBotAgent(userAgent: string): boolean {
 
 /** Whether `request` is a person reading, and if not, why (see the module header). */
 export function readerVerdict(request: ViewRequest): ReaderVerdict {
+  const cheap = verdictBesidesAgent(request)
+  if (cheap !== 'reader') return cheap
+  return isBotAgent(userAgentOf(request)) ? 'bot' : 'reader'
+}
+
+/**
+ * readerVerdict without the user-agent pattern (the costly part, which the counter memoizes per
+ * distinct agent): HEAD, a missing agent and prefetch hints.
+ */
+export function verdictBesidesAgent(request: ViewRequest): ReaderVerdict {
   if (request.method === 'HEAD') return 'head'
-  const agent = userAgentOf(request)
   // Browsers always send a user agent; a request without one is a script.
-  if (agent.length < 8) return 'no-agent'
+  if (userAgentOf(request).length < 8) return 'no-agent'
   for (const name of PREFETCH_HEADERS) {
     const value = request.headers[name]
     if (value === undefined) continue
     const text = Array.isArray(value) ? value.join(',') : value
     if (PREFETCH_PATTERN.test(text)) return 'prefetch'
   }
-  if (isBotAgent(agent)) return 'bot'
   return 'reader'
 }

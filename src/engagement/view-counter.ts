@@ -8,10 +8,16 @@ import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
 import { utcDay } from '../lib/iso-time.js'
 import { DailyReaders, type DailyReadersLimits, DEFAULT_LIMITS } from './daily-readers.js'
-import { readerVerdict, userAgentOf, type ViewRequest } from './reader-filter.js'
+import { isBotAgent, userAgentOf, verdictBesidesAgent, type ViewRequest } from './reader-filter.js'
 import { daySalt, deleteSaltsBefore, totalViews } from './view-flush-queries.js'
 import { PartialFlushError, PendingCounts, writeBatch } from './view-flush.js'
-import { newSalt, type SaltSeeds, saltSeeds, visitorHash } from './visitor-hash.js'
+import {
+  agentHashState,
+  finishVisitorHash,
+  newSalt,
+  type SaltSeeds,
+  saltSeeds,
+} from './visitor-hash.js'
 
 /** What became of one request: counted, a repeat today, not a reader, or held for the day's salt. */
 export type ViewVerdict = 'counted' | 'repeat' | 'not-a-reader' | 'queued'
@@ -57,6 +63,15 @@ interface Today {
   endMs: number
   seeds: SaltSeeds
   readers: DailyReaders
+  /** Per distinct user agent: whether it is a bot, and the hash state after it (salted). */
+  agents: Map<string, AgentMemo>
+}
+
+/** What a user agent contributes, worked out once per agent and day (the pattern and hash half). */
+interface AgentMemo {
+  bot: boolean
+  h1: number
+  h2: number
 }
 
 /** A request that arrived before its day's salt was loaded (kept in memory for milliseconds). */
@@ -70,6 +85,8 @@ interface Waiting {
 const DAY_MS = 86_400_000
 /** Requests held while the day's salt loads; past this the oldest are dropped (and logged). */
 const MAX_WAITING = 100_000
+/** Distinct user agents remembered per day (a few thousand are usual); past this, start over. */
+const MAX_AGENTS = 20_000
 
 /**
  * Creates the counter and starts its flush timer (unref'd).
@@ -92,8 +109,24 @@ export function createViewCounter({
   const hash = new Uint32Array(2)
   const totals = { counted: 0, repeats: 0, ignored: 0 }
 
+  const agentMemo = (day: Today, agent: string): AgentMemo => {
+    let memo = day.agents.get(agent)
+    if (memo === undefined) {
+      if (day.agents.size >= MAX_AGENTS) day.agents.clear()
+      agentHashState(day.seeds, agent, hash)
+      memo = { bot: isBotAgent(agent), h1: hash[0] ?? 0, h2: hash[1] ?? 0 }
+      day.agents.set(agent, memo)
+    }
+    return memo
+  }
+
   const tally = (day: Today, articleId: number, address: string, agent: string, at: number) => {
-    visitorHash(day.seeds, address, agent, hash)
+    const memo = agentMemo(day, agent)
+    if (memo.bot) {
+      totals.ignored += 1
+      return 'not-a-reader' as const
+    }
+    finishVisitorHash(day.seeds, memo.h1, memo.h2, address, hash)
     const visit = day.readers.record(hash[0] ?? 0, hash[1] ?? 0, articleId)
     if (!visit.counted) {
       totals.repeats += 1
@@ -132,6 +165,7 @@ export function createViewCounter({
       endMs: startMs + DAY_MS,
       seeds: saltSeeds(day, salt),
       readers: new DailyReaders(limits),
+      agents: new Map(),
     }
     const held = waiting
     waiting = []
@@ -188,7 +222,7 @@ export function createViewCounter({
 
   return {
     count: (articleId, request) => {
-      if (closed || readerVerdict(request) !== 'reader') {
+      if (closed || verdictBesidesAgent(request) !== 'reader') {
         totals.ignored += 1
         return 'not-a-reader'
       }
@@ -196,6 +230,10 @@ export function createViewCounter({
       const agent = userAgentOf(request)
       const day = today
       if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {
+        if (isBotAgent(agent)) {
+          totals.ignored += 1
+          return 'not-a-reader'
+        }
         wait(articleId, request.address, agent, atMs)
         return 'queued'
       }

@@ -24,30 +24,40 @@ export function saltSeeds(day: string, salt: string): SaltSeeds {
 }
 
 /**
- * Writes the 64-bit hash of (address, user agent) under `seeds` into out[0] (high) and out[1] (low).
- * A keyed non-cryptographic hash (two multiply-xorshift lanes, as in cyrb53): the hash never
- * leaves memory and the salt is deleted at the end of the day, so what matters is speed and an
- * even spread; a cryptographic hash would cost several times the whole count path.
- * @example visitorHash(seeds, '203.0.113.9', 'Mozilla/5.0 …', out); // out = [hi, lo]
+ * The hash state after the user agent, written to out[0] and out[1]: the first half of
+ * visitorHash, computed once per distinct user agent and day (the counter memoizes it).
  */
-export function visitorHash(
-  seeds: SaltSeeds,
-  address: string,
-  userAgent: string,
-  out: Uint32Array,
-): void {
+export function agentHashState(seeds: SaltSeeds, userAgent: string, out: Uint32Array): void {
   let h1 = seeds.a ^ 0xdeadbeef
   let h2 = seeds.b ^ 0x41c6ce57
-  for (let i = 0; i < address.length; i++) {
-    const ch = address.charCodeAt(i)
+  for (let i = 0; i < userAgent.length; i++) {
+    const ch = userAgent.charCodeAt(i)
     h1 = Math.imul(h1 ^ ch, 2654435761)
     h2 = Math.imul(h2 ^ ch, 1597334677)
   }
-  // A separator that no address character can be, so ('1.2.3.4', 'x') ≠ ('1.2.3.4x', '').
-  h1 = Math.imul(h1 ^ 0x10000, 2654435761)
-  h2 = Math.imul(h2 ^ 0x10000, 1597334677)
-  for (let i = 0; i < userAgent.length; i++) {
-    const ch = userAgent.charCodeAt(i)
+  // A separator no string character can be, so ('ab', 'c') and ('a', 'bc') differ.
+  out[0] = Math.imul(h1 ^ 0x10000, 2654435761) >>> 0
+  out[1] = Math.imul(h2 ^ 0x10000, 1597334677) >>> 0
+}
+
+/**
+ * Finishes the visitor hash from an agent's state (agentHashState) and the address, writing the
+ * 64 bits to out[0] (high) and out[1] (low). A keyed non-cryptographic hash (two
+ * multiply-xorshift lanes, as in cyrb53): the hash never leaves memory and the salt is deleted at
+ * the end of the day, so what matters is speed and an even spread; a cryptographic hash would
+ * cost several times the whole count path.
+ */
+export function finishVisitorHash(
+  seeds: SaltSeeds,
+  agentH1: number,
+  agentH2: number,
+  address: string,
+  out: Uint32Array,
+): void {
+  let h1 = agentH1
+  let h2 = agentH2
+  for (let i = 0; i < address.length; i++) {
+    const ch = address.charCodeAt(i)
     h1 = Math.imul(h1 ^ ch, 2654435761)
     h2 = Math.imul(h2 ^ ch, 1597334677)
   }
@@ -59,4 +69,18 @@ export function visitorHash(
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   out[0] = h1 >>> 0
   out[1] = h2 >>> 0
+}
+
+/**
+ * The 64-bit visitor hash of (address, user agent) under the day's `seeds`, into out[0], out[1].
+ * @example visitorHash(seeds, '203.0.113.9', 'Mozilla/5.0 …', out); // out = [hi, lo]
+ */
+export function visitorHash(
+  seeds: SaltSeeds,
+  address: string,
+  userAgent: string,
+  out: Uint32Array,
+): void {
+  agentHashState(seeds, userAgent, out)
+  finishVisitorHash(seeds, out[0] ?? 0, out[1] ?? 0, address, out)
 }

@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import type { InjectOptions } from 'fastify'
 import type { ArticleSummary } from '../../../src/newsroom/index.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
 import { one, parsePage, textOf } from '../../helpers/html.js'
@@ -26,8 +27,7 @@ describe('view API and page counting', () => {
     return s
   }
   const path = (s: ArticleSummary): string => `/${s.section.slug}/${s.slug}`
-  const inject = (...args: Parameters<TestApp['app']['web']['inject']>) =>
-    testApp.app.web.inject(...args)
+  const inject = (options: InjectOptions) => testApp.app.web.inject(options)
   const freshViews = async (s: ArticleSummary): Promise<number> => {
     await testApp.app.services.engagement.flushViews()
     const response = await inject({ url: `/api/v1/articles/${s.slug}/views` })
