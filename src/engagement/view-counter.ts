@@ -108,6 +108,7 @@ export function createViewCounter({
   let closed = false
   const hash = new Uint32Array(2)
   const totals = { counted: 0, repeats: 0, ignored: 0 }
+  const nowMs = clock.nowMs?.bind(clock) ?? (() => clock.now().getTime())
 
   const agentMemo = (day: Today, agent: string): AgentMemo => {
     let memo = day.agents.get(agent)
@@ -226,7 +227,7 @@ export function createViewCounter({
         totals.ignored += 1
         return 'not-a-reader'
       }
-      const atMs = clock.now().getTime()
+      const atMs = nowMs()
       const agent = userAgentOf(request)
       const day = today
       if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {

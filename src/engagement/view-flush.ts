@@ -5,13 +5,19 @@ import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view
 import { isForeignKeyViolation } from './view-queries.js'
 
 const HOUR_MS = 3_600_000
+/** 2^26: pair keys stay below 2^52, exact in a double. */
+const PAIR_BASE = 67_108_864
 
 /** Counts waiting for the next flush: views per hour per story, reads per ordered story pair. */
 export class PendingCounts {
   /** hour index (ms / HOUR_MS) → article id → views. */
   private views = new Map<number, Map<number, number>>()
-  /** article id → other article id → reads. */
-  private coReads = new Map<number, Map<number, number>>()
+  /**
+   * Reads per ordered pair, keyed articleId × 2^26 + otherArticleId (one flat Map: a nested one
+   * cost three lookups a pair); ids past 2^26 (67 million) go to `wideCoReads`.
+   */
+  private coReads = new Map<number, number>()
+  private wideCoReads = new Map<string, number>()
   // The current hour's map, so the hot path does one Map lookup, not two.
   private hour = -1
   private hourViews: Map<number, number> | undefined
@@ -36,12 +42,13 @@ export class PendingCounts {
 
   /** Adds `reads` to the ordered pair (articleId, otherArticleId). */
   addCoRead(articleId: number, otherArticleId: number, reads = 1): void {
-    let map = this.coReads.get(articleId)
-    if (map === undefined) {
-      map = new Map()
-      this.coReads.set(articleId, map)
+    if (articleId < PAIR_BASE && otherArticleId < PAIR_BASE) {
+      const key = articleId * PAIR_BASE + otherArticleId
+      this.coReads.set(key, (this.coReads.get(key) ?? 0) + reads)
+    } else {
+      const key = `${articleId}:${otherArticleId}`
+      this.wideCoReads.set(key, (this.wideCoReads.get(key) ?? 0) + reads)
     }
-    map.set(otherArticleId, (map.get(otherArticleId) ?? 0) + reads)
   }
 
   /** Views waiting (all stories, all hours). */
@@ -50,7 +57,7 @@ export class PendingCounts {
   }
 
   get isEmpty(): boolean {
-    return this.views.size === 0 && this.coReads.size === 0
+    return this.views.size === 0 && this.coReads.size === 0 && this.wideCoReads.size === 0
   }
 
   /** Adds everything `other` holds (a failed flush's counts coming back). */
@@ -58,9 +65,8 @@ export class PendingCounts {
     for (const [hour, map] of other.views) {
       for (const [articleId, views] of map) this.addView(articleId, hour * HOUR_MS, views)
     }
-    for (const [articleId, map] of other.coReads) {
-      for (const [otherId, reads] of map) this.addCoRead(articleId, otherId, reads)
-    }
+    for (const row of other.coReadRows())
+      this.addCoRead(row.articleId, row.otherArticleId, row.reads)
   }
 
   /** Bucket rows sorted by (article, hour), the lock order every process shares. */
@@ -77,8 +83,13 @@ export class PendingCounts {
   /** Co-read rows sorted by (article, other article). */
   coReadRows(): CoReadAdd[] {
     const rows: CoReadAdd[] = []
-    for (const [articleId, map] of this.coReads) {
-      for (const [otherArticleId, reads] of map) rows.push({ articleId, otherArticleId, reads })
+    for (const [key, reads] of this.coReads) {
+      const articleId = Math.floor(key / PAIR_BASE)
+      rows.push({ articleId, otherArticleId: key - articleId * PAIR_BASE, reads })
+    }
+    for (const [key, reads] of this.wideCoReads) {
+      const [articleId = 0, otherArticleId = 0] = key.split(':').map(Number)
+      rows.push({ articleId, otherArticleId, reads })
     }
     return rows.sort((a, b) => a.articleId - b.articleId || a.otherArticleId - b.otherArticleId)
   }

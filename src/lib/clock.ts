@@ -3,10 +3,12 @@
 export interface Clock {
   /** The current instant. */
   now(): Date
+  /** The current instant in epoch milliseconds, without allocating a Date (for hot paths). */
+  nowMs?(): number
 }
 
 /** The wall clock. */
-export const systemClock: Clock = { now: () => new Date() }
+export const systemClock: Clock = { now: () => new Date(), nowMs: () => Date.now() }
 
 /** A clock that stands still until moved; for tests and deterministic generators. */
 export function createFixedClock(
@@ -15,6 +17,7 @@ export function createFixedClock(
   let current = start.getTime()
   return {
     now: () => new Date(current),
+    nowMs: () => current,
     set: (at) => {
       current = at.getTime()
     },
