@@ -11,7 +11,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 function storySlug(): string | undefined {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')
   const path = canonical === null ? location.pathname : new URL(canonical.href).pathname
-  const slug = path.split('/').filter((part) => part !== '').pop()
+  const slug = path
+    .split('/')
+    .filter((part) => part !== '')
+    .pop()
   return slug !== undefined && SLUG.test(slug) ? slug : undefined
 }
 

@@ -154,7 +154,8 @@ function serveEntry(
   onPageView: PageCacheOptions['onPageView'],
 ): FastifyReply {
   const { meta, bodies } = entry
-  if (onPageView !== undefined && meta.viewOf !== undefined) onPageView(request, Number(meta.viewOf))
+  if (onPageView !== undefined && meta.viewOf !== undefined)
+    onPageView(request, Number(meta.viewOf))
   const encoding = chooseEncoding(request)
   const body = encodedBody(bodies, encoding)
   const hash = meta.etag ?? ''
