@@ -138,8 +138,9 @@ describe('article page', () => {
       limit: 200,
     })
     assert.equal(all(page.doc, '[id^="comment-"].comment').length, shown.length)
+    // Comment counter, copy-link and the view beacon: each a deferred same-origin file.
     const scripts = all(page.doc, 'script[src]')
-    assert.equal(scripts.length, 2)
+    assert.equal(scripts.length, 3)
     for (const script of scripts) assert.ok(script.hasAttribute('defer'))
   })
 
