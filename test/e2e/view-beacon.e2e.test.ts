@@ -38,9 +38,9 @@ browserSuite('view beacon', (suite) => {
     page.on('request', (request) => {
       if (request.url().endsWith('/api/v1/views')) beacons.push(request.url())
     })
-    await page.goto(suite.site.urls.front)
-    await page.goto(suite.site.urls.section)
-    await page.waitForLoadState('networkidle')
+    // Each page loads completely first, so leaving it aborts no photo download.
+    await page.goto(suite.site.urls.front, { waitUntil: 'networkidle' })
+    await page.goto(suite.site.urls.section, { waitUntil: 'networkidle' })
     assert.deepEqual(beacons, [])
     assert.deepEqual(watch.take(), [])
   })
