@@ -62,6 +62,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     clock,
     newsroom,
     logger: logger.child({ module: 'engagement' }),
+    bus,
+    halfLifeHours: config.rankings.popularHalfLifeHours,
   })
   const comments = createComments({ db, clock, bus })
   const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }

@@ -16,6 +16,7 @@ export interface Config {
   readonly log: { readonly level: LogLevel }
   readonly demo: { readonly seedOnEmpty: boolean; readonly articles: number }
   readonly pageCache: { readonly maxBytes: number }
+  readonly rankings: { readonly popularHalfLifeHours: number }
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -44,6 +45,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO',
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
+  'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -117,7 +119,25 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         1024 *
         1024,
     },
+    rankings: {
+      popularHalfLifeHours: positiveNumber(
+        'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
+        read('MASTHEAD_POPULAR_HALF_LIFE_HOURS'),
+        6,
+        168,
+      ),
+    },
   })
+}
+
+/** A number above 0 and at most `max` (decimals allowed, e.g. 1.5). */
+function positiveNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0) || value > max) {
+    throw new ConfigError(name, `a number above 0 and at most ${max}`, raw)
+  }
+  return value
 }
 
 function integer(

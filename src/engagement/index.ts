@@ -1,60 +1,172 @@
 /** Engagement's public surface: createEngagement and its types. */
 
 import type { Db } from '../db/database.js'
+import type { Bus } from '../infra/bus/bus.js'
 import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
 import type { Newsroom } from '../newsroom/index.js'
-import type { Engagement, RailOptions } from './engagement.js'
+import type {
+  ArticleRails,
+  Engagement,
+  FrontRails,
+  PopularWindow,
+  RailOptions,
+  RankedEntry,
+  RankedStory,
+} from './engagement.js'
 import { viewsArticleUnknown, viewsInvalid } from './errors.js'
-import { railSlice } from './ranking-rules.js'
+import { articleRails, frontRails } from './rails.js'
+import { DEFAULT_HALF_LIFE_HOURS } from './ranking-rules.js'
 import { createRankings } from './rankings.js'
 import { createRelated } from './related.js'
+import { createStoryCatalogue } from './story-catalogue.js'
 import { addToHourlyBucket, isForeignKeyViolation } from './view-queries.js'
 
-export type { Engagement, RailOptions }
+export type {
+  ArticleRails,
+  Engagement,
+  FrontRails,
+  PopularWindow,
+  RailOptions,
+  RankedEntry,
+  RankedStory,
+}
+export { DEFAULT_HALF_LIFE_HOURS }
 
 export interface EngagementDeps {
   db: Db
   clock: Clock
   newsroom: Newsroom
   logger: Logger
+  /** Article and picks events keep the catalogue, the index and the rails current. */
+  bus?: Bus
+  /** Popular Now's half-life in hours (MASTHEAD_POPULAR_HALF_LIFE_HOURS). */
+  halfLifeHours?: number
   /** How often the rankings are recomputed in the background (default one minute). */
   refreshEveryMs?: number
+  /** How often a refresh reloads everything, to see other processes' late writes (one hour). */
+  fullReloadEveryMs?: number
 }
 
 /**
- * Builds the engagement service; rankings refresh on an unref'd timer until close().
- * @example const engagement = createEngagement({ db, clock, newsroom, logger })
+ * Builds the engagement service and starts warming it (catalogue, rankings, related index) in the
+ * background; rankings then refresh on an unref'd timer and on article events until close().
+ * @example const engagement = createEngagement({ db, clock, newsroom, logger, bus })
  */
-export function createEngagement({
-  db,
-  clock,
-  newsroom,
-  logger,
-  refreshEveryMs = 60_000,
-}: EngagementDeps): Engagement {
-  const rankings = createRankings({ db, clock, newsroom, logger })
-  const related = createRelated({ newsroom, logger })
-  rankings.onRefreshed(() => related.clear())
+export function createEngagement(deps: EngagementDeps): Engagement {
+  const { db, clock, newsroom, logger, bus } = deps
+  const refreshEveryMs = deps.refreshEveryMs ?? 60_000
+  const fullReloadEveryMs = deps.fullReloadEveryMs ?? 3_600_000
+  const catalogue = createStoryCatalogue()
+  const rankings = createRankings({
+    db,
+    clock,
+    newsroom,
+    catalogue,
+    halfLifeHours: deps.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS,
+  })
+  const related = createRelated({ db, newsroom, catalogue })
+  let lastFullAt = Number.NEGATIVE_INFINITY
 
+  /** One refresh: catalogue (on a full one), buckets, co-reads of the stories just read. */
+  const update = async (full: boolean): Promise<void> => {
+    const now = Date.now()
+    const reload = full || now - lastFullAt >= fullReloadEveryMs
+    if (reload) {
+      catalogue.reset(await newsroom.catalogueStories())
+      lastFullAt = now
+    }
+    const touched = await rankings.refresh({ full: reload })
+    await related.refreshCoReads(touched)
+  }
+
+  // The first refresh and the index build start now; pages served meanwhile get empty rails.
+  const warm = update(true).catch((error: unknown) => {
+    logger.error({ err: error }, 'rankings: first refresh failed; retrying on the timer')
+  })
+  let building: Promise<void> = related.build().catch((error: unknown) => {
+    logger.error({ err: error }, 'related: building the index failed; retrying on the next refresh')
+    building = Promise.reject(error as Error)
+  })
+
+  // Article events are batched: a burst of publishes (an import, the demo) becomes one sync.
+  let pending = new Set<number>()
+  let syncing: Promise<void> = Promise.resolve()
+  const sync = (): Promise<void> => {
+    syncing = syncing.then(async () => {
+      const ids = [...pending]
+      pending = new Set()
+      if (ids.length === 0) return
+      const found = await newsroom.catalogueStories(ids)
+      const published = new Set(found.map((s) => s.id))
+      for (const id of ids) if (!published.has(id)) catalogue.remove(id)
+      catalogue.upsert(found)
+      await related.sync(ids)
+      await rankings.refresh()
+    })
+    return syncing.catch((error: unknown) => {
+      logger.error({ err: error }, 'rankings: syncing changed stories failed')
+    })
+  }
+  const onArticle = ({ articleId }: { articleId: number }): void => {
+    const first = pending.size === 0
+    pending.add(articleId)
+    if (first) setImmediate(() => void sync())
+  }
+  const unsubscribe = bus
+    ? [
+        bus.subscribe('article.published', onArticle),
+        bus.subscribe('article.updated', onArticle),
+        bus.subscribe('article.unpublished', onArticle),
+        bus.subscribe('picks.changed', () => void rankings.refresh().catch(() => undefined)),
+      ]
+    : []
+
+  let ticking: Promise<void> = Promise.resolve()
   const timer = setInterval(() => {
-    rankings.refresh().catch((error: unknown) => {
-      logger.error(
-        { err: error },
-        'rankings: background refresh failed; keeping the previous rankings',
-      )
+    ticking = update(false).catch((error: unknown) => {
+      logger.error({ err: error }, 'rankings: background refresh failed; keeping the previous ones')
     })
   }, refreshEveryMs)
   // The refresh timer alone must never keep the process alive.
   timer.unref()
 
+  const ranking = (window: PopularWindow, options: RailOptions): RankedEntry[] => {
+    const snapshot = rankings.current()
+    const list =
+      options.sectionSlug === undefined
+        ? window === 'now'
+          ? snapshot.popularNow
+          : snapshot.weeklyBest
+        : ((window === 'now' ? snapshot.popularBySection : snapshot.weeklyBySection).get(
+            options.sectionSlug,
+          ) ?? [])
+    return slice(list, options)
+  }
+
   return {
-    viewCount: async (articleId) => (await rankings.current()).totals.get(articleId) ?? 0,
-    popularNow: async (options: RailOptions) =>
-      railSlice((await rankings.current()).popularNow, options),
-    weeklyBest: async (options: RailOptions) =>
-      railSlice((await rankings.current()).weeklyBest, options),
-    related: async (articleId, options) => railSlice(await related.of(articleId), options),
+    viewCount: async (articleId) => rankings.current().totals[articleId] ?? 0,
+    ranking: async (window, options) => ranking(window, options),
+    popularNow: async (options) => ranking('now', options).map((e) => e.story),
+    weeklyBest: async (options) => ranking('week', options).map((e) => e.story),
+    related: async (articleId, options) => {
+      const list = related.of(articleId, clock.now())
+      const inSection = options.sectionSlug
+      return slice(
+        inSection === undefined ? list : list.filter((e) => e.story.section.slug === inSection),
+        options,
+      )
+    },
+    articleRails: async (articleId) => {
+      const now = clock.now()
+      return articleRails(
+        rankings.current(),
+        catalogue.visible(articleId, now),
+        related.of(articleId, now),
+        articleId,
+      )
+    },
+    frontRails: async () => frontRails(rankings.current()),
     addViews: async (articleId, at, views) => {
       if (!Number.isSafeInteger(views) || views <= 0 || Number.isNaN(at.getTime()))
         throw viewsInvalid(views)
@@ -64,11 +176,31 @@ export function createEngagement({
         if (isForeignKeyViolation(error)) throw viewsArticleUnknown(articleId)
         throw error
       }
+      rankings.markDirty(at)
     },
-    refresh: () => rankings.refresh(),
+    refresh: async (options = {}) => {
+      await warm
+      await sync()
+      await building.catch(() => (building = related.build()))
+      await update(options.full === true)
+    },
     close: async () => {
       clearInterval(timer)
+      for (const off of unsubscribe) off()
+      await Promise.allSettled([warm, syncing, building, ticking])
       await rankings.settle()
     },
   }
+}
+
+/** `entries` without the excluded stories, at most `limit`. */
+function slice(entries: readonly RankedEntry[], options: RailOptions): RankedEntry[] {
+  const limit = Math.max(0, Math.floor(options.limit))
+  const excluded = new Set(options.excludeIds ?? [])
+  const out: RankedEntry[] = []
+  for (const entry of entries) {
+    if (out.length >= limit) break
+    if (!excluded.has(entry.story.id)) out.push(entry)
+  }
+  return out
 }
