@@ -131,7 +131,12 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
 }
 
 /** A number above 0 and at most `max` (decimals allowed, e.g. 1.5). */
-function positiveNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
+function positiveNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  max: number,
+): number {
   if (raw === undefined) return fallback
   const value = Number(raw)
   if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0) || value > max) {

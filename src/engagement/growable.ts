@@ -42,7 +42,7 @@ export class Growable<A extends TypedArray> {
 
   #grow(capacity: number): void {
     const next = new this.#make(capacity)
-    next.set(this.data as never)
+    next.set(this.data)
     this.data = next
   }
 }

@@ -84,10 +84,17 @@ export function createEngagement(deps: EngagementDeps): Engagement {
   const warm = update(true).catch((error: unknown) => {
     logger.error({ err: error }, 'rankings: first refresh failed; retrying on the timer')
   })
-  let building: Promise<void> = related.build().catch((error: unknown) => {
-    logger.error({ err: error }, 'related: building the index failed; retrying on the next refresh')
-    building = Promise.reject(error as Error)
-  })
+  let indexBuilt = false
+  const build = (): Promise<void> =>
+    related.build().then(
+      () => {
+        indexBuilt = true
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'related: building the index failed; retried on refresh')
+      },
+    )
+  let building = build()
 
   // Article events are batched: a burst of publishes (an import, the demo) becomes one sync.
   let pending = new Set<number>()
@@ -181,7 +188,8 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     refresh: async (options = {}) => {
       await warm
       await sync()
-      await building.catch(() => (building = related.build()))
+      await building
+      if (!indexBuilt) await (building = build())
       await update(options.full === true)
     },
     close: async () => {

@@ -13,7 +13,7 @@ const stories = (entries: readonly RankedEntry[]): RankedStory[] => entries.map(
 
 /**
  * The rails of story `articleId`. Rails claim stories in this order: the editors' Must-Reads
- * picks, You May Also Like, the section's latest, Popular Now, the Must-Reads top-up from Weekly
+ * picks, the section's latest, You May Also Like, Popular Now, the Must-Reads top-up from Weekly
  * Best, Weekly Best; each later rail skips what an earlier one shows while it has other
  * candidates (the lists keep 20–100 each, so a repeat needs a very young site).
  */
@@ -31,15 +31,15 @@ export function articleRails(
   const weekly = notSelf(stories(snapshot.weeklyBest))
   const picked = pickDistinct(notSelf(snapshot.mustReads), size.mustReads, new Set(taken))
   for (const s of picked) taken.add(s.id)
+  const sectionLatest =
+    story === undefined ? [] : notSelf(snapshot.latestBySection.get(story.section.slug) ?? [])
+  const latest = pickDistinct(sectionLatest, size.latest, taken)
   // With too few related stories (a young site), suggestions continue with what readers read.
   const relatedShown = pickDistinct(
     [...notSelf(stories(related)), ...popular, ...weekly],
     size.related,
     taken,
   )
-  const sectionLatest =
-    story === undefined ? [] : notSelf(snapshot.latestBySection.get(story.section.slug) ?? [])
-  const latest = pickDistinct(sectionLatest, size.latest, taken)
   const popularNow = pickDistinct(popular, size.popularNow, taken)
   const topUp = pickDistinct(weekly, size.mustReads - picked.length, taken)
   const weeklyBest = pickDistinct(weekly, size.weeklyBest, taken)
@@ -63,5 +63,10 @@ export function frontRails(snapshot: RankingSnapshot): FrontRails {
   const popularNow = pickDistinct(popular, size.popularNow, taken)
   const topUp = pickDistinct(weekly, size.mustReads - picked.length, taken)
   const weeklyBest = pickDistinct(weekly, size.weeklyBest, taken)
-  return { popularNow, weeklyBest, mustReads: [...picked, ...topUp], mustReadsPicked: picked.length }
+  return {
+    popularNow,
+    weeklyBest,
+    mustReads: [...picked, ...topUp],
+    mustReadsPicked: picked.length,
+  }
 }

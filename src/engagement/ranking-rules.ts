@@ -69,7 +69,8 @@ export function relatedScore(parts: {
   coReads: number
 }): number {
   const w = RELATED_WEIGHTS
-  const recency = 1 - w.recency + w.recency * 2 ** (-Math.max(0, parts.ageDays) / w.recencyHalfLifeDays)
+  const recency =
+    1 - w.recency + w.recency * 2 ** (-Math.max(0, parts.ageDays) / w.recencyHalfLifeDays)
   const content = Math.min(1, parts.content) * (parts.sameSection ? w.sameSection : 1) * recency
   const coRead = parts.coReads / (parts.coReads + w.coReadHalf)
   return (1 - w.coRead) * content + w.coRead * coRead

@@ -84,9 +84,7 @@ export function createRankings(deps: RankingsDeps): Rankings {
     const dirtyHours = [...dirty]
     dirty.clear()
     const stale =
-      window === undefined ||
-      full ||
-      dirtyHours.some((hour) => hour < window!.oldestHour)
+      window === undefined || full || dirtyHours.some((hour) => hour < window!.oldestHour)
     if (stale) {
       const before = await totalsBefore(db, new Date(oldest))
       // One range per day keeps each result small (a day is a few thousand buckets per 100,000
@@ -201,7 +199,8 @@ export function createRankings(deps: RankingsDeps): Rankings {
 function latestBySection(catalogue: StoryCatalogue, now: Date): Map<string, RankedStory[]> {
   const out = new Map<string, RankedStory[]>()
   const newer = (a: RankedStory, b: RankedStory): boolean =>
-    a.publishedAt > b.publishedAt || (a.publishedAt.getTime() === b.publishedAt.getTime() && a.id > b.id)
+    a.publishedAt > b.publishedAt ||
+    (a.publishedAt.getTime() === b.publishedAt.getTime() && a.id > b.id)
   for (const story of catalogue.all()) {
     if (story.publishedAt > now) continue
     let list = out.get(story.section.slug)

@@ -207,9 +207,7 @@ export function createRelatedIndex(): RelatedIndex {
       if (other !== doc && score > 0)
         out.push({ articleId: docArticle.at(other), score: score / (selfScore || 1) })
     }
-    return out
-      .sort((a, b) => b.score - a.score || b.articleId - a.articleId)
-      .slice(0, limit)
+    return out.sort((a, b) => b.score - a.score || b.articleId - a.articleId).slice(0, limit)
   }
 
   return {

@@ -97,7 +97,8 @@ export function createRelated(deps: {
         const reads = partners.reads[i] ?? 0
         const known = parts.get(id)
         if (known !== undefined) known.coReads = reads
-        else if (reads >= RELATED_WEIGHTS.coReadOnlyMin) parts.set(id, { content: 0, coReads: reads })
+        else if (reads >= RELATED_WEIGHTS.coReadOnlyMin)
+          parts.set(id, { content: 0, coReads: reads })
       })
     }
     const entries: RankedEntry[] = []

@@ -30,9 +30,11 @@ export function lightStem(word: string): string {
   if (word.endsWith('ies') && n > 4) return `${word.slice(0, -3)}y`
   if (word.endsWith('sses')) return word.slice(0, -2)
   if (/(?:ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2)
-  if (word.endsWith('ing') && n > 5 && VOWEL.test(word.slice(0, -3))) return undouble(word.slice(0, -3))
+  if (word.endsWith('ing') && n > 5 && VOWEL.test(word.slice(0, -3)))
+    return undouble(word.slice(0, -3))
   if (word.endsWith('ied') && n > 4) return `${word.slice(0, -3)}y`
-  if (word.endsWith('ed') && n > 4 && VOWEL.test(word.slice(0, -2))) return undouble(word.slice(0, -2))
+  if (word.endsWith('ed') && n > 4 && VOWEL.test(word.slice(0, -2)))
+    return undouble(word.slice(0, -2))
   if (word.endsWith('ly') && n > 5) return word.slice(0, -2)
   if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1)
   return word

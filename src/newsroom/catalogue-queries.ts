@@ -8,10 +8,7 @@ import type { CatalogueStory, StoryText } from './types.js'
  * Published stories (including those whose publication time is still ahead: the engine shows
  * each once its time has come), optionally only `ids`. One row per story, no joins but sections.
  */
-export async function catalogueStories(
-  db: Db,
-  ids?: readonly number[],
-): Promise<CatalogueStory[]> {
+export async function catalogueStories(db: Db, ids?: readonly number[]): Promise<CatalogueStory[]> {
   if (ids !== undefined && ids.length === 0) return []
   let query = db
     .selectFrom('articles as a')
