@@ -49,6 +49,8 @@ export interface Engagement {
   weeklyBest(options: RailOptions): Promise<RankedStory[]>
   /** Stories related to `articleId` (content blended with co-reading), best first. */
   related(articleId: number, options: RailOptions): Promise<RankedEntry[]>
+  /** A published story by its current slug, from memory (undefined until known). */
+  storyBySlug(slug: string): Promise<RankedStory | undefined>
   /** The rails of a story's page, assembled without repeats. */
   articleRails(articleId: number): Promise<ArticleRails>
   /** The rails of the front page, assembled without repeats. */

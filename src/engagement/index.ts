@@ -164,6 +164,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
         options,
       )
     },
+    storyBySlug: async (slug) => catalogue.bySlug(slug, clock.now()),
     articleRails: async (articleId) => {
       const now = clock.now()
       return articleRails(
