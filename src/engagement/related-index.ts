@@ -4,7 +4,7 @@
  */
 
 import { Growable } from './growable.js'
-import { createAnalyzer } from './text-analysis.js'
+import { rawTokens, termOf } from './text-analysis.js'
 
 /** What the index reads of a story. */
 export interface IndexDocument {
@@ -43,7 +43,6 @@ export interface RelatedIndex {
 
 /** Creates an empty index. */
 export function createRelatedIndex(): RelatedIndex {
-  const analyze = createAnalyzer()
   const vocabulary = new Map<string, number>()
   const df = new Growable(Int32Array)
   // One row per indexed document (its position is the document number, never reused).
@@ -64,6 +63,9 @@ export function createRelatedIndex(): RelatedIndex {
   let recent = new Map<number, number[]>()
   let recentCount = 0
   let scratch = new Float64Array(0)
+  // Raw token → term id (-1: not a term); an outlet's vocabulary is bounded, so this stays small.
+  const tokenTerms = new Map<string, number>()
+  let tfScratch = new Float64Array(1024)
 
   const termId = (term: string): number => {
     let id = vocabulary.get(term)
@@ -85,20 +87,43 @@ export function createRelatedIndex(): RelatedIndex {
     return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / average))
   }
 
-  const termsOf = (document: IndexDocument): { tfs: Map<number, number>; length: number } => {
-    const tfs = new Map<number, number>()
+  /** A document's distinct term ids and their weighted frequencies, and its weighted length. */
+  const termsOf = (
+    document: IndexDocument,
+  ): { ids: Int32Array; tfs: Float64Array; length: number } => {
+    const touched: number[] = []
     let length = 0
-    const field = (text: string, weight: number): void =>
-      analyze(text, (term) => {
-        const id = termId(term)
-        tfs.set(id, (tfs.get(id) ?? 0) + weight)
+    const field = (text: string, weight: number): void => {
+      for (const raw of rawTokens(text)) {
+        if (raw === '') continue
+        let id = tokenTerms.get(raw)
+        if (id === undefined) {
+          const term = termOf(raw)
+          id = term === null ? -1 : termId(term)
+          if (tokenTerms.size < 1_000_000) tokenTerms.set(raw, id)
+        }
+        if (id < 0) continue
+        if (id >= tfScratch.length) {
+          const grown = new Float64Array(Math.max(id + 1, tfScratch.length * 2))
+          grown.set(tfScratch)
+          tfScratch = grown
+        }
+        if (tfScratch[id] === 0) touched.push(id)
+        tfScratch[id]! += weight
         length += weight
-      })
+      }
+    }
     field(document.headline, FIELD_WEIGHTS.headline)
     field(document.tags.join(' '), FIELD_WEIGHTS.tags)
     field(document.dek, FIELD_WEIGHTS.dek)
     field(document.body, FIELD_WEIGHTS.body)
-    return { tfs, length }
+    const ids = Int32Array.from(touched)
+    const tfs = new Float64Array(ids.length)
+    ids.forEach((id, i) => {
+      tfs[i] = tfScratch[id]!
+      tfScratch[id] = 0
+    })
+    return { ids, tfs, length }
   }
 
   const remove = (articleId: number): void => {
@@ -146,23 +171,22 @@ export function createRelatedIndex(): RelatedIndex {
     // build are pruned with the batch's idf rather than with almost none.
     const analysed = documents.map((document) => {
       const terms = termsOf(document)
-      for (const id of terms.tfs.keys()) df.data[id]! += 1
+      for (const id of terms.ids) df.data[id]! += 1
       live += 1
       totalLength += terms.length
       return { document, ...terms }
     })
-    for (const { document, tfs, length } of analysed) {
-      const kept = [...tfs]
-        .map(([id, tf]) => ({ id, tf, weight: tf * idf(id) }))
-        .sort((a, b) => b.weight - a.weight || a.id - b.id)
-        .slice(0, TERMS_PER_DOC)
+    for (const { document, ids, tfs, length } of analysed) {
+      const order = mostDistinctive(ids, tfs, idf)
       const doc = docArticle.push(document.articleId)
       docLength.push(length)
       docStart.push(docTerms.length)
-      docCount.push(kept.length)
+      docCount.push(order.length)
       deleted.push(0)
       byArticle.set(document.articleId, doc)
-      for (const { id, tf } of kept) {
+      for (const i of order) {
+        const id = ids[i]!
+        const tf = tfs[i]!
         docTerms.push(id)
         docTfs.push(tf)
         let list = recent.get(id)
@@ -230,4 +254,34 @@ export function createRelatedIndex(): RelatedIndex {
         ),
     }),
   }
+}
+
+/**
+ * Positions of the TERMS_PER_DOC terms with the highest tf·idf (ties: the lower term id). A
+ * threshold from a native numeric sort beats sorting with a comparator by about 5x here.
+ */
+function mostDistinctive(
+  ids: Int32Array,
+  tfs: Float64Array,
+  idf: (term: number) => number,
+): number[] {
+  const n = ids.length
+  const above: number[] = []
+  if (n <= TERMS_PER_DOC) {
+    for (let i = 0; i < n; i++) above.push(i)
+    return above
+  }
+  const weight = new Float64Array(n)
+  for (let i = 0; i < n; i++) weight[i] = tfs[i]! * idf(ids[i]!)
+  const threshold = weight.slice().sort()[n - TERMS_PER_DOC]!
+  const tied: number[] = []
+  for (let i = 0; i < n; i++) {
+    if (weight[i]! > threshold) above.push(i)
+    else if (weight[i] === threshold) tied.push(i)
+  }
+  tied.sort((a, b) => ids[a]! - ids[b]!).length = Math.min(
+    tied.length,
+    TERMS_PER_DOC - above.length,
+  )
+  return [...above, ...tied]
 }

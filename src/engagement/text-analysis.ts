@@ -48,29 +48,28 @@ function undouble(stem: string): string {
   return stem
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu
+/** Splits lower-cased text into raw tokens (letters and digits of any script). */
+export const TOKEN_SPLIT = /[^\p{L}\p{N}]+/u
 /** Markdown link and image targets, and HTML tags: addresses are not words of the story. */
 const MARKUP = /\]\([^)]*\)|<[^>]*>/g
 
-/** Caches stems of raw tokens; an outlet's vocabulary is bounded, so this stays small. */
-export function createAnalyzer(): (text: string, each: (term: string) => void) => void {
-  const stems = new Map<string, string | null>()
-  return (text, each) => {
-    for (const match of text.replace(MARKUP, ' ').toLowerCase().matchAll(TOKEN)) {
-      const raw = match[0]
-      let stem = stems.get(raw)
-      if (stem === undefined) {
-        stem = raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw) ? null : lightStem(raw)
-        if (stems.size < 500_000) stems.set(raw, stem)
-      }
-      if (stem !== null) each(stem)
-    }
-  }
+/** Lower-cased raw tokens of `text`, markup addresses left out. */
+export function rawTokens(text: string): string[] {
+  return text.replace(MARKUP, ' ').toLowerCase().split(TOKEN_SPLIT)
 }
 
-/** The terms of `text` after analysis, in order (for tests and small inputs). */
+/** The index term of a raw lower-case token, or null for stop words, numbers and single letters. */
+export function termOf(raw: string): string | null {
+  if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) return null
+  return lightStem(raw)
+}
+
+/** The terms of `text` after analysis, in order. */
 export function analyze(text: string): string[] {
   const out: string[] = []
-  createAnalyzer()(text, (term) => out.push(term))
+  for (const raw of rawTokens(text)) {
+    const term = termOf(raw)
+    if (term !== null) out.push(term)
+  }
   return out
 }
