@@ -33,6 +33,9 @@ export type {
 }
 export { DEFAULT_HALF_LIFE_HOURS }
 
+/** How long article events are gathered before the engine re-reads those stories. */
+const SYNC_DELAY_MS = 100
+
 export interface EngagementDeps {
   db: Db
   clock: Clock
@@ -115,10 +118,16 @@ export function createEngagement(deps: EngagementDeps): Engagement {
       logger.error({ err: error }, 'rankings: syncing changed stories failed')
     })
   }
+  let syncTimer: NodeJS.Timeout | undefined
+  const flush = (): Promise<void> => {
+    clearTimeout(syncTimer)
+    syncTimer = undefined
+    return sync()
+  }
   const onArticle = ({ articleId }: { articleId: number }): void => {
-    const first = pending.size === 0
     pending.add(articleId)
-    if (first) setImmediate(() => void sync())
+    // A short delay gathers a burst (an import, the demo seeding) into one sync and one refresh.
+    syncTimer ??= setTimeout(() => void flush(), SYNC_DELAY_MS).unref()
   }
   const unsubscribe = bus
     ? [
@@ -188,13 +197,14 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     },
     refresh: async (options = {}) => {
       await warm
-      await sync()
+      await flush()
       await building
       if (!indexBuilt) await (building = build())
       await update(options.full === true)
     },
     close: async () => {
       clearInterval(timer)
+      clearTimeout(syncTimer)
       for (const off of unsubscribe) off()
       await Promise.allSettled([warm, syncing, building, ticking])
       await rankings.settle()
