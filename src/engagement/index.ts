@@ -70,24 +70,27 @@ export function createEngagement(deps: EngagementDeps): Engagement {
   })
   const related = createRelated({ db, newsroom, catalogue })
   let lastFullAt = Number.NEGATIVE_INFINITY
+  let indexBuilt = false
 
   /** One refresh: catalogue (on a full one), buckets, co-reads of the stories just read. */
-  const update = async (full: boolean): Promise<void> => {
+  const update = async (options: { full: boolean; catalogue: boolean }): Promise<void> => {
     const now = Date.now()
-    const reload = full || now - lastFullAt >= fullReloadEveryMs
-    if (reload) {
+    const full = options.full || now - lastFullAt >= fullReloadEveryMs
+    if (full) lastFullAt = now
+    if (full || options.catalogue) {
       catalogue.reset(await newsroom.catalogueStories())
-      lastFullAt = now
+      // Stories whose events were missed (another process without a shared bus, a crash)
+      // are indexed or dropped now.
+      if (indexBuilt) await related.reconcile([...catalogue.all()].map((s) => s.id))
     }
-    const touched = await rankings.refresh({ full: reload })
+    const touched = await rankings.refresh({ full })
     await related.refreshCoReads(touched)
   }
 
   // The first refresh and the index build start now; pages served meanwhile get empty rails.
-  const warm = update(true).catch((error: unknown) => {
+  const warm = update({ full: true, catalogue: true }).catch((error: unknown) => {
     logger.error({ err: error }, 'rankings: first refresh failed; retrying on the timer')
   })
-  let indexBuilt = false
   const build = (): Promise<void> =>
     related.build().then(
       () => {
@@ -140,7 +143,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
 
   let ticking: Promise<void> = Promise.resolve()
   const timer = setInterval(() => {
-    ticking = update(false).catch((error: unknown) => {
+    ticking = update({ full: false, catalogue: false }).catch((error: unknown) => {
       logger.error({ err: error }, 'rankings: background refresh failed; keeping the previous ones')
     })
   }, refreshEveryMs)
@@ -200,7 +203,8 @@ export function createEngagement(deps: EngagementDeps): Engagement {
       await flush()
       await building
       if (!indexBuilt) await (building = build())
-      await update(options.full === true)
+      // An explicit refresh also reloads the catalogue: callers expect everything current.
+      await update({ full: options.full === true, catalogue: true })
     },
     close: async () => {
       clearInterval(timer)

@@ -35,6 +35,8 @@ export interface RelatedIndex {
   /** Drops a story (unpublished). */
   remove(articleId: number): void
   has(articleId: number): boolean
+  /** Every indexed story id. */
+  ids(): number[]
   /** Up to `limit` stories most similar to `articleId` by content, best first. */
   similar(articleId: number, limit: number): Similar[]
   /** Figures for logs and the benchmark. */
@@ -238,6 +240,7 @@ export function createRelatedIndex(): RelatedIndex {
     add,
     remove,
     has: (articleId) => byArticle.has(articleId),
+    ids: () => [...byArticle.keys()],
     similar,
     stats: () => ({
       docs: live,

@@ -26,6 +26,8 @@ export interface Related {
   build(): Promise<void>
   /** Re-reads and re-indexes `ids` (a story no longer published leaves the index). */
   sync(ids: readonly number[]): Promise<void>
+  /** Indexes stories of `published` missing from the index and drops indexed ones not in it. */
+  reconcile(published: readonly number[]): Promise<void>
   /** Reloads co-reads of `touched` stories, or all of them. */
   refreshCoReads(touched: ReadonlySet<number> | 'all'): Promise<void>
   /** Related stories for `articleId`, best first, from memory (empty until the index is built). */
@@ -133,6 +135,13 @@ export function createRelated(deps: {
       }
     },
     sync: (ids) => sync(ids),
+    reconcile: async (published) => {
+      const keep = new Set(published)
+      for (const id of index.ids()) if (!keep.has(id)) index.remove(id)
+      const missing = published.filter((id) => !index.has(id))
+      for (let i = 0; i < missing.length; i += BUILD_PAGE)
+        await sync(missing.slice(i, i + BUILD_PAGE))
+    },
     refreshCoReads: async (touched) => {
       if (touched === 'all') {
         const next = new Map<number, { ids: Int32Array; reads: Int32Array }>()

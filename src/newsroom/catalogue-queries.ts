@@ -58,15 +58,20 @@ export async function storyTexts(
   const last = rows.at(-1)?.id
   const tags = new Map<number, string[]>()
   if (first !== undefined && last !== undefined) {
-    // One range over the whole page instead of an IN list of a thousand ids.
-    const tagRows = await db
+    let tagQuery = db
       .selectFrom('article_tags as at')
       .innerJoin('tags as t', 't.id', 'at.tag_id')
       .select(['at.article_id', 't.name'])
-      .where('at.article_id', '>=', first)
-      .where('at.article_id', '<=', last)
-      .execute()
-    for (const row of tagRows) {
+    // A page of consecutive ids reads one range instead of an IN list of a thousand ids.
+    tagQuery =
+      'ids' in selection
+        ? tagQuery.where(
+            'at.article_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+        : tagQuery.where('at.article_id', '>=', first).where('at.article_id', '<=', last)
+    for (const row of await tagQuery.execute()) {
       const list = tags.get(row.article_id)
       if (list === undefined) tags.set(row.article_id, [row.name])
       else list.push(row.name)
