@@ -121,6 +121,7 @@ export async function rankingScenario(options: {
     await database.close()
 
     const figures = {
+      loadAverage: os.loadavg(),
       articles: data.articles,
       events: data.events,
       buckets: data.buckets,
@@ -144,6 +145,12 @@ export async function rankingScenario(options: {
       popularNowTop: snapshot.popularNow.length,
     }
     const rows: MetricRow[] = [
+      {
+        metric: 'rankings: machine load (1-min average)',
+        value: os.loadavg()[0]!.toFixed(1),
+        target: `${os.cpus().length} cores; timings stretch when it is higher`,
+        pass: undefined,
+      },
       {
         metric: 'rankings: view buckets (10M events)',
         value: data.buckets.toLocaleString('en'),

@@ -71,9 +71,19 @@ export function createEngagement(deps: EngagementDeps): Engagement {
   const related = createRelated({ db, newsroom, catalogue })
   let lastFullAt = Number.NEGATIVE_INFINITY
   let indexBuilt = false
+  // Catalogue reloads and event syncs run one after the other: a reload read before a publish
+  // must not overwrite the sync of that publish.
+  let tail: Promise<unknown> = Promise.resolve()
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = tail.catch(() => undefined).then(task)
+    tail = next
+    return next
+  }
 
   /** One refresh: catalogue (on a full one), buckets, co-reads of the stories just read. */
-  const update = async (options: { full: boolean; catalogue: boolean }): Promise<void> => {
+  const update = (options: { full: boolean; catalogue: boolean }): Promise<void> =>
+    serial(() => updateNow(options))
+  const updateNow = async (options: { full: boolean; catalogue: boolean }): Promise<void> => {
     const now = Date.now()
     const full = options.full || now - lastFullAt >= fullReloadEveryMs
     if (full) lastFullAt = now
@@ -106,7 +116,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
   let pending = new Set<number>()
   let syncing: Promise<void> = Promise.resolve()
   const sync = (): Promise<void> => {
-    syncing = syncing.then(async () => {
+    syncing = serial(async () => {
       const ids = [...pending]
       pending = new Set()
       if (ids.length === 0) return
@@ -209,6 +219,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     close: async () => {
       clearInterval(timer)
       clearTimeout(syncTimer)
+      related.cancel()
       for (const off of unsubscribe) off()
       await Promise.allSettled([warm, syncing, building, ticking])
       await rankings.settle()

@@ -83,19 +83,32 @@ export function createRankings(deps: RankingsDeps): Rankings {
     const to = nowHour + HOUR_MS
     const dirtyHours = [...dirty]
     dirty.clear()
+    try {
+      return await loadHours(full, nowHour, oldest, to, dirtyHours)
+    } catch (error) {
+      // Nothing was applied: the hours stay marked for the next attempt.
+      for (const hour of dirtyHours) dirty.add(hour)
+      throw error
+    }
+  }
+
+  const loadHours = async (
+    full: boolean,
+    nowHour: number,
+    oldest: number,
+    to: number,
+    dirtyHours: readonly number[],
+  ): Promise<Set<number> | 'all'> => {
     const stale =
       window === undefined || full || dirtyHours.some((hour) => hour < window!.oldestHour)
     if (stale) {
-      const before = await totalsBefore(db, new Date(oldest))
-      // One range per day keeps each result small (a day is a few thousand buckets per 100,000
-      // stories) instead of holding a week of row objects at once.
-      const days = await Promise.all(
-        Array.from({ length: 8 }, (_, d) => oldest + d * DAY_MS)
-          .filter((from) => from < to)
-          .map((from) => bucketsBetween(db, new Date(from), new Date(Math.min(to, from + DAY_MS)))),
-      )
-      const next = createViewWindow(oldest, before)
-      next.replaceHours(oldest, to, days.flat())
+      const next = createViewWindow(oldest, await totalsBefore(db, new Date(oldest)))
+      // One range per day, packed into the window's compact slots before the next is read: a
+      // week of row objects is never held at once (about 80,000 rows a day at 10 M views).
+      for (let from = oldest; from < to; from += DAY_MS) {
+        const until = Math.min(to, from + DAY_MS)
+        next.replaceHours(from, until, await bucketsBetween(db, new Date(from), new Date(until)))
+      }
       window = next
       lastHour = nowHour
       return 'all'
@@ -116,23 +129,7 @@ export function createRankings(deps: RankingsDeps): Rankings {
       halfLifeHours,
       catalogue.maxId() + 1,
     )
-    const ranked = (values: Float64Array) => {
-      const entries: RankedEntry[] = []
-      for (let id = 0; id < values.length; id++) {
-        const score = values[id]!
-        if (score <= 0) continue
-        const story = catalogue.visible(id, now)
-        if (story !== undefined) entries.push({ story, score })
-      }
-      entries.sort((a, b) => b.score - a.score || b.story.id - a.story.id)
-      const bySection = new Map<string, RankedEntry[]>()
-      for (const entry of entries) {
-        const list = bySection.get(entry.story.section.slug) ?? []
-        if (list.length < RANKED_KEEP) list.push(entry)
-        bySection.set(entry.story.section.slug, list)
-      }
-      return { top: entries.slice(0, RANKED_KEEP), bySection }
-    }
+    const ranked = (values: Float64Array) => rankedLists(values, catalogue, now)
     const popularNow = ranked(popular)
     const weeklyBest = ranked(week)
     return {
@@ -213,4 +210,53 @@ function latestBySection(catalogue: StoryCatalogue, now: Date): Map<string, Rank
     if (list.length > LATEST_KEEP) list.pop()
   }
   return out
+}
+
+/**
+ * The best RANKED_KEEP visible stories by `values`, overall and per section. Only a few hundred
+ * entries are built and sorted: each list's cut-off score comes from a native numeric sort.
+ */
+function rankedLists(
+  values: Float64Array,
+  catalogue: StoryCatalogue,
+  now: Date,
+): { top: RankedEntry[]; bySection: Map<string, RankedEntry[]> } {
+  const stories: RankedStory[] = []
+  const scores: number[] = []
+  const sectionScores = new Map<string, number[]>()
+  for (let id = 0; id < values.length; id++) {
+    const score = values[id]!
+    if (score <= 0) continue
+    const story = catalogue.visible(id, now)
+    if (story === undefined) continue
+    stories.push(story)
+    scores.push(score)
+    const list = sectionScores.get(story.section.slug)
+    if (list === undefined) sectionScores.set(story.section.slug, [score])
+    else list.push(score)
+  }
+  const cutOff = (list: readonly number[]): number =>
+    list.length <= RANKED_KEEP
+      ? Number.NEGATIVE_INFINITY
+      : Float64Array.from(list).sort()[list.length - RANKED_KEEP]!
+  const topCut = cutOff(scores)
+  const sectionCuts = new Map([...sectionScores].map(([slug, list]) => [slug, cutOff(list)]))
+  const top: RankedEntry[] = []
+  const bySection = new Map<string, RankedEntry[]>()
+  stories.forEach((story, i) => {
+    const score = scores[i]!
+    const sectionCut = sectionCuts.get(story.section.slug) ?? Number.NEGATIVE_INFINITY
+    if (score < topCut && score < sectionCut) return
+    const entry = { story, score }
+    if (score >= topCut) top.push(entry)
+    if (score >= sectionCut) {
+      const list = bySection.get(story.section.slug)
+      if (list === undefined) bySection.set(story.section.slug, [entry])
+      else list.push(entry)
+    }
+  })
+  const order = (a: RankedEntry, b: RankedEntry): number =>
+    b.score - a.score || b.story.id - a.story.id
+  for (const [slug, list] of bySection) bySection.set(slug, list.sort(order).slice(0, RANKED_KEEP))
+  return { top: top.sort(order).slice(0, RANKED_KEEP), bySection }
 }

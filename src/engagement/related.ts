@@ -32,6 +32,8 @@ export interface Related {
   refreshCoReads(touched: ReadonlySet<number> | 'all'): Promise<void>
   /** Related stories for `articleId`, best first, from memory (empty until the index is built). */
   of(articleId: number, now: Date): readonly RankedEntry[]
+  /** Stops a build in progress (on shutdown); the index in use stays. */
+  cancel(): void
   /** The live index (for the benchmark's figures). */
   index(): RelatedIndex
 }
@@ -48,6 +50,7 @@ export function createRelated(deps: {
   let memo = new Map<number, readonly RankedEntry[]>()
   /** Stories changed while a build runs; re-synced into the new index once it is swapped in. */
   let changedDuringBuild: Set<number> | undefined
+  let cancelled = false
 
   const indexPage = async (target: RelatedIndex, afterId: number): Promise<number | undefined> => {
     const texts = await newsroom.storyTexts({ afterId, limit: BUILD_PAGE })
@@ -123,15 +126,17 @@ export function createRelated(deps: {
     build: async () => {
       const next = createRelatedIndex()
       changedDuringBuild = new Set()
+      let after: number | undefined = 0
       try {
-        let after: number | undefined = 0
-        while (after !== undefined) after = await indexPage(next, after)
+        while (after !== undefined && !cancelled) after = await indexPage(next, after)
       } finally {
         const changed = [...changedDuringBuild]
         changedDuringBuild = undefined
-        index = next
-        memo = new Map()
-        if (changed.length > 0) await sync(changed)
+        if (after === undefined) {
+          index = next
+          memo = new Map()
+          if (changed.length > 0) await sync(changed)
+        }
       }
     },
     sync: (ids) => sync(ids),
@@ -179,6 +184,9 @@ export function createRelated(deps: {
         memo.set(articleId, entries)
       }
       return entries
+    },
+    cancel: () => {
+      cancelled = true
     },
     index: () => index,
   }
