@@ -7,7 +7,11 @@ const HOUR_MS = 3_600_000
 
 /** Popular Now looks at the current hour and the 47 before it. */
 export const POPULAR_HOURS = 48
-/** Weekly Best sums the current hour and the 167 before it (a rolling 7 days). */
+/**
+ * Weekly Best sums the current hour and the 167 before it (a rolling 7 days). The buckets hold
+ * views already deduplicated by the counter (one per reader per story per day, recognised by a
+ * daily visitor hash), so the sum counts unique daily readers.
+ */
 export const WEEK_HOURS = 7 * 24
 /** The default half-life of a view in Popular Now. */
 export const DEFAULT_HALF_LIFE_HOURS = 6

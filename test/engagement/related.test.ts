@@ -107,6 +107,11 @@ forEachDatabase('related stories', (t) => {
       publishedAt: new Date(NOW.getTime() - 60_000),
     })
     await eventually(async () => assert.ok((await relatedIds(source.id)).includes(published.id)))
+    // The rankings were recomputed too: the new story tops its section's latest.
+    const neighbour = await f.story({ publishedAt: new Date(NOW.getTime() - 120_000) })
+    await eventually(async () =>
+      assert.equal((await engagement.articleRails(neighbour.id)).latest[0]?.id, published.id),
+    )
 
     await f.newsroom.updateArticle(published.id, {
       headline: 'Teachers and pupils return to crowded classrooms',
