@@ -9,6 +9,7 @@ import { parseConfig } from '../src/config.js'
 import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
+import { rankingScenario } from './scenarios/rankings.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
 import { warmArticleScenario } from './scenarios/warm-article.js'
@@ -23,6 +24,10 @@ const { values: options } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
     misses: { type: 'string', default: '500' },
+    'rankings-articles': { type: 'string', default: '100000' },
+    'rankings-events': { type: 'string', default: '10000000' },
+    /** `--only rankings` runs just the ranking engine's scenario (while developing it). */
+    only: { type: 'string' },
   },
 })
 const articles = Number(options.articles)
@@ -99,7 +104,30 @@ function printTable(rows: MetricRow[]): void {
 /** Distinct stories rendered before the cache-miss measurement, to warm the process up. */
 const WARM_UP_MISSES = 50
 
+/** Writes the JSON report and prints where. */
+function writeReport(report: Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
+  log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+}
+
 async function main(): Promise<void> {
+  // The ranking engine first, on its own temp database, before the app's data fills the heap.
+  const rankings = await rankingScenario({
+    articles: Number(options['rankings-articles']),
+    events: Number(options['rankings-events']),
+    log,
+  })
+  if (options.only === 'rankings') {
+    printTable(rankings.rows)
+    writeReport({
+      finishedAt: new Date().toISOString(),
+      node: process.version,
+      scenarios: { rankings: rankings.data },
+      checks: rankings.rows.filter((row) => row.pass !== undefined),
+    })
+    return
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
   let app: App | undefined
   try {
@@ -135,8 +163,8 @@ async function main(): Promise<void> {
       target: `>= ${WARM_SHARE_TARGET * 100} %`,
       pass: share >= WARM_SHARE_TARGET,
     }
-    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss]
-    const rows = [...warm.rows, ...ceiling.rows, shareRow, ...cacheMiss.rows]
+    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss, rankings]
+    const rows = [...warm.rows, ...ceiling.rows, shareRow, ...cacheMiss.rows, ...rankings.rows]
     log('view counting: beacons with autocannon, then in-process counts')
     const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
     scenarios.push(views)
@@ -152,9 +180,7 @@ async function main(): Promise<void> {
       warmShareOfCeiling: share,
       checks: rows.filter((row) => row.pass !== undefined),
     }
-    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
-    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
-    log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+    writeReport(report)
   } finally {
     await app?.close()
     fs.rmSync(dir, { recursive: true, force: true })

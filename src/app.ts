@@ -62,6 +62,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     clock,
     newsroom,
     logger: logger.child({ module: 'engagement' }),
+    bus,
+    halfLifeHours: config.rankings.popularHalfLifeHours,
     viewFlushMs: config.engagement.viewFlushMs,
   })
   const comments = createComments({ db, clock, bus })

@@ -18,6 +18,7 @@ export interface Config {
   readonly pageCache: { readonly maxBytes: number }
   /** How often counted views are written to the hourly buckets (a crash loses at most this). */
   readonly engagement: { readonly viewFlushMs: number }
+  readonly rankings: { readonly popularHalfLifeHours: number }
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -47,6 +48,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_VIEW_FLUSH_MS',
+  'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -129,7 +131,30 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         60_000,
       ),
     },
+    rankings: {
+      popularHalfLifeHours: positiveNumber(
+        'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
+        read('MASTHEAD_POPULAR_HALF_LIFE_HOURS'),
+        6,
+        168,
+      ),
+    },
   })
+}
+
+/** A number above 0 and at most `max` (decimals allowed, e.g. 1.5). */
+function positiveNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0) || value > max) {
+    throw new ConfigError(name, `a number above 0 and at most ${max}`, raw)
+  }
+  return value
 }
 
 function integer(

@@ -28,7 +28,18 @@ describe('parseConfig', () => {
       demo: { seedOnEmpty: true, articles: 300 },
       pageCache: { maxBytes: 64 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000 },
+      rankings: { popularHalfLifeHours: 6 },
     })
+  })
+
+  test('MASTHEAD_POPULAR_HALF_LIFE_HOURS sets the Popular Now half-life and refuses bad values', () => {
+    const hours = (value: string): number =>
+      parseConfig({ MASTHEAD_POPULAR_HALF_LIFE_HOURS: value }, CWD).rankings.popularHalfLifeHours
+    assert.equal(hours('12'), 12)
+    assert.equal(hours('1.5'), 1.5)
+    for (const bad of ['0', '-3', 'six', '169', '1e3']) {
+      assertRejects({ MASTHEAD_POPULAR_HALF_LIFE_HOURS: bad }, 'MASTHEAD_POPULAR_HALF_LIFE_HOURS')
+    }
   })
 
   test('empty and blank values count as unset', () => {

@@ -1,24 +1,62 @@
 /** The engagement contract: view totals and the ranked rails, served from memory. */
 
-import type { ArticleSummary } from '../newsroom/index.js'
+import type { CatalogueStory } from '../newsroom/index.js'
 import type { ViewRequest } from './reader-filter.js'
 import type { ViewCounterStats, ViewVerdict } from './view-counter.js'
+
+/** A story as a rail shows it: headline, link and section label. */
+export type RankedStory = CatalogueStory
+
+/** A ranked story with the figure it was ranked by. */
+export interface RankedEntry {
+  story: RankedStory
+  /** Popular Now: the decayed score; Weekly Best: unique views in 7 days; related: the blend. */
+  score: number
+}
 
 export interface RailOptions {
   limit: number
   /** Stories not to return (the story being read, stories already on the page). */
   excludeIds?: readonly number[]
+  /** Only stories of this section (slug). */
+  sectionSlug?: string
 }
+
+/** The two view-based rankings. */
+export type PopularWindow = 'now' | 'week'
+
+/** Every rail of a story's page, each without the story and without repeats across rails. */
+export interface ArticleRails {
+  /** "[Section] Latest Stories" (6). */
+  latest: RankedStory[]
+  weeklyBest: RankedStory[]
+  related: RankedStory[]
+  popularNow: RankedStory[]
+  mustReads: RankedStory[]
+  /** How many of `mustReads` are editors' picks (the rest come from Weekly Best). */
+  mustReadsPicked: number
+}
+
+/** The front page's rails. */
+export type FrontRails = Omit<ArticleRails, 'latest' | 'related'>
 
 export interface Engagement {
   /** Total views of one story (as of the last refresh, at most a minute old). */
   viewCount(articleId: number): Promise<number>
-  /** Stories trending now (most views in the last 24 hours). */
-  popularNow(options: RailOptions): Promise<ArticleSummary[]>
+  /** Popular Now (`now`: time-decayed over 48 h) or Weekly Best (`week`: 7-day unique views). */
+  ranking(window: PopularWindow, options: RailOptions): Promise<RankedEntry[]>
+  /** Stories trending now, best first. */
+  popularNow(options: RailOptions): Promise<RankedStory[]>
   /** Most-read stories of the last 7 days. */
-  weeklyBest(options: RailOptions): Promise<ArticleSummary[]>
-  /** Stories related to `articleId`: same section and shared tags, newest first. */
-  related(articleId: number, options: RailOptions): Promise<ArticleSummary[]>
+  weeklyBest(options: RailOptions): Promise<RankedStory[]>
+  /** Stories related to `articleId` (content blended with co-reading), best first. */
+  related(articleId: number, options: RailOptions): Promise<RankedEntry[]>
+  /** A published story by its current slug, from memory (undefined until known). */
+  storyBySlug(slug: string): Promise<RankedStory | undefined>
+  /** The rails of a story's page, assembled without repeats. */
+  articleRails(articleId: number): Promise<ArticleRails>
+  /** The rails of the front page, assembled without repeats. */
+  frontRails(): Promise<FrontRails>
   /** Adds `views` to the hourly bucket of `at` (used by the demo history and, later, the counter). */
   addViews(articleId: number, at: Date, views: number): Promise<void>
   /**
@@ -34,8 +72,8 @@ export interface Engagement {
   flushViews(): Promise<void>
   /** The counter's figures (counted, repeats, ignored, pending, dedupe memory), for logs and benches. */
   viewStats(): ViewCounterStats
-  /** Recomputes the in-memory rankings now (also runs on a timer). */
-  refresh(): Promise<void>
+  /** Brings the in-memory rankings up to date now (also runs on a timer and on publish). */
+  refresh(options?: { full?: boolean }): Promise<void>
   /** Stops the background work and flushes the pending views (a failure is thrown). */
   close(): Promise<void>
 }

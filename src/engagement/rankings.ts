@@ -1,95 +1,262 @@
-/** The in-memory rankings: view totals, Popular Now and Weekly Best, recomputed in the background. */
+/**
+ * The in-memory rankings: view totals, Popular Now, Weekly Best, each section's latest stories and
+ * the Must-Reads, recomputed in the background from the shared buckets and swapped in whole.
+ */
 
 import type { Db } from '../db/database.js'
-import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
-import type { ArticleSummary, Newsroom } from '../newsroom/index.js'
-import { RANKED_KEEP, topIds, windowStart } from './ranking-rules.js'
-import { viewAggregates } from './view-queries.js'
+import { startOfHour } from '../lib/iso-time.js'
+import type { Newsroom } from '../newsroom/index.js'
+import type { RankedEntry, RankedStory } from './engagement.js'
+import { RANKED_KEEP, WEEK_HOURS } from './ranking-rules.js'
+import type { StoryCatalogue } from './story-catalogue.js'
+import { bucketsBetween, totalsBefore } from './view-queries.js'
+import { createViewWindow, type ViewWindow } from './view-window.js'
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+/** Newest stories kept per section (the rail shows 6, plus room for exclusions). */
+const LATEST_KEEP = 20
+/** Must-Reads shows five picks at most. */
+export const MUST_READS = 5
 
 /** What one refresh computes; pages read it without touching the database. */
 export interface RankingSnapshot {
-  totals: ReadonlyMap<number, number>
-  /** Hydrated summaries, best first (about RANKED_KEEP, fewer once unpublished ones drop out). */
-  popularNow: readonly ArticleSummary[]
-  weeklyBest: readonly ArticleSummary[]
   computedAt: Date
+  /** All-time views by story id. */
+  totals: Float64Array
+  popularNow: RankedEntry[]
+  weeklyBest: RankedEntry[]
+  /** The same lists per section slug. */
+  popularBySection: Map<string, RankedEntry[]>
+  weeklyBySection: Map<string, RankedEntry[]>
+  latestBySection: Map<string, RankedStory[]>
+  /** The editors' Must-Reads picks, in their order, visible ones only. */
+  mustReads: RankedStory[]
 }
 
 const EMPTY: RankingSnapshot = {
-  totals: new Map(),
+  computedAt: new Date(0),
+  totals: new Float64Array(0),
   popularNow: [],
   weeklyBest: [],
-  computedAt: new Date(0),
+  popularBySection: new Map(),
+  weeklyBySection: new Map(),
+  latestBySection: new Map(),
+  mustReads: [],
 }
-const POPULAR_HOURS = 24
-const WEEK_HOURS = 7 * 24
 
 export interface Rankings {
-  /** The current snapshot, computing the first one if none is loaded (never throws). */
-  current(): Promise<RankingSnapshot>
-  /** Recomputes now; on failure the previous snapshot stays and the error is thrown. */
-  refresh(): Promise<void>
-  /** Called after every successful refresh (to drop per-article memos). */
-  onRefreshed(listener: () => void): void
-  /** Waits for a refresh in flight. */
+  /** The current snapshot (an empty one before the first refresh); never waits. */
+  current(): RankingSnapshot
+  /**
+   * Reads what changed since the last refresh and recomputes; resolves with the stories whose
+   * buckets were read (their co-reads may have changed), or 'all' after a full load.
+   */
+  refresh(options?: { full?: boolean }): Promise<Set<number> | 'all'>
+  /** Notes a bucket written by this process outside the newest hours (re-read next time). */
+  markDirty(hour: Date): void
+  /** Waits for the refreshes asked for so far. */
   settle(): Promise<void>
 }
 
-/** Creates the rankings holder. */
-export function createRankings(deps: {
+export interface RankingsDeps {
   db: Db
   clock: Clock
   newsroom: Newsroom
-  logger: Logger
-}): Rankings {
-  const { db, clock, newsroom, logger } = deps
-  let snapshot: RankingSnapshot | undefined
-  let inFlight: Promise<void> | undefined
-  const listeners: (() => void)[] = []
+  catalogue: StoryCatalogue
+  halfLifeHours: number
+}
 
-  const compute = async (): Promise<RankingSnapshot> => {
-    const now = clock.now()
-    const views = await viewAggregates(
-      db,
-      windowStart(now, POPULAR_HOURS),
-      windowStart(now, WEEK_HOURS),
-    )
-    const totals = new Map(views.map((v) => [v.articleId, v.total]))
-    const [popularNow, weeklyBest] = await Promise.all([
-      newsroom.summariesByIds(topIds(views, (w) => w.recent, RANKED_KEEP)),
-      newsroom.summariesByIds(topIds(views, (w) => w.week, RANKED_KEEP)),
-    ])
-    return { totals, popularNow, weeklyBest, computedAt: now }
+/** Creates the rankings holder. */
+export function createRankings(deps: RankingsDeps): Rankings {
+  const { db, clock, newsroom, catalogue, halfLifeHours } = deps
+  let snapshot = EMPTY
+  let window: ViewWindow | undefined
+  /** The current hour at the last read: the next read starts an hour before it. */
+  let lastHour = 0
+  const dirty = new Set<number>()
+
+  const load = async (full: boolean, nowMs: number): Promise<Set<number> | 'all'> => {
+    const nowHour = startOfHour(new Date(nowMs)).getTime()
+    const oldest = nowHour - (WEEK_HOURS - 1) * HOUR_MS
+    const to = nowHour + HOUR_MS
+    const dirtyHours = [...dirty]
+    dirty.clear()
+    try {
+      return await loadHours(full, nowHour, oldest, to, dirtyHours)
+    } catch (error) {
+      // Nothing was applied: the hours stay marked for the next attempt.
+      for (const hour of dirtyHours) dirty.add(hour)
+      throw error
+    }
   }
 
-  const refresh = (): Promise<void> =>
-    (inFlight ??= compute()
-      .then((next) => {
-        snapshot = next
-        for (const listener of listeners) listener()
-      })
-      .finally(() => {
-        inFlight = undefined
-      }))
+  const loadHours = async (
+    full: boolean,
+    nowHour: number,
+    oldest: number,
+    to: number,
+    dirtyHours: readonly number[],
+  ): Promise<Set<number> | 'all'> => {
+    const stale =
+      window === undefined || full || dirtyHours.some((hour) => hour < window!.oldestHour)
+    if (stale) {
+      const next = createViewWindow(oldest, await totalsBefore(db, new Date(oldest)))
+      // One range per day, packed into the window's compact slots before the next is read: a
+      // week of row objects is never held at once (about 80,000 rows a day at 10 M views).
+      for (let from = oldest; from < to; from += DAY_MS) {
+        const until = Math.min(to, from + DAY_MS)
+        next.replaceHours(from, until, await bucketsBetween(db, new Date(from), new Date(until)))
+      }
+      window = next
+      lastHour = nowHour
+      return 'all'
+    }
+    const current = window!
+    const from = Math.min(lastHour - HOUR_MS, ...dirtyHours.filter((h) => h < to))
+    const rows = await bucketsBetween(db, new Date(from), new Date(to))
+    // Everything below runs without an await: readers never see a half-applied window.
+    current.slide(oldest)
+    current.replaceHours(from, to, rows)
+    lastHour = nowHour
+    return new Set(rows.map((r) => r.articleId))
+  }
+
+  const compute = (now: Date, picks: readonly number[]): RankingSnapshot => {
+    const { week, popular, totals } = window!.figures(
+      now.getTime(),
+      halfLifeHours,
+      catalogue.maxId() + 1,
+    )
+    const ranked = (values: Float64Array) => rankedLists(values, catalogue, now)
+    const popularNow = ranked(popular)
+    const weeklyBest = ranked(week)
+    return {
+      computedAt: now,
+      totals,
+      popularNow: popularNow.top,
+      weeklyBest: weeklyBest.top,
+      popularBySection: popularNow.bySection,
+      weeklyBySection: weeklyBest.bySection,
+      latestBySection: latestBySection(catalogue, now),
+      mustReads: picks.flatMap((id) => catalogue.visible(id, now) ?? []),
+    }
+  }
+
+  const run = async (full: boolean): Promise<Set<number> | 'all'> => {
+    const now = clock.now()
+    const [touched, picks] = await Promise.all([
+      load(full, now.getTime()),
+      newsroom.pickedArticles('must-reads', MUST_READS),
+    ])
+    snapshot = compute(
+      now,
+      picks.map((p) => p.id),
+    )
+    return touched
+  }
+
+  // Refreshes run one at a time; calls made while one runs share the single run queued after it
+  // (so a caller always gets a run that started after its call, and sees its own writes).
+  let running: Promise<unknown> = Promise.resolve()
+  let queued: { promise: Promise<Set<number> | 'all'>; full: boolean } | undefined
+  const refresh = (options: { full?: boolean } = {}): Promise<Set<number> | 'all'> => {
+    if (queued !== undefined) {
+      queued.full ||= options.full === true
+      return queued.promise
+    }
+    const entry: { promise: Promise<Set<number> | 'all'>; full: boolean } = {
+      full: options.full === true,
+      promise: running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined
+          return run(entry.full)
+        }),
+    }
+    queued = entry
+    running = entry.promise
+    return entry.promise
+  }
 
   return {
-    current: async () => {
-      if (snapshot !== undefined) return snapshot
-      try {
-        await refresh()
-      } catch (error) {
-        // A rail is never worth a failed page: serve nothing now, try again on the next call.
-        logger.error({ err: error }, 'rankings: first refresh failed')
-      }
-      return snapshot ?? EMPTY
-    },
+    current: () => snapshot,
     refresh,
-    onRefreshed: (listener) => {
-      listeners.push(listener)
+    markDirty: (hour) => {
+      dirty.add(startOfHour(hour).getTime())
     },
     settle: async () => {
-      await inFlight?.catch(() => undefined)
+      await running.catch(() => undefined)
     },
   }
+}
+
+/** The newest visible stories of each section, newest first (one pass, no full sort). */
+function latestBySection(catalogue: StoryCatalogue, now: Date): Map<string, RankedStory[]> {
+  const out = new Map<string, RankedStory[]>()
+  const newer = (a: RankedStory, b: RankedStory): boolean =>
+    a.publishedAt > b.publishedAt ||
+    (a.publishedAt.getTime() === b.publishedAt.getTime() && a.id > b.id)
+  for (const story of catalogue.all()) {
+    if (story.publishedAt > now) continue
+    let list = out.get(story.section.slug)
+    if (list === undefined) out.set(story.section.slug, (list = []))
+    const last = list.at(-1)
+    if (list.length >= LATEST_KEEP && last !== undefined && !newer(story, last)) continue
+    let at = list.length
+    while (at > 0 && newer(story, list[at - 1]!)) at--
+    list.splice(at, 0, story)
+    if (list.length > LATEST_KEEP) list.pop()
+  }
+  return out
+}
+
+/**
+ * The best RANKED_KEEP visible stories by `values`, overall and per section. Only a few hundred
+ * entries are built and sorted: each list's cut-off score comes from a native numeric sort.
+ */
+function rankedLists(
+  values: Float64Array,
+  catalogue: StoryCatalogue,
+  now: Date,
+): { top: RankedEntry[]; bySection: Map<string, RankedEntry[]> } {
+  const stories: RankedStory[] = []
+  const scores: number[] = []
+  const sectionScores = new Map<string, number[]>()
+  for (let id = 0; id < values.length; id++) {
+    const score = values[id]!
+    if (score <= 0) continue
+    const story = catalogue.visible(id, now)
+    if (story === undefined) continue
+    stories.push(story)
+    scores.push(score)
+    const list = sectionScores.get(story.section.slug)
+    if (list === undefined) sectionScores.set(story.section.slug, [score])
+    else list.push(score)
+  }
+  const cutOff = (list: readonly number[]): number =>
+    list.length <= RANKED_KEEP
+      ? Number.NEGATIVE_INFINITY
+      : Float64Array.from(list).sort()[list.length - RANKED_KEEP]!
+  const topCut = cutOff(scores)
+  const sectionCuts = new Map([...sectionScores].map(([slug, list]) => [slug, cutOff(list)]))
+  const top: RankedEntry[] = []
+  const bySection = new Map<string, RankedEntry[]>()
+  stories.forEach((story, i) => {
+    const score = scores[i]!
+    const sectionCut = sectionCuts.get(story.section.slug) ?? Number.NEGATIVE_INFINITY
+    if (score < topCut && score < sectionCut) return
+    const entry = { story, score }
+    if (score >= topCut) top.push(entry)
+    if (score >= sectionCut) {
+      const list = bySection.get(story.section.slug)
+      if (list === undefined) bySection.set(story.section.slug, [entry])
+      else list.push(entry)
+    }
+  })
+  const order = (a: RankedEntry, b: RankedEntry): number =>
+    b.score - a.score || b.story.id - a.story.id
+  for (const [slug, list] of bySection) bySection.set(slug, list.sort(order).slice(0, RANKED_KEEP))
+  return { top: top.sort(order).slice(0, RANKED_KEEP), bySection }
 }

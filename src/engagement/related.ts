@@ -1,87 +1,193 @@
-/** "You May Also Like": stories sharing tags and section, memoized per story between refreshes. */
+/**
+ * "You May Also Like": content similarity from the BM25 index, with section and recency priors,
+ * blended with co-reading, all from memory; the index follows publishes without a rebuild.
+ */
 
-import type { Logger } from '../infra/logger.js'
-import type { ArticleSummary, Newsroom } from '../newsroom/index.js'
-import { rankRelated, type RelatedCandidate } from './ranking-rules.js'
+import type { Db } from '../db/database.js'
+import type { Newsroom } from '../newsroom/index.js'
+import { coReadsAfter, coReadsOf, type CoReadRow } from './co-read-queries.js'
+import type { RankedEntry } from './engagement.js'
+import { RELATED_WEIGHTS, relatedScore } from './ranking-rules.js'
+import { createRelatedIndex, type RelatedIndex } from './related-index.js'
+import type { StoryCatalogue } from './story-catalogue.js'
 
-/** How many candidates each source contributes (section latest, each tag's latest). */
-const POOL_PER_SOURCE = 30
-/** How many tag-sharing stories join the candidates. */
-const SHARING_POOL = 60
-/** Memo entries kept at most; the oldest goes first. */
-const MEMO_LIMIT = 2_000
+/** Stories read per page of a cold build (bounded memory, and a yield to the event loop between). */
+export const BUILD_PAGE = 1000
+/** Content candidates considered per story. */
+const CONTENT_CANDIDATES = 60
+/** Co-read partners kept per story (the strongest). */
+const CO_READS_KEPT = 30
+/** Related stories kept per story (rails show 5, plus exclusions). */
+const RELATED_KEEP = 40
+const DAY_MS = 86_400_000
 
 export interface Related {
-  /** Related stories for `articleId`, best first (unfiltered; the caller applies the rail options). */
-  of(articleId: number): Promise<readonly ArticleSummary[]>
-  /** Forgets every memo (after a refresh). */
-  clear(): void
+  /** Indexes every published story from scratch, page by page; swaps the index in at the end. */
+  build(): Promise<void>
+  /** Re-reads and re-indexes `ids` (a story no longer published leaves the index). */
+  sync(ids: readonly number[]): Promise<void>
+  /** Indexes stories of `published` missing from the index and drops indexed ones not in it. */
+  reconcile(published: readonly number[]): Promise<void>
+  /** Reloads co-reads of `touched` stories, or all of them. */
+  refreshCoReads(touched: ReadonlySet<number> | 'all'): Promise<void>
+  /** Related stories for `articleId`, best first, from memory (empty until the index is built). */
+  of(articleId: number, now: Date): readonly RankedEntry[]
+  /** Stops a build in progress (on shutdown); the index in use stays. */
+  cancel(): void
+  /** The live index (for the benchmark's figures). */
+  index(): RelatedIndex
 }
 
-/** Creates the related-stories memo over the newsroom's public functions. */
-export function createRelated({
-  newsroom,
-  logger,
-}: {
+/** Creates the related-stories engine over the catalogue. */
+export function createRelated(deps: {
+  db: Db
   newsroom: Newsroom
-  logger: Logger
+  catalogue: StoryCatalogue
 }): Related {
-  const memo = new Map<number, Promise<readonly ArticleSummary[]>>()
+  const { db, newsroom, catalogue } = deps
+  let index = createRelatedIndex()
+  let coReads = new Map<number, { ids: Int32Array; reads: Int32Array }>()
+  let memo = new Map<number, readonly RankedEntry[]>()
+  /** Stories changed while a build runs; re-synced into the new index once it is swapped in. */
+  let changedDuringBuild: Set<number> | undefined
+  let cancelled = false
 
-  const compute = async (articleId: number): Promise<readonly ArticleSummary[]> => {
-    const [[story], tagMap, sections] = await Promise.all([
-      newsroom.summariesByIds([articleId]),
-      newsroom.tagIdsByArticle([articleId]),
-      newsroom.listSections(),
-    ])
-    if (story === undefined) return []
-    const tagIds = tagMap.get(articleId) ?? []
-    const section = sections.find((s) => s.slug === story.section.slug)
-    const [sectionLatest, sharing] = await Promise.all([
-      section === undefined
-        ? Promise.resolve([])
-        : newsroom.latestArticles({
-            sectionId: section.id,
-            limit: POOL_PER_SOURCE,
-            excludeIds: [articleId],
-          }),
-      // One grouped query over the story's tags, instead of a listing per tag (12–35 ms at
-      // 10,000 stories on a cache miss).
-      tagIds.length === 0
-        ? Promise.resolve([])
-        : newsroom.storiesSharingTags(articleId, SHARING_POOL),
-    ])
-    const inSection = new Set(sectionLatest.map((s) => s.id))
-    const lists = [
-      sectionLatest,
-      await newsroom.summariesByIds(sharing.map((s) => s.id).filter((id) => !inSection.has(id))),
-    ]
-    const pool = new Map<number, ArticleSummary>()
-    for (const summary of lists.flat()) if (summary.id !== articleId) pool.set(summary.id, summary)
-    const poolTags = await newsroom.tagIdsByArticle([...pool.keys()])
-    const candidates: RelatedCandidate[] = [...pool.values()].map((summary) => ({
-      summary,
-      tagIds: poolTags.get(summary.id) ?? [],
-    }))
-    return rankRelated({ id: articleId, sectionSlug: story.section.slug, tagIds }, candidates)
+  const indexPage = async (target: RelatedIndex, afterId: number): Promise<number | undefined> => {
+    const texts = await newsroom.storyTexts({ afterId, limit: BUILD_PAGE })
+    target.add(texts.map((t) => ({ articleId: t.id, ...t })))
+    // Tokenising a page takes tens of milliseconds: let requests through between pages.
+    await new Promise((resolve) => setImmediate(resolve))
+    return texts.at(-1)?.id
+  }
+
+  const sync = async (ids: readonly number[]): Promise<void> => {
+    if (ids.length === 0) return
+    for (const id of ids) changedDuringBuild?.add(id)
+    const texts = await newsroom.storyTexts({ ids })
+    const found = new Set(texts.map((t) => t.id))
+    for (const id of ids) if (!found.has(id)) index.remove(id)
+    index.add(texts.map((t) => ({ articleId: t.id, ...t })))
+    memo = new Map()
+  }
+
+  const strongest = (rows: readonly CoReadRow[]) => {
+    const byStory = new Map<number, CoReadRow[]>()
+    for (const row of rows) {
+      const list = byStory.get(row.articleId)
+      if (list === undefined) byStory.set(row.articleId, [row])
+      else list.push(row)
+    }
+    const out = new Map<number, { ids: Int32Array; reads: Int32Array }>()
+    for (const [id, list] of byStory) {
+      const top = list
+        .sort((a, b) => b.reads - a.reads || b.otherArticleId - a.otherArticleId)
+        .slice(0, CO_READS_KEPT)
+      out.set(id, {
+        ids: Int32Array.from(top, (r) => r.otherArticleId),
+        reads: Int32Array.from(top, (r) => r.reads),
+      })
+    }
+    return out
+  }
+
+  const compute = (articleId: number, now: Date): RankedEntry[] => {
+    const source = catalogue.visible(articleId, now)
+    if (source === undefined) return []
+    const parts = new Map<number, { content: number; coReads: number }>()
+    for (const { articleId: id, score } of index.similar(articleId, CONTENT_CANDIDATES))
+      parts.set(id, { content: score, coReads: 0 })
+    const partners = coReads.get(articleId)
+    if (partners !== undefined) {
+      partners.ids.forEach((id, i) => {
+        const reads = partners.reads[i] ?? 0
+        const known = parts.get(id)
+        if (known !== undefined) known.coReads = reads
+        else if (reads >= RELATED_WEIGHTS.coReadOnlyMin)
+          parts.set(id, { content: 0, coReads: reads })
+      })
+    }
+    const entries: RankedEntry[] = []
+    for (const [id, part] of parts) {
+      const story = id === articleId ? undefined : catalogue.visible(id, now)
+      if (story === undefined) continue
+      const score = relatedScore({
+        ...part,
+        sameSection: story.sectionId === source.sectionId,
+        ageDays: (now.getTime() - story.publishedAt.getTime()) / DAY_MS,
+      })
+      entries.push({ story, score })
+    }
+    return entries
+      .sort((a, b) => b.score - a.score || b.story.id - a.story.id)
+      .slice(0, RELATED_KEEP)
   }
 
   return {
-    of: (articleId) => {
-      const cached = memo.get(articleId)
-      if (cached !== undefined) return cached
-      if (memo.size >= MEMO_LIMIT) {
-        const oldest = memo.keys().next()
-        if (oldest.done !== true) memo.delete(oldest.value)
+    build: async () => {
+      const next = createRelatedIndex()
+      changedDuringBuild = new Set()
+      let after: number | undefined = 0
+      try {
+        while (after !== undefined && !cancelled) after = await indexPage(next, after)
+      } finally {
+        const changed = [...changedDuringBuild]
+        changedDuringBuild = undefined
+        if (after === undefined) {
+          index = next
+          memo = new Map()
+          if (changed.length > 0) await sync(changed)
+        }
       }
-      const pending = compute(articleId).catch((error: unknown) => {
-        memo.delete(articleId)
-        logger.error({ err: error, articleId }, 'related: computing failed')
-        return []
-      })
-      memo.set(articleId, pending)
-      return pending
     },
-    clear: () => memo.clear(),
+    sync: (ids) => sync(ids),
+    reconcile: async (published) => {
+      const keep = new Set(published)
+      for (const id of index.ids()) if (!keep.has(id)) index.remove(id)
+      const missing = published.filter((id) => !index.has(id))
+      for (let i = 0; i < missing.length; i += BUILD_PAGE)
+        await sync(missing.slice(i, i + BUILD_PAGE))
+    },
+    refreshCoReads: async (touched) => {
+      if (touched === 'all') {
+        const next = new Map<number, { ids: Int32Array; reads: Int32Array }>()
+        let after = 0
+        for (;;) {
+          const page = await coReadsAfter(db, after, BUILD_PAGE)
+          const last = page.at(-1)
+          if (last === undefined) break
+          // Pages hold whole stories, so each page's strongest partners are final.
+          for (const [id, partners] of strongest(page)) next.set(id, partners)
+          after = last.articleId
+        }
+        coReads = next
+      } else {
+        const ids = [...touched]
+        const next = new Map(coReads)
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500)
+          const fresh = strongest(await coReadsOf(db, chunk))
+          for (const id of chunk) {
+            const partners = fresh.get(id)
+            if (partners === undefined) next.delete(id)
+            else next.set(id, partners)
+          }
+        }
+        coReads = next
+      }
+      memo = new Map()
+    },
+    of: (articleId, now) => {
+      let entries = memo.get(articleId)
+      if (entries === undefined) {
+        entries = compute(articleId, now)
+        if (memo.size >= 5000) memo = new Map()
+        memo.set(articleId, entries)
+      }
+      return entries
+    },
+    cancel: () => {
+      cancelled = true
+    },
+    index: () => index,
   }
 }

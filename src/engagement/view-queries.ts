@@ -1,19 +1,9 @@
-/** Hourly view buckets: adding views and the aggregates the rankings are built from. */
+/** Hourly view buckets: adding views, and the ranges and totals the rankings are built from. */
 
 import type { Db } from '../db/database.js'
 import type { DbCount } from '../db/schema.js'
-import { toDbTime, toNumber } from '../db/time-codec.js'
+import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
 import { startOfHour } from '../lib/iso-time.js'
-
-/** Views of one story: all time and in two trailing windows. */
-export interface ViewAggregate {
-  articleId: number
-  total: number
-  /** Views in the short window (Popular Now). */
-  recent: number
-  /** Views in the long window (Weekly Best). */
-  week: number
-}
 
 /** Adds `views` to the bucket of the hour containing `at` (one upsert, same SQL on both dialects). */
 export async function addToHourlyBucket(
@@ -33,37 +23,41 @@ export async function addToHourlyBucket(
     .execute()
 }
 
-/**
- * Every story's all-time views plus its views since `weekStart` and since `recentStart`, in one
- * pass over the buckets (one scan is cheaper than a GROUP BY for totals and another for windows).
- */
-export async function viewAggregates(
-  db: Db,
-  recentStart: Date,
-  weekStart: Date,
-): Promise<ViewAggregate[]> {
+/** One hourly bucket as the rankings read it. */
+export interface BucketRow {
+  articleId: number
+  /** The bucket's hour, in epoch milliseconds. */
+  hour: number
+  views: number
+}
+
+/** Every bucket with `from` <= hour < `to` (one range of the hour index). */
+export async function bucketsBetween(db: Db, from: Date, to: Date): Promise<BucketRow[]> {
   const rows = await db
     .selectFrom('article_views_hourly')
-    .select((eb) => {
-      const since = (start: Date) =>
-        eb.fn.sum<DbCount>(
-          eb.case().when('hour', '>=', toDbTime(start)).then(eb.ref('views')).else(eb.lit(0)).end(),
-        )
-      return [
-        'article_id',
-        eb.fn.sum<DbCount>('views').as('total'),
-        since(weekStart).as('week'),
-        since(recentStart).as('recent'),
-      ]
-    })
-    .groupBy('article_id')
+    .select(['article_id', 'hour', 'views'])
+    .where('hour', '>=', toDbTime(from))
+    .where('hour', '<', toDbTime(to))
     .execute()
   return rows.map((r) => ({
     articleId: r.article_id,
-    total: toNumber(r.total),
-    recent: toNumber(r.recent),
-    week: toNumber(r.week),
+    hour: fromDbTime(r.hour).getTime(),
+    views: r.views,
   }))
+}
+
+/** Every story's views in the buckets before `before` (the all-time part the window no longer holds). */
+export async function totalsBefore(
+  db: Db,
+  before: Date,
+): Promise<{ articleId: number; views: number }[]> {
+  const rows = await db
+    .selectFrom('article_views_hourly')
+    .select((eb) => ['article_id', eb.fn.sum<DbCount>('views').as('views')])
+    .where('hour', '<', toDbTime(before))
+    .groupBy('article_id')
+    .execute()
+  return rows.map((r) => ({ articleId: r.article_id, views: toNumber(r.views) }))
 }
 
 /** True when `error` is a foreign-key violation (SQLite or PostgreSQL). */

@@ -6,6 +6,7 @@ import type { Clock } from '../lib/clock.js'
 import { isSlug } from '../lib/slug.js'
 import { createArticleWriter } from './articles.js'
 import { createAuthors } from './authors.js'
+import { catalogueStories, storyTexts } from './catalogue-queries.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
 import { createPicks } from './picks.js'
 import { createPublishedArticles } from './published-articles.js'
@@ -47,6 +48,8 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     storiesSharingTags: (articleId, limit) => reading.sharingTags(articleId, limit),
     pickedArticles: (list, limit) => reading.picked(list, limit),
     countPublished: () => reading.count(),
+    catalogueStories: (ids) => catalogueStories(db, ids),
+    storyTexts: (selection) => storyTexts(db, selection),
     createSection: (input) => sections.create(input),
     createAuthor: (input) => authors.create(input),
     createArticle: (input) => writer.create(input),

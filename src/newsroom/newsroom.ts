@@ -8,10 +8,12 @@ import type {
   ArticleLookup,
   ArticleSummary,
   Author,
+  CatalogueStory,
   NewArticle,
   Page,
   PickList,
   Section,
+  StoryText,
   Tag,
 } from './types.js'
 
@@ -49,6 +51,12 @@ export interface Newsroom {
   pickedArticles(list: PickList, limit: number): Promise<ArticleSummary[]>
   /** Number of published stories. */
   countPublished(): Promise<number>
+  /** Every published story's label (or only `ids`'), for the ranking engine's memory. */
+  catalogueStories(ids?: readonly number[]): Promise<CatalogueStory[]>
+  /** Published stories' words by ascending id page, or of `ids`, for the related-stories index. */
+  storyTexts(
+    selection: { afterId: number; limit: number } | { ids: readonly number[] },
+  ): Promise<StoryText[]>
 
   // Writing (newsroom, CLI, demo). Markdown is rendered and sanitized here, on save.
   createSection(input: {

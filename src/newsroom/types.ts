@@ -110,3 +110,24 @@ export interface ArticleChanges {
   tagNames?: string[]
   authorIds?: number[]
 }
+
+/** A published story as the ranking engine keeps it in memory: enough to label and link it. */
+export interface CatalogueStory {
+  id: number
+  slug: string
+  headline: string
+  section: SectionRef
+  sectionId: number
+  publishedAt: Date
+  updatedAt: Date | null
+}
+
+/** A published story's words, for the related-stories index. */
+export interface StoryText {
+  id: number
+  headline: string
+  dek: string
+  /** The Markdown source. */
+  body: string
+  tags: string[]
+}

@@ -1,16 +1,11 @@
-/** The engagement service on every database: view buckets, rankings from memory, related stories. */
+/** The engagement service on every database: view buckets, totals and rails served from memory. */
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { createEngagement, type Engagement } from '../../src/engagement/index.js'
 import { createLogger } from '../../src/infra/logger.js'
 import { forEachDatabase } from '../helpers/databases.js'
-import {
-  newsroomFixture,
-  NOW,
-  type NewsroomFixture,
-  unique,
-} from '../newsroom/newsroom-fixtures.js'
+import { newsroomFixture, NOW, type NewsroomFixture } from '../newsroom/newsroom-fixtures.js'
 import type { Db } from '../../src/db/database.js'
 
 const HOUR = 3_600_000
@@ -19,7 +14,13 @@ const logger = createLogger({ level: 'silent' })
 
 async function setup(db: Db): Promise<{ f: NewsroomFixture; engagement: Engagement }> {
   const f = await newsroomFixture(db)
-  const engagement = createEngagement({ db, clock: f.clock, newsroom: f.newsroom, logger })
+  const engagement = createEngagement({
+    db,
+    clock: f.clock,
+    newsroom: f.newsroom,
+    logger,
+    bus: f.bus,
+  })
   return { f, engagement }
 }
 
@@ -28,7 +29,7 @@ const only = (list: { id: number }[], mine: number[]): number[] =>
   list.map((s) => s.id).filter((id) => mine.includes(id))
 
 forEachDatabase('engagement', (t) => {
-  test('popularNow ranks the last 24 hours; weeklyBest counts the whole week', async () => {
+  test('popularNow ranks the last 48 hours; weeklyBest counts the whole week', async () => {
     const { f, engagement } = await setup(t.handle.db)
     const fresh = await f.story({ publishedAt: new Date(NOW.getTime() - 5 * DAY) })
     const older = await f.story({ publishedAt: new Date(NOW.getTime() - 5 * DAY) })
@@ -93,7 +94,10 @@ forEachDatabase('engagement', (t) => {
   test('viewCount is fresh as of the last write, without waiting for a refresh', async () => {
     const { f, engagement } = await setup(t.handle.db)
     const story = await f.story()
+    await engagement.refresh()
     await engagement.addViews(story.id, NOW, 5)
+    assert.equal(await engagement.viewCount(story.id), 0)
+    await engagement.refresh()
     assert.equal(await engagement.viewCount(story.id), 5)
     await engagement.addViews(story.id, NOW, 5)
     assert.equal(await engagement.viewCount(story.id), 10)
@@ -118,51 +122,24 @@ forEachDatabase('engagement', (t) => {
     await engagement.close()
   })
 
-  test('related prefers shared tags, then the same section, then newest', async () => {
-    const { f, engagement } = await setup(t.handle.db)
-    const [x, y] = [unique('Tide'), unique('Ferries')]
-    const minutesAgo = (n: number): Date => new Date(NOW.getTime() - n * 60_000)
-    const story = await f.story({ tagNames: [x, y], publishedAt: minutesAgo(100) })
-    const sameSectionNewest = await f.story({ publishedAt: minutesAgo(1) })
-    const sameSectionOneTag = await f.story({ tagNames: [x], publishedAt: minutesAgo(50) })
-    const other = await f.newsroom.createSection({ name: unique('World') })
-    const otherSectionTwoTags = await f.story({
-      sectionId: other.id,
-      tagNames: [y, x],
-      publishedAt: minutesAgo(90),
-    })
-    const unrelated = await f.story({ sectionId: other.id, publishedAt: minutesAgo(2) })
-
-    const related = await engagement.related(story.id, { limit: 10 })
-    const ids = related.map((s) => s.id)
-    assert.deepEqual(ids, [otherSectionTwoTags.id, sameSectionOneTag.id, sameSectionNewest.id])
-    assert.equal(ids.includes(unrelated.id), false)
-    assert.equal(ids.includes(story.id), false)
-
-    const limited = await engagement.related(story.id, {
-      limit: 1,
-      excludeIds: [otherSectionTwoTags.id],
-    })
-    assert.deepEqual(
-      limited.map((s) => s.id),
-      [sameSectionOneTag.id],
-    )
-    assert.deepEqual(await engagement.related(999_999, { limit: 5 }), [])
-    await engagement.close()
-  })
-
   test('a failing refresh keeps the previous rankings', async () => {
     const f = await newsroomFixture(t.handle.db)
     let failing = false
-    // A newsroom whose hydration can be made to fail, standing in for a database hiccup.
+    // A newsroom whose picks can be made to fail, standing in for a database hiccup.
     const newsroom = {
       ...f.newsroom,
-      summariesByIds: async (ids: readonly number[]) => {
+      pickedArticles: async (...args: Parameters<typeof f.newsroom.pickedArticles>) => {
         if (failing) throw new Error('database went away')
-        return f.newsroom.summariesByIds(ids)
+        return f.newsroom.pickedArticles(...args)
       },
     }
-    const engagement = createEngagement({ db: t.handle.db, clock: f.clock, newsroom, logger })
+    const engagement = createEngagement({
+      db: t.handle.db,
+      clock: f.clock,
+      newsroom,
+      logger,
+      bus: f.bus,
+    })
     const story = await f.story()
     await engagement.addViews(story.id, NOW, 3)
     await engagement.refresh()

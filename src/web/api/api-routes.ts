@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../services.js'
 import { viewRoutes } from './views.js'
+import { rankingRoutes } from './rankings.js'
 
 export interface ApiOptions {
   services: Services
@@ -15,4 +16,5 @@ export interface ApiOptions {
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services }) => {
   // Each capability registers its routes here with the /v1 prefix.
   await app.register(viewRoutes, { prefix: '/v1', services })
+  await app.register(rankingRoutes, { prefix: '/v1', services })
 }

@@ -1,14 +1,17 @@
 /** The ranked rails beside a story or the front page: Popular Now, Weekly Best, Must-Reads and more. */
 
-import type { ArticleSummary } from '../../../newsroom/index.js'
+import type { RankedStory } from '../../../engagement/index.js'
 import type { Child, SafeHtml } from '../../render/html.js'
 import { articlePath } from '../site-urls.js'
+
+/** What a rail shows of a story (a ranked story from the engine, or any fuller summary). */
+export type RailStory = Pick<RankedStory, 'id' | 'slug' | 'headline' | 'section'>
 
 export interface RailProps {
   /** Id of the heading; also names the region. */
   id: string
   title: string
-  stories: readonly ArticleSummary[]
+  stories: readonly RailStory[]
   language: string
   /** Numbered lists show rank; each item then carries its section label. */
   numbered?: boolean
