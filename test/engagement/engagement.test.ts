@@ -96,8 +96,6 @@ forEachDatabase('engagement', (t) => {
     const story = await f.story()
     await engagement.refresh()
     await engagement.addViews(story.id, NOW, 5)
-    assert.equal(await engagement.viewCount(story.id), 0)
-    await engagement.refresh()
     assert.equal(await engagement.viewCount(story.id), 5)
     await engagement.addViews(story.id, NOW, 5)
     assert.equal(await engagement.viewCount(story.id), 10)
