@@ -63,7 +63,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     newsroom,
     logger: logger.child({ module: 'engagement' }),
   })
-  const comments = createComments({ db, clock, bus })
+  const comments = createComments({ db, clock, bus, config: config.comments })
   const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }
 
   const web = await buildServer({

@@ -27,6 +27,15 @@ describe('parseConfig', () => {
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
       pageCache: { maxBytes: 64 * 1024 * 1024 },
+      comments: {
+        mode: 'open',
+        bannedWords: [],
+        holdFirst: false,
+        ratePerMinute: 5,
+        ratePerDay: 30,
+        reportsToHide: 3,
+        minSubmitSeconds: 3,
+      },
     })
   })
 
