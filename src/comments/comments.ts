@@ -21,6 +21,8 @@ export interface Comments {
     articleId: number,
     options?: { order?: CommentOrder; page?: number; perPage?: number },
   ): Promise<ThreadPage>
+  /** A comment readers can see, by id; undefined otherwise. */
+  findVisible(commentId: number): Promise<Comment | undefined>
   /** The mode that applies to a story (its own, else the site's); undefined for no such story. */
   modeFor(articleId: number): Promise<CommentsMode | undefined>
   /**

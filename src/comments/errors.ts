@@ -144,3 +144,10 @@ export function commentNotFound(commentId: number): MastheadError {
 export function moderationInvalid(reason: string): MastheadError {
   return new MastheadError('COMMENT_MODERATION_INVALID', 'invalid', reason)
 }
+
+/** No published story has this slug (the API names stories by slug). */
+export function commentStoryNotFound(slug: string): MastheadError {
+  return new MastheadError('COMMENT_ARTICLE_NOT_FOUND', 'not_found', 'There is no such story.', {
+    details: { slug },
+  })
+}

@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.js'
 import {
   countVisibleComments,
   countVisibleThreads,
+  visibleComment,
   visibleComments,
   visibleThreads,
 } from './comment-queries.js'
@@ -21,6 +22,7 @@ export type { Comments }
 export type { AuditEntry, Moderation, ReportOutcome } from './moderation.js'
 export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from './types.js'
 export { graphemeLength } from './comment-rules.js'
+export { commentStoryNotFound } from './errors.js'
 
 /** At most this many comments come back from one list call. */
 const MAX_PAGE = 200
@@ -76,6 +78,8 @@ export function createComments({
         order,
       }
     },
+    findVisible: async (commentId) =>
+      Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
     modeFor: (articleId) => effectiveMode(db, config, articleId),
     post,
     issueFormToken: () => keys.issueFormToken(),

@@ -2,6 +2,7 @@
 
 import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../services.js'
+import { commentRoutes } from './comments.js'
 
 export interface ApiOptions {
   services: Services
@@ -11,8 +12,7 @@ export interface ApiOptions {
  * Mounted at /api by the server. Unmatched API paths fall through the site's catch-all to the
  * global not-found handler, which answers `{"error":{"code":"ROUTE_NOT_FOUND",…}}`.
  */
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (_app, { services }) => {
-  // Each capability registers its routes here with the /v1 prefix:
-  // await app.register(viewRoutes, { prefix: '/v1', services })
-  void services
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services }) => {
+  // Each capability registers its routes here with the /v1 prefix.
+  await app.register(commentRoutes, { prefix: '/v1', services })
 }

@@ -1,9 +1,8 @@
 /** Loads everything the article page shows: the story, its counts, comments and the five rails. */
 
-import type { Comment } from '../../../comments/index.js'
-import { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH } from '../../../comments/index.js'
 import type { Article, ArticleSummary } from '../../../newsroom/index.js'
-import type { CommentDraft, CommentFormError } from '../components/comments.js'
+import { type CommentsView, loadCommentsBlock, type RefusedComment } from '../comment-block.js'
+import type { CommentsProps } from '../components/comments.js'
 import {
   frameOf,
   type LoadedPage,
@@ -19,9 +18,8 @@ export interface ArticlePageProps {
   article: Article
   canonicalPath: string
   views: number
-  commentCount: number
-  comments: Comment[]
-  commentLimits: { body: number; name: number }
+  /** The comments block: count, threads, form state. */
+  comments: CommentsProps
   /** Set when the page answers a refused comment: the reader's text and what was wrong. */
   refused: RefusedComment | undefined
   latest: ArticleSummary[]
@@ -39,26 +37,22 @@ export type ArticleLoad =
   | { kind: 'redirect'; location: string }
   | { kind: 'missing' }
 
-/** A refused comment to show again in the form. */
-export interface RefusedComment {
-  draft: CommentDraft
-  errors: CommentFormError[]
-}
+export type { CommentsView, RefusedComment }
 
 const LATEST = 6
 const WEEKLY_BEST = 12
 const RAIL = 5
 /** Rails are fetched deeper than shown, so repeats can be avoided across them. */
 const CANDIDATES = 40
-const COMMENTS_SHOWN = 200
 
 /** Loads `/{section}/{slug}`: a page, a redirect to the canonical path, or missing. */
 export async function loadArticlePage(
   ctx: PageContext,
   params: { section: string; slug: string },
   refused?: RefusedComment,
+  commentsView?: CommentsView,
 ): Promise<ArticleLoad> {
-  const { newsroom, engagement, comments } = ctx.services
+  const { newsroom, engagement } = ctx.services
   const [lookup, sections] = await Promise.all([
     newsroom.findPublishedArticle(params.slug),
     newsroom.listSections(),
@@ -71,19 +65,17 @@ export async function loadArticlePage(
 
   const sectionId = sections.find((s) => s.slug === article.section.slug)?.id
   const self = [article.id]
-  const [views, commentCount, commentList, latest, weekly, related, popular, picks] =
-    await Promise.all([
-      engagement.viewCount(article.id),
-      comments.countVisible(article.id),
-      comments.listVisible(article.id, { limit: COMMENTS_SHOWN }),
-      sectionId === undefined
-        ? Promise.resolve([])
-        : newsroom.latestArticles({ sectionId, limit: LATEST, excludeIds: self }),
-      engagement.weeklyBest({ limit: CANDIDATES, excludeIds: self }),
-      engagement.related(article.id, { limit: CANDIDATES, excludeIds: self }),
-      engagement.popularNow({ limit: CANDIDATES, excludeIds: self }),
-      newsroom.pickedArticles('must-reads', RAIL + 1),
-    ])
+  const [views, commentsBlock, latest, weekly, related, popular, picks] = await Promise.all([
+    engagement.viewCount(article.id),
+    loadCommentsBlock(ctx, article.id, canonicalPath, commentsView, refused),
+    sectionId === undefined
+      ? Promise.resolve([])
+      : newsroom.latestArticles({ sectionId, limit: LATEST, excludeIds: self }),
+    engagement.weeklyBest({ limit: CANDIDATES, excludeIds: self }),
+    engagement.related(article.id, { limit: CANDIDATES, excludeIds: self }),
+    engagement.popularNow({ limit: CANDIDATES, excludeIds: self }),
+    newsroom.pickedArticles('must-reads', RAIL + 1),
+  ])
 
   // The section's latest and the editors' picks are shown as they are; the ranked rails then
   // avoid repeating them (and each other) while enough other stories exist.
@@ -109,9 +101,7 @@ export async function loadArticlePage(
         article,
         canonicalPath,
         views,
-        commentCount,
-        comments: commentList,
-        commentLimits: { body: COMMENT_MAX_LENGTH, name: COMMENT_NAME_MAX_LENGTH },
+        comments: commentsBlock,
         refused,
         latest,
         weeklyBest: weeklyShown,
