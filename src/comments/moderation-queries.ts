@@ -10,6 +10,7 @@ import type { HoldReason, QueuedComment, QueueFilter } from './types.js'
 export async function queuePage(
   db: Db,
   filter: QueueFilter,
+  articleId: number | undefined,
   limit: number,
   offset: number,
 ): Promise<{ items: QueuedComment[]; total: number }> {
@@ -20,6 +21,7 @@ export async function queuePage(
       : filter === 'spam'
         ? base.where('c.status', '=', 'spam')
         : base.where('c.report_count', '>', 0).where('c.status', 'in', ['published', 'held'])
+  if (articleId !== undefined) base = base.where('c.article_id', '=', articleId)
   const [rows, countRow] = await Promise.all([
     base
       .leftJoin('comment_banned_readers as b', 'b.reader_hash', 'c.reader_hash')

@@ -34,14 +34,15 @@ export function createBannedWordMatcher(list: readonly string[]): (text: string)
   }
 }
 
-// A scheme, "www.", or a host name ending in a letters-only top-level domain followed by a path,
-// port or the end of the word ("example.com", "spam.shop/x"); "e.g." and "3.5" are not links.
+// A scheme, "www.", or a host name ending in a lower-case top-level domain followed by a path,
+// port or the end of the word ("example.com", "spam.shop/x"); "e.g.", "3.5" and a missing space
+// after a full stop ("end.Start") are not links.
 const LINK =
-  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})(?=[/:?#]|\s|$|[),.!;]))/iu
+  /(?:\b[A-Za-z][A-Za-z0-9+.-]*:\/\/|\b[Ww]{3}\.|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?=[/:?#]|\s|$|[),.!;]))/u
 
 /** True when `text` contains something that looks like a link (a scheme, www., or a domain). */
 export function containsLink(text: string): boolean {
-  for (const match of text.matchAll(new RegExp(LINK, 'giu'))) {
+  for (const match of text.matchAll(new RegExp(LINK, 'gu'))) {
     const found = match[0]
     // "i.e." and "e.g" style abbreviations: every label one letter.
     if (/^(?:[a-z]\.)+[a-z]$/iu.test(found)) continue

@@ -30,8 +30,13 @@ export type { AuditEntry }
 
 /** What a moderator can do; every action is written to the audit log with its actor. */
 export interface Moderation {
-  /** A page of the queue (oldest first). */
-  queue(options: { filter: QueueFilter; page?: number; perPage?: number }): Promise<{
+  /** A page of the queue (oldest first), optionally of one story. */
+  queue(options: {
+    filter: QueueFilter
+    articleId?: number
+    page?: number
+    perPage?: number
+  }): Promise<{
     items: QueuedComment[]
     total: number
     page: number
@@ -100,10 +105,10 @@ export function createModeration({
   }
 
   return {
-    async queue({ filter, page = 1, perPage = 50 }) {
+    async queue({ filter, articleId, page = 1, perPage = 50 }) {
       const size = Math.min(Math.max(1, Math.floor(perPage) || 1), MAX_PER_PAGE)
       const current = Math.max(1, Math.floor(page) || 1)
-      const { items, total } = await queuePage(db, filter, size, (current - 1) * size)
+      const { items, total } = await queuePage(db, filter, articleId, size, (current - 1) * size)
       return { items, total, page: current, perPage: size, totalPages: Math.ceil(total / size) }
     },
     approve: (id, actor, note = '') => change(id, 'published', 'approved', actor, note),
