@@ -25,21 +25,39 @@ export async function recentCount(
   }
 }
 
-/** True when the reader stored this very body on this story since `since`. */
-export async function hasRepeat(
+/**
+ * In one round trip: did the reader store this very body on this story since `since` (a repeat),
+ * and is the reader banned?
+ */
+export async function repeatAndBan(
   db: Db,
   input: { readerHash: string; articleId: number; body: string; since: Date },
-): Promise<boolean> {
+): Promise<{ repeat: boolean; banned: boolean }> {
   const row = await db
-    .selectFrom('comments')
-    .select('id')
-    .where('reader_hash', '=', input.readerHash)
-    .where('created_at', '>=', toDbTime(input.since))
-    .where('article_id', '=', input.articleId)
-    .where('body', '=', input.body)
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
+    .selectNoFrom((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('comments')
+            .select('id')
+            .where('reader_hash', '=', input.readerHash)
+            .where('created_at', '>=', toDbTime(input.since))
+            .where('article_id', '=', input.articleId)
+            .where('body', '=', input.body),
+        )
+        .as('repeat'),
+      eb
+        .exists(
+          eb
+            .selectFrom('comment_banned_readers')
+            .select('reader_hash')
+            .where('reader_hash', '=', input.readerHash),
+        )
+        .as('banned'),
+    ])
+    .executeTakeFirstOrThrow()
+  // SQLite answers 0/1, PostgreSQL true/false.
+  return { repeat: Boolean(row.repeat), banned: Boolean(row.banned) }
 }
 
 /** True when a comment of this reader was ever published (so they are not new). */
@@ -50,16 +68,6 @@ export async function hasPublished(db: Db, readerHash: string): Promise<boolean>
     .where('reader_hash', '=', readerHash)
     .where('status', '=', 'published')
     .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
-/** True when a moderator banned this reader. */
-export async function isBanned(db: Db, readerHash: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('comment_banned_readers')
-    .select('reader_hash')
-    .where('reader_hash', '=', readerHash)
     .executeTakeFirst()
   return row !== undefined
 }

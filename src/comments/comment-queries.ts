@@ -34,6 +34,22 @@ export async function visibleArticleMode(
   return row && { mode: row.comments_mode }
 }
 
+/** The id of the story readers can see at `slug` (current slugs only); undefined otherwise. */
+export async function visibleArticleId(
+  db: Db,
+  slug: string,
+  now: Date,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', toDbTime(now))
+    .executeTakeFirst()
+  return row?.id
+}
+
 /** The story's own comment mode setting (null = site default); undefined for no such story. */
 export async function articleModeSetting(
   db: Db,

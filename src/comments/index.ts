@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.js'
 import {
   countVisibleComments,
   countVisibleThreads,
+  visibleArticleId,
   visibleComment,
   visibleComments,
   visibleThreads,
@@ -78,6 +79,7 @@ export function createComments({
         order,
       }
     },
+    storyIdBySlug: (slug) => visibleArticleId(db, slug, clock.now()),
     findVisible: async (commentId) =>
       Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
     modeFor: (articleId) => effectiveMode(db, config, articleId),

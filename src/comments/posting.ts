@@ -4,7 +4,7 @@ import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
-import { hasPublished, hasRepeat, isBanned, recentCount } from './abuse-queries.js'
+import { hasPublished, recentCount, repeatAndBan } from './abuse-queries.js'
 import { insertComment, parentComment, visibleArticleMode } from './comment-queries.js'
 import { validateComment } from './comment-rules.js'
 import {
@@ -100,16 +100,14 @@ export function createPosting({ db, clock, bus, config, keys }: PostingDeps) {
       readerHash = hash
       await checkRate(hash, now)
       const since = new Date(now.getTime() - REPEAT_WINDOW_MS)
-      if (
-        await hasRepeat(db, {
-          readerHash: hash,
-          articleId: input.articleId,
-          body: valid.body,
-          since,
-        })
-      )
-        throw commentDuplicate()
-      readerBanned = await isBanned(db, hash)
+      const found = await repeatAndBan(db, {
+        readerHash: hash,
+        articleId: input.articleId,
+        body: valid.body,
+        since,
+      })
+      if (found.repeat) throw commentDuplicate()
+      readerBanned = found.banned
       firstComment = config.holdFirst && !(await hasPublished(db, hash))
     }
 
