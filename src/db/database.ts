@@ -93,7 +93,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
         }
         cache.set(sql, statement)
       }
-      return statement as unknown as ReturnType<SqliteDatabase['prepare']>
+      return statement
     },
   }
 }
