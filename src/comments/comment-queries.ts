@@ -162,16 +162,26 @@ export async function visibleComments(
   return rows.map(toComment)
 }
 
-/** Number of visible top-level comments on a story (what thread pages are counted in). */
-export async function countVisibleThreads(db: Db, articleId: number): Promise<number> {
+/**
+ * Visible comments of a story and how many of them are top-level, in one scan of the covering
+ * index (a story page with 10,000 comments counts them on every uncached render).
+ */
+export async function countVisibleCommentsAndThreads(
+  db: Db,
+  articleId: number,
+): Promise<{ comments: number; threads: number }> {
   const row = await db
     .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn
+        .count<number | string>(eb.case().when('parent_id', 'is', null).then(1).end())
+        .as('threads'),
+    ])
     .where('article_id', '=', articleId)
     .where('status', '=', 'published')
-    .where('parent_id', 'is', null)
     .executeTakeFirst()
-  return toNumber(row?.n)
+  return { comments: toNumber(row?.n), threads: toNumber(row?.threads) }
 }
 
 /** A page of visible top-level comments with their visible replies (replies oldest first). */

@@ -6,7 +6,7 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import {
   countVisibleComments,
-  countVisibleThreads,
+  countVisibleCommentsAndThreads,
   visibleArticleId,
   visibleComment,
   visibleComments,
@@ -63,11 +63,11 @@ export function createComments({
     async listThreads(articleId, { order = 'newest', page = 1, perPage = COMMENTS_PER_PAGE } = {}) {
       const size = Math.max(1, Math.min(wholeNumber(perPage), MAX_PAGE))
       const current = Math.max(1, wholeNumber(page))
-      const [threads, totalComments, totalThreads] = await Promise.all([
+      const [threads, counts] = await Promise.all([
         visibleThreads(db, articleId, order, size, (current - 1) * size),
-        countVisibleComments(db, articleId),
-        countVisibleThreads(db, articleId),
+        countVisibleCommentsAndThreads(db, articleId),
       ])
+      const { comments: totalComments, threads: totalThreads } = counts
       const totalPages = Math.max(1, Math.ceil(totalThreads / size))
       return {
         threads,

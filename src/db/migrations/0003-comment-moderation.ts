@@ -25,6 +25,13 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
     .on('comments')
     .columns(['reader_hash', 'created_at'])
     .execute()
+  // A story's page of top-level comments (parent_id null) in either order, and the count of them,
+  // read from the index alone: with 10,000 comments the first page stays a short range scan.
+  await db.schema
+    .createIndex('comments_article_threads_idx')
+    .on('comments')
+    .columns(['article_id', 'status', 'parent_id', 'created_at'])
+    .execute()
   // Replies of a page of top-level comments are fetched by parent.
   await db.schema.createIndex('comments_parent_idx').on('comments').column('parent_id').execute()
   // The moderation queue lists by status, newest first.
