@@ -9,6 +9,7 @@ import { parseConfig } from '../src/config.js'
 import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
+import { commentsScenario } from './scenarios/comments.js'
 import { rankingScenario } from './scenarios/rankings.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
@@ -45,6 +46,9 @@ async function prepareApp(dir: string): Promise<App> {
       MASTHEAD_LOG_LEVEL: 'silent',
       MASTHEAD_DEMO: 'false',
       MASTHEAD_SITE_URL: 'http://127.0.0.1:3000',
+      // The comment-posting scenario measures the write path itself, not the limiter.
+      MASTHEAD_COMMENTS_RATE_PER_MINUTE: '0',
+      MASTHEAD_COMMENTS_RATE_PER_DAY: '0',
     },
     dir,
   )
@@ -136,11 +140,12 @@ async function main(): Promise<void> {
     const address = app.web.server.address()
     if (address === null || typeof address === 'string') throw new Error('no TCP address')
     const origin = `http://127.0.0.1:${address.port}`
-    const paths = await storyPaths(app, misses + 1 + WARM_UP_MISSES)
+    const paths = await storyPaths(app, misses + 2 + WARM_UP_MISSES)
+    const commentedPath = paths.pop()
     const [warmPath, ...rest] = paths
     const warmUpPaths = rest.slice(0, WARM_UP_MISSES)
     const missPaths = rest.slice(WARM_UP_MISSES)
-    if (warmPath === undefined || missPaths.length === 0)
+    if (warmPath === undefined || commentedPath === undefined || missPaths.length === 0)
       throw new Error('too few stories to measure')
 
     // A just-started process compiles its hot paths on the first requests and still carries the
@@ -156,6 +161,9 @@ async function main(): Promise<void> {
     log('ceiling: a bare node:http server sending the same bytes, with autocannon')
     const ceiling = await bareCeilingScenario(`${origin}${warmPath}`)
 
+    log(`comments: JSON posts with autocannon, then ${commentedPath} with 10,000 comments`)
+    const commentsResult = await commentsScenario(app, origin, commentedPath)
+
     const share = warm.load.requestsPerSecond / ceiling.load.requestsPerSecond
     const shareRow: MetricRow = {
       metric: 'warm share of the bare ceiling',
@@ -163,8 +171,15 @@ async function main(): Promise<void> {
       target: `>= ${WARM_SHARE_TARGET * 100} %`,
       pass: share >= WARM_SHARE_TARGET,
     }
-    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss, rankings]
-    const rows = [...warm.rows, ...ceiling.rows, shareRow, ...cacheMiss.rows, ...rankings.rows]
+    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss, commentsResult, rankings]
+    const rows = [
+      ...warm.rows,
+      ...ceiling.rows,
+      shareRow,
+      ...cacheMiss.rows,
+      ...commentsResult.rows,
+      ...rankings.rows,
+    ]
     log('view counting: beacons with autocannon, then in-process counts')
     const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
     scenarios.push(views)

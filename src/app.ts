@@ -66,7 +66,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     halfLifeHours: config.rankings.popularHalfLifeHours,
     viewFlushMs: config.engagement.viewFlushMs,
   })
-  const comments = createComments({ db, clock, bus })
+  const comments = createComments({ db, clock, bus, config: config.comments })
   const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }
 
   const web = await buildServer({

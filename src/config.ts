@@ -1,5 +1,6 @@
 /** Reads the environment once into a validated, deep-frozen Config; the only reader of process.env. */
 
+import fs from 'node:fs'
 import path from 'node:path'
 
 export type DatabaseConfig =
@@ -19,6 +20,24 @@ export interface Config {
   /** How often counted views are written to the hourly buckets (a crash loses at most this). */
   readonly engagement: { readonly viewFlushMs: number }
   readonly rankings: { readonly popularHalfLifeHours: number }
+  readonly comments: CommentsConfig
+}
+
+export type CommentsModeSetting = 'open' | 'premoderated' | 'closed'
+
+/** Reader comments: moderation mode, what is held for review, and the abuse limits (0 = off). */
+export interface CommentsConfig {
+  readonly mode: CommentsModeSetting
+  /** Words and phrases that send a comment to review (whole words, case and accents ignored). */
+  readonly bannedWords: readonly string[]
+  /** Hold the first comment of a reader never seen before. */
+  readonly holdFirst: boolean
+  readonly ratePerMinute: number
+  readonly ratePerDay: number
+  /** Reports from distinct readers that hide a comment until a moderator looks. */
+  readonly reportsToHide: number
+  /** A form posted sooner than this after it was served is taken for a bot. */
+  readonly minSubmitSeconds: number
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -49,6 +68,14 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_VIEW_FLUSH_MS',
   'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
+  'MASTHEAD_COMMENTS_MODE',
+  'MASTHEAD_COMMENTS_BANNED_WORDS',
+  'MASTHEAD_COMMENTS_BANNED_WORDS_FILE',
+  'MASTHEAD_COMMENTS_HOLD_FIRST',
+  'MASTHEAD_COMMENTS_RATE_PER_MINUTE',
+  'MASTHEAD_COMMENTS_RATE_PER_DAY',
+  'MASTHEAD_COMMENTS_REPORTS_TO_HIDE',
+  'MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -139,6 +166,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         168,
       ),
     },
+    comments: commentsConfig(read, cwd),
   })
 }
 
@@ -155,6 +183,46 @@ function positiveNumber(
     throw new ConfigError(name, `a number above 0 and at most ${max}`, raw)
   }
   return value
+}
+
+const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']
+
+function commentsConfig(
+  read: (name: ConfigVariable) => string | undefined,
+  cwd: string,
+): CommentsConfig {
+  const mode = read('MASTHEAD_COMMENTS_MODE') ?? 'open'
+  if (!COMMENT_MODES.includes(mode as CommentsModeSetting)) {
+    throw new ConfigError('MASTHEAD_COMMENTS_MODE', COMMENT_MODES.join(', '), mode)
+  }
+  const listed = (read('MASTHEAD_COMMENTS_BANNED_WORDS') ?? '').split(',')
+  const file = read('MASTHEAD_COMMENTS_BANNED_WORDS_FILE')
+  let fromFile: string[] = []
+  if (file !== undefined) {
+    try {
+      // One word or phrase a line; lines starting with # are comments.
+      fromFile = fs
+        .readFileSync(path.resolve(cwd, file), 'utf8')
+        .split(/\r?\n/)
+        .filter((line) => !line.trimStart().startsWith('#'))
+    } catch {
+      throw new ConfigError('MASTHEAD_COMMENTS_BANNED_WORDS_FILE', 'a readable text file', file)
+    }
+  }
+  const bannedWords = [...new Set([...listed, ...fromFile].map((w) => w.trim()))].filter(
+    (w) => w !== '',
+  )
+  const count = (name: ConfigVariable, fallback: number, max: number): number =>
+    integer(name, read(name), fallback, 0, max)
+  return {
+    mode: mode as CommentsModeSetting,
+    bannedWords,
+    holdFirst: boolean('MASTHEAD_COMMENTS_HOLD_FIRST', read('MASTHEAD_COMMENTS_HOLD_FIRST'), false),
+    ratePerMinute: count('MASTHEAD_COMMENTS_RATE_PER_MINUTE', 5, 100_000),
+    ratePerDay: count('MASTHEAD_COMMENTS_RATE_PER_DAY', 30, 10_000_000),
+    reportsToHide: count('MASTHEAD_COMMENTS_REPORTS_TO_HIDE', 3, 1000),
+    minSubmitSeconds: count('MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS', 3, 3600),
+  }
 }
 
 function integer(

@@ -29,6 +29,15 @@ describe('parseConfig', () => {
       pageCache: { maxBytes: 64 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000 },
       rankings: { popularHalfLifeHours: 6 },
+      comments: {
+        mode: 'open',
+        bannedWords: [],
+        holdFirst: false,
+        ratePerMinute: 5,
+        ratePerDay: 30,
+        reportsToHide: 3,
+        minSubmitSeconds: 3,
+      },
     })
   })
 

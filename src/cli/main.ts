@@ -1,18 +1,35 @@
 /** The `masthead` command line: picks the command from argv, runs it, and exits with its code. */
 
 import { type Command, processOutput, type Output, UsageError } from './command.js'
+import {
+  commentsApproveCommand,
+  commentsBanCommand,
+  commentsQueueCommand,
+  commentsRejectCommand,
+  commentsSpamCommand,
+} from './commands/comments.js'
 import { migrateCommand } from './commands/migrate.js'
 import { seedCommand } from './commands/seed.js'
 import { startCommand } from './commands/start.js'
 import { userAddCommand } from './commands/user-add.js'
 import { reportError } from './report-error.js'
 
-const COMMANDS: readonly Command[] = [startCommand, migrateCommand, seedCommand, userAddCommand]
+const COMMANDS: readonly Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  userAddCommand,
+  commentsQueueCommand,
+  commentsApproveCommand,
+  commentsRejectCommand,
+  commentsSpamCommand,
+  commentsBanCommand,
+]
 
 const usage = `Usage: masthead <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(17)} ${c.summary}`).join('\n')}
 
 Run \`masthead <command> --help\` for a command's options.
 Settings come from MASTHEAD_* environment variables (see .env.example).`

@@ -2,18 +2,79 @@
 
 import type { Db } from '../db/database.js'
 import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
-import type { Comment } from './types.js'
+import type { CommentStatus, CommentsMode } from '../db/schema.js'
+import type { Comment, CommentOrder, CommentThread, HoldReason } from './types.js'
 
-/** True when readers can see the story (published, publication time come). */
-export async function articleIsVisible(db: Db, articleId: number, now: Date): Promise<boolean> {
+const PUBLIC_COLUMNS = [
+  'id',
+  'article_id',
+  'parent_id',
+  'author_name',
+  'body',
+  'status',
+  'created_at',
+] as const
+
+/**
+ * The story's own comment mode (null = site default) when readers can see it (published,
+ * publication time come); undefined when they cannot.
+ */
+export async function visibleArticleMode(
+  db: Db,
+  articleId: number,
+  now: Date,
+): Promise<{ mode: CommentsMode | null } | undefined> {
   const row = await db
     .selectFrom('articles')
-    .select('id')
+    .select('comments_mode')
     .where('id', '=', articleId)
     .where('status', '=', 'published')
     .where('published_at', '<=', toDbTime(now))
     .executeTakeFirst()
-  return row !== undefined
+  return row && { mode: row.comments_mode }
+}
+
+/** The id of the story readers can see at `slug` (current slugs only); undefined otherwise. */
+export async function visibleArticleId(
+  db: Db,
+  slug: string,
+  now: Date,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', toDbTime(now))
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** The story's own comment mode setting (null = site default); undefined for no such story. */
+export async function articleModeSetting(
+  db: Db,
+  articleId: number,
+): Promise<{ mode: CommentsMode | null } | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('comments_mode')
+    .where('id', '=', articleId)
+    .executeTakeFirst()
+  return row && { mode: row.comments_mode }
+}
+
+/** Sets a story's comment mode (null = back to the site default); false when no such story. */
+export async function updateArticleMode(
+  db: Db,
+  articleId: number,
+  mode: CommentsMode | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ comments_mode: mode })
+    .where('id', '=', articleId)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
 }
 
 /** The parent fields that decide whether a reply is allowed. */
@@ -39,6 +100,9 @@ export async function insertComment(
     authorEmail: string | null
     body: string
     createdAt: Date
+    status: CommentStatus
+    holdReason: HoldReason | null
+    readerHash: string | null
   },
 ): Promise<Comment> {
   const { id } = await db
@@ -49,8 +113,9 @@ export async function insertComment(
       author_name: input.authorName,
       author_email: input.authorEmail,
       body: input.body,
-      status: 'published',
-      reader_hash: null,
+      status: input.status,
+      hold_reason: input.holdReason,
+      reader_hash: input.readerHash,
       created_at: toDbTime(input.createdAt),
     })
     .returning('id')
@@ -61,7 +126,7 @@ export async function insertComment(
     parentId: input.parentId,
     authorName: input.authorName,
     body: input.body,
-    status: 'published',
+    status: input.status,
     createdAt: input.createdAt,
   }
 }
@@ -86,7 +151,7 @@ export async function visibleComments(
 ): Promise<Comment[]> {
   const rows = await db
     .selectFrom('comments')
-    .select(['id', 'article_id', 'parent_id', 'author_name', 'body', 'status', 'created_at'])
+    .select(PUBLIC_COLUMNS)
     .where('article_id', '=', articleId)
     .where('status', '=', 'published')
     .orderBy('created_at')
@@ -94,7 +159,95 @@ export async function visibleComments(
     .limit(limit)
     .offset(offset)
     .execute()
-  return rows.map((r) => ({
+  return rows.map(toComment)
+}
+
+/**
+ * Visible comments of a story and how many of them are top-level, in one scan of the covering
+ * index (a story page with 10,000 comments counts them on every uncached render).
+ */
+export async function countVisibleCommentsAndThreads(
+  db: Db,
+  articleId: number,
+): Promise<{ comments: number; threads: number }> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn
+        .count<number | string>(eb.case().when('parent_id', 'is', null).then(1).end())
+        .as('threads'),
+    ])
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+  return { comments: toNumber(row?.n), threads: toNumber(row?.threads) }
+}
+
+/** A page of visible top-level comments with their visible replies (replies oldest first). */
+export async function visibleThreads(
+  db: Db,
+  articleId: number,
+  order: CommentOrder,
+  limit: number,
+  offset: number,
+): Promise<CommentThread[]> {
+  const direction = order === 'newest' ? 'desc' : 'asc'
+  const tops = await db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'published')
+    .where('parent_id', 'is', null)
+    .orderBy('created_at', direction)
+    .orderBy('id', direction)
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  if (tops.length === 0) return []
+  const replies = await db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
+    .where(
+      'parent_id',
+      'in',
+      tops.map((t) => t.id),
+    )
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  const byParent = new Map<number, Comment[]>()
+  for (const reply of replies) {
+    const list = byParent.get(reply.parent_id ?? 0) ?? []
+    list.push(toComment(reply))
+    byParent.set(reply.parent_id ?? 0, list)
+  }
+  return tops.map((top) => ({ ...toComment(top), replies: byParent.get(top.id) ?? [] }))
+}
+
+/** A comment readers may see, by id (for reports and reply targets); undefined otherwise. */
+export async function visibleComment(db: Db, id: number): Promise<Comment | undefined> {
+  const row = await db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+  return row && toComment(row)
+}
+
+/** Maps a row of PUBLIC_COLUMNS to a Comment. */
+export function toComment(r: {
+  id: number
+  article_id: number
+  parent_id: number | null
+  author_name: string
+  body: string
+  status: CommentStatus
+  created_at: Date | string
+}): Comment {
+  return {
     id: r.id,
     articleId: r.article_id,
     parentId: r.parent_id,
@@ -102,5 +255,5 @@ export async function visibleComments(
     body: r.body,
     status: r.status,
     createdAt: fromDbTime(r.created_at),
-  }))
+  }
 }

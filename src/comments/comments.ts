@@ -1,12 +1,44 @@
-/** The comments contract used by the reader site and the demo. */
+/** The comments contract used by the reader site, the API, the CLI and the demo. */
 
-import type { Comment, NewComment } from './types.js'
+import type { Moderation, ReportOutcome } from './moderation.js'
+import type { PostOptions } from './posting.js'
+import type {
+  Comment,
+  CommentOrder,
+  CommentsMode,
+  NewComment,
+  ReaderIdentity,
+  ThreadPage,
+} from './types.js'
 
 export interface Comments {
   /** Number of comments readers can see on a story. */
   countVisible(articleId: number): Promise<number>
   /** Visible comments of a story, oldest first, at most `limit`. */
   listVisible(articleId: number, options: { limit: number; offset?: number }): Promise<Comment[]>
-  /** Validates and stores a comment (throws MastheadError COMMENT_* codes on bad input). */
-  post(input: NewComment): Promise<Comment>
+  /** A page of a story's visible top-level comments with their replies. */
+  listThreads(
+    articleId: number,
+    options?: { order?: CommentOrder; page?: number; perPage?: number },
+  ): Promise<ThreadPage>
+  /**
+   * The id of the published story at `slug` (its current slug), in one indexed lookup: the API's
+   * fast path before the newsroom's full lookup (which also follows renamed slugs).
+   */
+  storyIdBySlug(slug: string): Promise<number | undefined>
+  /** A comment readers can see, by id; undefined otherwise. */
+  findVisible(commentId: number): Promise<Comment | undefined>
+  /** The mode that applies to a story (its own, else the site's); undefined for no such story. */
+  modeFor(articleId: number): Promise<CommentsMode | undefined>
+  /**
+   * Validates, checks and stores a comment; resolves once it is committed, with status
+   * 'published' or 'held'. Throws MastheadError COMMENT_* / COMMENTS_CLOSED codes.
+   */
+  post(input: NewComment, options?: PostOptions): Promise<Comment>
+  /** A signed stamp for the comment form (checked by post's `formToken`). */
+  issueFormToken(): Promise<string>
+  /** A reader reports a visible comment; enough distinct reports hide it for review. */
+  report(commentId: number, reader: ReaderIdentity): Promise<ReportOutcome>
+  /** The newsroom's side: queue, approve, reject, spam, ban, per-story mode, audit log. */
+  moderation: Moderation
 }

@@ -83,3 +83,71 @@ export function commentParentInvalid(parentId: number): MastheadError {
     },
   )
 }
+
+/** The story (or the whole site) takes no new comments. */
+export function commentsClosed(articleId: number): MastheadError {
+  return new MastheadError('COMMENTS_CLOSED', 'forbidden', 'Comments are closed on this story.', {
+    details: { articleId },
+  })
+}
+
+/** The reader posted too many comments lately. */
+export function commentRateLimited(
+  window: 'minute' | 'day',
+  limit: number,
+  retryAfterSeconds: number,
+): MastheadError {
+  return new MastheadError(
+    'COMMENT_RATE_LIMITED',
+    'rate_limited',
+    `You can post ${limit} comments a ${window}. Please try again later.`,
+    { details: { window, limit, retryAfterSeconds } },
+  )
+}
+
+/** The reader already posted this very comment on this story a moment ago. */
+export function commentDuplicate(): MastheadError {
+  return new MastheadError(
+    'COMMENT_DUPLICATE',
+    'conflict',
+    'You have already posted this comment.',
+    { details: { field: 'body' } },
+  )
+}
+
+/** The form's signed stamp is missing, forged or more than a day old. */
+export function commentFormExpired(): MastheadError {
+  return new MastheadError(
+    'COMMENT_FORM_EXPIRED',
+    'invalid',
+    'This form has expired. Please check your comment and post it again.',
+  )
+}
+
+/** The form came back faster than a person can fill it in. */
+export function commentSubmittedTooFast(): MastheadError {
+  return new MastheadError(
+    'COMMENT_SUBMITTED_TOO_FAST',
+    'invalid',
+    'That was quick! Please check your comment and post it again.',
+  )
+}
+
+/** No comment has this id (or readers cannot see it). */
+export function commentNotFound(commentId: number): MastheadError {
+  return new MastheadError('COMMENT_NOT_FOUND', 'not_found', 'There is no such comment.', {
+    details: { commentId },
+  })
+}
+
+/** A moderation request names no comment, reader or known action. */
+export function moderationInvalid(reason: string): MastheadError {
+  return new MastheadError('COMMENT_MODERATION_INVALID', 'invalid', reason)
+}
+
+/** No published story has this slug (the API names stories by slug). */
+export function commentStoryNotFound(slug: string): MastheadError {
+  return new MastheadError('COMMENT_ARTICLE_NOT_FOUND', 'not_found', 'There is no such story.', {
+    details: { slug },
+  })
+}

@@ -1,31 +1,92 @@
 /** The comments domain's public surface: createComments, its types and the grapheme counter. */
 
+import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
-import { countVisibleComments, visibleComments } from './comment-queries.js'
+import {
+  countVisibleComments,
+  countVisibleCommentsAndThreads,
+  visibleArticleId,
+  visibleComment,
+  visibleComments,
+  visibleThreads,
+} from './comment-queries.js'
 import type { Comments } from './comments.js'
+import { createModeration, createReporting, effectiveMode } from './moderation.js'
 import { createPosting } from './posting.js'
+import { createReaderKeys } from './reader-identity.js'
+import { COMMENTS_PER_PAGE } from './types.js'
 
 export type * from './types.js'
 export type { Comments }
-export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH } from './types.js'
+export type { AuditEntry, Moderation, ReportOutcome } from './moderation.js'
+export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from './types.js'
 export { graphemeLength } from './comment-rules.js'
+export { commentStoryNotFound } from './errors.js'
 
-/** At most this many comments come back from one listVisible call. */
+/** At most this many comments come back from one list call. */
 const MAX_PAGE = 200
+
+/** The settings a site runs with when none are given (tests, the demo). */
+export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
+  mode: 'open',
+  bannedWords: [],
+  holdFirst: false,
+  ratePerMinute: 5,
+  ratePerDay: 30,
+  reportsToHide: 3,
+  minSubmitSeconds: 3,
+})
 
 /**
  * Builds the comments service.
- * @example const comments = createComments({ db, clock, bus })
+ * @example const comments = createComments({ db, clock, bus, config: config.comments })
  */
-export function createComments({ db, clock, bus }: { db: Db; clock: Clock; bus: Bus }): Comments {
-  const post = createPosting({ db, clock, bus })
+export function createComments({
+  db,
+  clock,
+  bus,
+  config = DEFAULT_COMMENTS_CONFIG,
+}: {
+  db: Db
+  clock: Clock
+  bus: Bus
+  config?: CommentsConfig
+}): Comments {
+  const keys = createReaderKeys({ db, clock })
+  const post = createPosting({ db, clock, bus, config, keys })
   return {
     countVisible: (articleId) => countVisibleComments(db, articleId),
     listVisible: (articleId, { limit, offset = 0 }) =>
       visibleComments(db, articleId, Math.min(wholeNumber(limit), MAX_PAGE), wholeNumber(offset)),
+    async listThreads(articleId, { order = 'newest', page = 1, perPage = COMMENTS_PER_PAGE } = {}) {
+      const size = Math.max(1, Math.min(wholeNumber(perPage), MAX_PAGE))
+      const current = Math.max(1, wholeNumber(page))
+      const [threads, counts] = await Promise.all([
+        visibleThreads(db, articleId, order, size, (current - 1) * size),
+        countVisibleCommentsAndThreads(db, articleId),
+      ])
+      const { comments: totalComments, threads: totalThreads } = counts
+      const totalPages = Math.max(1, Math.ceil(totalThreads / size))
+      return {
+        threads,
+        totalComments,
+        totalThreads,
+        page: current,
+        perPage: size,
+        totalPages,
+        order,
+      }
+    },
+    storyIdBySlug: (slug) => visibleArticleId(db, slug, clock.now()),
+    findVisible: async (commentId) =>
+      Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
+    modeFor: (articleId) => effectiveMode(db, config, articleId),
     post,
+    issueFormToken: () => keys.issueFormToken(),
+    report: createReporting({ db, clock, bus, keys, config }),
+    moderation: createModeration({ db, clock, bus }),
   }
 }
 

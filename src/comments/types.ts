@@ -1,8 +1,8 @@
 /** Reader comments as services return them; e-mail and reader hash never leave the domain. */
 
-import type { CommentStatus } from '../db/schema.js'
+import type { CommentStatus, CommentsMode } from '../db/schema.js'
 
-export type { CommentStatus }
+export type { CommentStatus, CommentsMode }
 
 export interface Comment {
   id: number
@@ -14,17 +14,71 @@ export interface Comment {
   createdAt: Date
 }
 
+/** Who is posting or reporting, as the web layer sees them; only a salted hash is ever stored. */
+export interface ReaderIdentity {
+  address: string
+  userAgent: string
+}
+
 export interface NewComment {
   articleId: number
   parentId?: number | null
   authorName: string
   authorEmail?: string | null
   body: string
+  /**
+   * The reader posting; rate limits, repeats, bans and "first comment" apply only with it.
+   * Trusted callers (the demo, imports) leave it out.
+   */
+  reader?: ReaderIdentity
   /** Set by the demo and tests; readers' comments are always timed by the clock. */
   createdAt?: Date
 }
+
+/** Why a comment waits for a moderator. */
+export type HoldReason =
+  'premoderation' | 'banned_word' | 'link' | 'first_comment' | 'reported' | 'banned_reader'
+
+/** A top-level comment with its visible replies (oldest first). */
+export interface CommentThread extends Comment {
+  replies: Comment[]
+}
+
+export type CommentOrder = 'newest' | 'oldest'
+
+/** One page of a story's visible threads. */
+export interface ThreadPage {
+  threads: CommentThread[]
+  /** Visible comments, replies included (the number in the heading). */
+  totalComments: number
+  /** Visible top-level comments (what pages are counted in). */
+  totalThreads: number
+  page: number
+  perPage: number
+  totalPages: number
+  order: CommentOrder
+}
+
+/** What the form token check found. */
+export type FormTokenCheck = 'ok' | 'too_fast' | 'invalid'
+
+/** The moderation queue's filters. */
+export type QueueFilter = 'held' | 'reported' | 'spam'
+
+/** A comment as a moderator sees it (still no e-mail or identity hash). */
+export interface QueuedComment extends Comment {
+  holdReason: HoldReason | null
+  reportCount: number
+  /** True when a moderator banned the comment's author. */
+  readerBanned: boolean
+}
+
+/** Someone acting on comments: a newsroom user id, or 'cli'. */
+export type ModerationActor = string
 
 /** The longest comment, in user-perceived characters (grapheme clusters). */
 export const COMMENT_MAX_LENGTH = 300
 /** The longest display name, in grapheme clusters. */
 export const COMMENT_NAME_MAX_LENGTH = 50
+/** Top-level comments per page on the story and in the API. */
+export const COMMENTS_PER_PAGE = 50

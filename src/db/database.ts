@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { DialectAdapter } from './dialect/dialect.js'
@@ -45,7 +45,9 @@ export function openDatabase(
     // Analyzes what lacks statistics, cheaply: the start-up form SQLite's documentation recommends.
     sqlite.pragma('optimize = 0x10002')
     return handle(
-      new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      new Kysely<Database>({
+        dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      }),
       sqliteAdapter,
       undefined,
     )
@@ -79,6 +81,37 @@ export function searchPathOf(url: string): string | undefined {
   }
   const match = /(?:^|\s)(?:-c\s*|--)search_path=([^\s,]+)/.exec(options ?? '')
   return match?.[1]?.replace(/^"|"$/g, '')
+}
+
+/** Prepared statements kept per SQL text; Kysely prepares on every query otherwise. */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * SQLite only: reuses prepared statements. Kysely's SQLite driver calls prepare() for every
+ * query, which on the short queries of the write path (comment posting) costs as much as running
+ * them. Safe because the driver runs each statement to completion synchronously (all() / run());
+ * only streamQuery's iterate() could hold one open, and nothing here streams.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
+    prepare: (sql: string) => {
+      let statement = cache.get(sql)
+      if (statement === undefined) {
+        statement = sqlite.prepare(sql)
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value
+          if (oldest !== undefined) cache.delete(oldest)
+        }
+        cache.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }
 
 function handle(db: Db, dialect: DialectAdapter, schema: string | undefined): DatabaseHandle {

@@ -16,6 +16,7 @@ export type DbCount = number | string | bigint
 export type UserRole = 'admin' | 'editor' | 'author'
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published'
 export type CommentStatus = 'published' | 'held' | 'spam' | 'rejected'
+export type CommentsMode = 'open' | 'premoderated' | 'closed'
 export type PickList = 'must-reads' | 'top-stories'
 
 export interface UsersTable {
@@ -76,6 +77,8 @@ export interface ArticlesTable {
   updated_at: NullableDbTime
   created_at: DbTime
   modified_at: DbTime
+  /** null = the site's default comment mode. */
+  comments_mode: CommentsMode | null
 }
 
 export interface ArticleSlugRedirectsTable {
@@ -138,6 +141,37 @@ export interface CommentsTable {
   status: CommentStatus
   reader_hash: string | null
   created_at: DbTime
+  hold_reason: string | null
+  report_count: ColumnType<number, number | undefined, number>
+}
+
+export interface CommentReportsTable {
+  comment_id: number
+  reader_hash: string
+  created_at: DbTime
+}
+
+export interface CommentBannedReadersTable {
+  reader_hash: string
+  reason: string
+  banned_by: string
+  created_at: DbTime
+}
+
+export interface CommentModerationLogTable {
+  id: Generated<number>
+  comment_id: number | null
+  reader_hash: string | null
+  action: string
+  actor: string
+  note: string
+  created_at: DbTime
+}
+
+export interface SiteSecretsTable {
+  name: string
+  value: string
+  created_at: DbTime
 }
 
 /** The whole database as Kysely sees it. */
@@ -156,4 +190,8 @@ export interface Database {
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable
+  comment_reports: CommentReportsTable
+  comment_banned_readers: CommentBannedReadersTable
+  comment_moderation_log: CommentModerationLogTable
+  site_secrets: SiteSecretsTable
 }

@@ -2,34 +2,11 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import axe from 'axe-core'
-import type { Page } from 'playwright-core'
+import { axeViolations } from './support/axe.js'
 import type { SiteUrls } from './support/site.js'
 import { browserSuite } from './support/suite.js'
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const PAGES: (keyof SiteUrls)[] = ['front', 'section', 'article', 'author', 'tag', 'missing']
-
-/** Runs axe on the loaded page; returns one line per violating node. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // page.evaluate runs through the DevTools protocol, which the page's CSP does not govern, so axe
-  // loads without bypassCSP: the page is audited under the very policy readers get.
-  await page.evaluate(axe.source)
-  const results = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
-    WCAG_TAGS,
-  )
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary ?? violation.help}`,
-    ),
-  )
-}
 
 browserSuite('accessibility', (suite) => {
   for (const colorScheme of ['light', 'dark'] as const) {

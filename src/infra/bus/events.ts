@@ -15,6 +15,8 @@ export interface BusEvents {
   'article.unpublished': ArticleEvent
   'picks.changed': { list: string }
   'comment.posted': { commentId: number; articleId: number; visible: boolean }
+  /** A moderator (or readers' reports) changed what a story's comments show, or its comment mode. */
+  'comment.moderated': { commentId: number | null; articleId: number; action: string }
   'rankings.refreshed': Record<string, never>
 }
 

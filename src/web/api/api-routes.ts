@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../services.js'
 import { viewRoutes } from './views.js'
 import { rankingRoutes } from './rankings.js'
+import { commentRoutes } from './comments.js'
 
 export interface ApiOptions {
   services: Services
@@ -17,4 +18,5 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services 
   // Each capability registers its routes here with the /v1 prefix.
   await app.register(viewRoutes, { prefix: '/v1', services })
   await app.register(rankingRoutes, { prefix: '/v1', services })
+  await app.register(commentRoutes, { prefix: '/v1', services })
 }

@@ -15,6 +15,7 @@
  *       section on a move), author:{id} per author, tag:{id} per tag, front
  *   picks.changed                             → picks, front
  *   comment.posted (visible only)             → article:{articleId}
+ *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
  */
 
@@ -47,6 +48,7 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   'article.unpublished': articleTags,
   'picks.changed': () => ['picks', 'front'],
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
+  'comment.moderated': (event) => [`article:${event.articleId}`],
 }
 
 /** Subscribes `purge` to every event in PURGES; returns the function that unsubscribes all. */

@@ -1,7 +1,8 @@
-/** Turns a posted comment form into a comments.post call, and a refusal into the form shown again. */
+/** Turns a posted comment form (or a report) into a comments call, and a refusal into the form shown again. */
 
-import { graphemeLength } from '../../comments/index.js'
+import { graphemeLength, type ReaderIdentity } from '../../comments/index.js'
 import { isMastheadError } from '../../lib/errors.js'
+import { statusForError } from '../plugins/error-handler.js'
 import type { CommentField, CommentFormError } from './components/comments.js'
 import type { LoadedPage, PageContext } from './page-context.js'
 import { type ArticlePageProps, loadArticlePage } from './pages/article-page.js'
@@ -11,7 +12,12 @@ import { articlePath } from './site-urls.js'
 /** What the comment route answers. */
 export type CommentOutcome =
   | { kind: 'posted'; location: string }
-  | { kind: 'refused'; page: LoadedPage<ArticlePageProps> }
+  | {
+      kind: 'refused'
+      status: number
+      retryAfterSeconds: number | undefined
+      page: LoadedPage<ArticlePageProps>
+    }
   | { kind: 'missing' }
 
 /** The domain names fields as its input does; the form names them as readers see them. */
@@ -21,50 +27,90 @@ const FORM_FIELDS: Record<string, CommentField> = {
   body: 'body',
 }
 
-/** Posts the form to the story at `slug` (current or former). */
+/** The story at `slug` (current or former), with its canonical path; undefined when not shown. */
+async function findStory(ctx: PageContext, slug: string) {
+  const { newsroom } = ctx.services
+  let lookup = await newsroom.findPublishedArticle(slug)
+  // A story renamed while the reader was typing still takes the comment.
+  if (lookup?.kind === 'moved') lookup = await newsroom.findPublishedArticle(lookup.slug)
+  if (lookup?.kind !== 'found') return undefined
+  return { article: lookup.article, canonical: articlePath(lookup.article) }
+}
+
+/** Posts the form to the story at `slug` for `reader`. */
 export async function postComment(
   ctx: PageContext,
   slug: string,
   form: CommentForm,
+  reader: ReaderIdentity,
 ): Promise<CommentOutcome> {
-  const { newsroom, comments } = ctx.services
-  let lookup = await newsroom.findPublishedArticle(slug)
-  // A story renamed while the reader was typing still takes the comment.
-  if (lookup?.kind === 'moved') lookup = await newsroom.findPublishedArticle(lookup.slug)
-  if (lookup?.kind !== 'found') return { kind: 'missing' }
-  const { article } = lookup
-  const canonical = articlePath(article)
+  const story = await findStory(ctx, slug)
+  if (story === undefined) return { kind: 'missing' }
+  const { article, canonical } = story
 
   // Only bots fill the invisible field: answer as if it worked, store nothing.
   if ((form.website ?? '') !== '') return { kind: 'posted', location: canonical }
 
-  const draft = {
-    name: form.name ?? '',
-    email: form.email ?? '',
-    body: form.body ?? '',
-  }
+  const draft = { name: form.name ?? '', email: form.email ?? '', body: form.body ?? '' }
+  const parentId =
+    form.parent_id === undefined || form.parent_id === '' ? null : Number(form.parent_id)
   try {
-    const comment = await comments.post({
-      articleId: article.id,
-      parentId:
-        form.parent_id === undefined || form.parent_id === '' ? null : Number(form.parent_id),
-      authorName: draft.name,
-      authorEmail: draft.email.trim() === '' ? null : draft.email,
-      body: draft.body,
-    })
-    return { kind: 'posted', location: `${canonical}#comment-${comment.id}` }
+    const comment = await ctx.services.comments.post(
+      {
+        articleId: article.id,
+        parentId,
+        authorName: draft.name,
+        authorEmail: draft.email.trim() === '' ? null : draft.email,
+        body: draft.body,
+        reader,
+      },
+      // Every form carries a stamp; one without it is answered as an expired form.
+      { formToken: form.stamp ?? '' },
+    )
+    const location =
+      comment.status === 'published'
+        ? `${canonical}#comment-${comment.id}`
+        : `${canonical}?notice=held#comments-title`
+    return { kind: 'posted', location }
   } catch (error) {
     if (!isMastheadError(error)) throw error
     if (error.kind === 'not_found') return { kind: 'missing' }
-    if (error.kind !== 'invalid') throw error
+    if (!['invalid', 'conflict', 'rate_limited', 'forbidden'].includes(error.kind)) throw error
     const field = FORM_FIELDS[String(error.details.field)]
     const errors: CommentFormError[] = [{ field, message: error.message }]
     const page = await loadArticlePage(
       ctx,
       { section: article.section.slug, slug: article.slug },
-      { draft: { ...draft, bodyLength: graphemeLength(draft.body) }, errors },
+      { draft: { ...draft, bodyLength: graphemeLength(draft.body) }, errors, parentId },
     )
     if (page.kind !== 'page') return { kind: 'missing' }
-    return { kind: 'refused', page: page.page }
+    const retry = error.details.retryAfterSeconds
+    return {
+      kind: 'refused',
+      status: statusForError(error),
+      retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
+      page: page.page,
+    }
   }
+}
+
+/** Records `reader`'s report of comment `commentId` on the story at `slug`; the redirect after it. */
+export async function reportComment(
+  ctx: PageContext,
+  slug: string,
+  commentId: number,
+  reader: ReaderIdentity,
+): Promise<{ kind: 'reported'; location: string } | { kind: 'missing' }> {
+  const story = await findStory(ctx, slug)
+  if (story === undefined) return { kind: 'missing' }
+  const comment = await ctx.services.comments.findVisible(commentId)
+  if (comment?.articleId !== story.article.id) return { kind: 'missing' }
+  try {
+    await ctx.services.comments.report(commentId, reader)
+  } catch (error) {
+    // Hidden by someone else's report a moment ago: nothing left to report.
+    if (isMastheadError(error) && error.kind === 'not_found') return { kind: 'missing' }
+    throw error
+  }
+  return { kind: 'reported', location: `${story.canonical}?notice=reported#comments-title` }
 }

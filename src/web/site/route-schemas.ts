@@ -56,6 +56,8 @@ export interface CommentForm {
   email?: string
   body?: string
   parent_id?: string
+  /** The signed "form served at" stamp (against bots that post at once). */
+  stamp?: string
   /** The honeypot: people never see it, so it stays empty; bots fill it. */
   website?: string
 }
@@ -67,7 +69,45 @@ export const commentBodySchema = {
     email: { type: 'string' },
     body: { type: 'string' },
     parent_id: { type: 'string', pattern: '^[0-9]{0,12}$' },
+    stamp: { type: 'string', maxLength: 100 },
     website: { type: 'string' },
   },
+  additionalProperties: REJECT,
+} as const
+
+/** The article page's query: comment order, comment page, reply target, a notice after a redirect. */
+export const articleQuerySchema = {
+  type: 'object',
+  properties: {
+    order: { type: 'string', enum: ['newest', 'oldest'] },
+    cpage: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
+    reply: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+    notice: { type: 'string', enum: ['held', 'reported'] },
+    ...TRACKING.properties,
+  },
+  patternProperties: TRACKING.patternProperties,
+  additionalProperties: REJECT,
+} as const
+
+export interface ArticleQuery {
+  order?: 'newest' | 'oldest'
+  cpage?: number
+  reply?: number
+  notice?: 'held' | 'reported'
+}
+
+export const commentParamsSchema = {
+  type: 'object',
+  properties: {
+    section: { type: 'string' },
+    slug: { type: 'string' },
+    id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+  },
+  required: ['section', 'slug', 'id'],
+} as const
+
+/** A report carries nothing but its URL; an empty form (or no body) is all it accepts. */
+export const reportBodySchema = {
+  type: ['object', 'null'],
   additionalProperties: REJECT,
 } as const

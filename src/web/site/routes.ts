@@ -1,13 +1,14 @@
 /** The reader site plugin: front, section, author, tag and article pages, comments, 404 and errors. */
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { ReaderIdentity } from '../../comments/index.js'
 import type { Config } from '../../config.js'
 import { type Clock, systemClock } from '../../lib/clock.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { renderDocument } from '../render/html.js'
 import type { PageResult } from '../page-result.js'
 import type { Services } from '../services.js'
-import { postComment } from './comment-posting.js'
+import { postComment, reportComment } from './comment-posting.js'
 import { renderErrorPage } from './error-rendering.js'
 import type { LoadedPage, PageContext } from './page-context.js'
 import { loadArticlePage } from './pages/article-page.js'
@@ -23,11 +24,15 @@ import { SectionPage } from './pages/section-page.tsx'
 import { loadTagPage } from './pages/tag-page.js'
 import { TagPage } from './pages/tag-page.tsx'
 import {
+  type ArticleQuery,
+  articleQuerySchema,
   commentBodySchema,
+  commentParamsSchema,
   type CommentForm,
   listQuerySchema,
   type ListQuery,
   plainQuerySchema,
+  reportBodySchema,
   slugParamsSchema,
   storyParamsSchema,
 } from './route-schemas.js'
@@ -99,11 +104,17 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.get<{ Params: { section: string; slug: string } }>(
+  app.get<{ Params: { section: string; slug: string }; Querystring: ArticleQuery }>(
     '/:section/:slug',
-    { schema: { params: storyParamsSchema, querystring: plainQuerySchema } },
+    { schema: { params: storyParamsSchema, querystring: articleQuerySchema } },
     async (request, reply) => {
-      const result = await loadArticlePage(context(), request.params)
+      const { order, cpage, reply: replyTo, notice } = request.query
+      const result = await loadArticlePage(context(), request.params, undefined, {
+        order,
+        page: cpage,
+        replyTo,
+        notice,
+      })
       switch (result.kind) {
         case 'missing':
           return notFound(request, reply)
@@ -127,7 +138,12 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       schema: { params: storyParamsSchema, querystring: plainQuerySchema, body: commentBodySchema },
     },
     async (request, reply) => {
-      const outcome = await postComment(context(), request.params.slug, request.body ?? {})
+      const outcome = await postComment(
+        context(),
+        request.params.slug,
+        request.body ?? {},
+        readerOf(request),
+      )
       switch (outcome.kind) {
         case 'missing':
           return notFound(request, reply)
@@ -135,10 +151,29 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
           // 303: the browser follows with a GET, so a reload cannot post the comment twice.
           return reply.redirect(outcome.location, 303)
         case 'refused': {
+          if (outcome.retryAfterSeconds !== undefined)
+            reply.header('retry-after', String(Math.ceil(outcome.retryAfterSeconds)))
           const html = renderDocument(ArticlePage(outcome.page.props))
-          return sendPage(reply, 400, html, undefined)
+          return sendPage(reply, outcome.status, html, undefined)
         }
       }
+    },
+  )
+
+  app.post<{ Params: { section: string; slug: string; id: number } }>(
+    '/:section/:slug/comments/:id/report',
+    {
+      schema: {
+        params: commentParamsSchema,
+        querystring: plainQuerySchema,
+        body: reportBodySchema,
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params
+      const outcome = await reportComment(context(), slug, id, readerOf(request))
+      if (outcome.kind === 'missing') return notFound(request, reply)
+      return reply.redirect(outcome.location, 303)
     },
   )
 
@@ -172,6 +207,11 @@ function sendPage(
     ...(viewOf === undefined ? {} : { viewOf }),
   }
   return reply.sendPage(result)
+}
+
+/** Who is asking, as the comments domain needs it (it stores only a salted hash of this). */
+function readerOf(request: FastifyRequest): ReaderIdentity {
+  return { address: request.ip, userAgent: request.headers['user-agent'] ?? '' }
 }
 
 /** The request's query string with its `?`, kept on redirects so shared links keep their tags. */

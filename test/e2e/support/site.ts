@@ -26,7 +26,11 @@ export interface RunningSite {
 
 /** Builds the app with `articles` demo stories and serves it on 127.0.0.1 at a free port. */
 export async function startSite(articles = 40): Promise<RunningSite> {
-  const testApp = await buildTestApp({ articles })
+  // The test clock stands still, so a form's age is always 0: the time-to-submit check is off.
+  const testApp = await buildTestApp({
+    articles,
+    env: { MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0' },
+  })
   try {
     const { app } = testApp
     await app.web.listen({ host: '127.0.0.1', port: 0 })

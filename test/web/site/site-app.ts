@@ -29,8 +29,8 @@ export interface SiteApp {
 }
 
 /** Builds the app with demo content and picks the story the tests read. */
-export async function startSiteApp(): Promise<SiteApp> {
-  const testApp = await buildTestApp({ articles: 30 })
+export async function startSiteApp(env: Record<string, string> = {}): Promise<SiteApp> {
+  const testApp = await buildTestApp({ articles: 30, env })
   const { app } = testApp
   const request: SiteApp['request'] = async (options) => {
     const response = await app.web.inject({

@@ -12,6 +12,7 @@ import { NotFoundPage } from '../../../src/web/site/pages/not-found-page.tsx'
 import { SectionPage } from '../../../src/web/site/pages/section-page.tsx'
 import { TagPage } from '../../../src/web/site/pages/tag-page.tsx'
 import { all, htmlProblems, one, parsePage, regionNamed, textOf } from '../../helpers/html.js'
+import { commentsProps } from './comment-fixtures.js'
 import { article, AUTHOR, frame, SECTIONS, summaries } from './site-fixtures.js'
 
 function articleProps(overrides: Partial<ArticlePageProps> = {}): ArticlePageProps {
@@ -20,28 +21,7 @@ function articleProps(overrides: Partial<ArticlePageProps> = {}): ArticlePagePro
     article: article(),
     canonicalPath: '/asia/port-expansion-approved',
     views: 1234,
-    commentCount: 2,
-    comments: [
-      {
-        id: 1,
-        articleId: 42,
-        parentId: null,
-        authorName: 'Ada <b>',
-        body: 'Line one\nLine two',
-        status: 'published',
-        createdAt: new Date('2026-11-19T11:00:00Z'),
-      },
-      {
-        id: 2,
-        articleId: 42,
-        parentId: 1,
-        authorName: 'Ben',
-        body: 'A reply.',
-        status: 'published',
-        createdAt: new Date('2026-11-19T11:05:00Z'),
-      },
-    ],
-    commentLimits: { body: 300, name: 50 },
+    comments: commentsProps(),
     refused: undefined,
     latest: summaries(6, 200),
     weeklyBest: summaries(12, 300),
@@ -71,6 +51,10 @@ const PAGES: Record<string, () => string> = {
             draft: { name: 'Ada', email: '', body: 'x'.repeat(301), bodyLength: 301 },
             errors: [{ field: 'body', message: 'A comment may have at most 300 characters.' }],
           },
+          comments: commentsProps({
+            draft: { name: 'Ada', email: '', body: 'x'.repeat(301), bodyLength: 301 },
+            errors: [{ field: 'body', message: 'A comment may have at most 300 characters.' }],
+          }),
         }),
       ),
     ),
@@ -79,8 +63,7 @@ const PAGES: Record<string, () => string> = {
       ArticlePage(
         articleProps({
           article: { ...article(), leadPhoto: null, tags: [], updatedAt: null },
-          comments: [],
-          commentCount: 0,
+          comments: commentsProps({ threads: [], count: 0, mode: 'closed' }),
           related: [],
           mustReads: [],
           mustReadsPicked: 0,

@@ -1,183 +1,176 @@
-/** The comments block: heading with the count, the posting form (with its errors), and the list. */
+/** The comments block: heading with the count, notices, the form (or "closed"), the threads and their pages. */
 
-import type { Comment } from '../../../comments/index.js'
+import type { Comment, CommentOrder, CommentsMode, CommentThread } from '../../../comments/index.js'
 import { formatDateTime } from '../../render/format.js'
 import type { SafeHtml } from '../../render/html.js'
+import { CommentForm, type CommentDraft, type CommentFormError } from './comment-form.js'
 
-/** The form fields a reader typed, kept when the form comes back with an error. */
-export interface CommentDraft {
-  name: string
-  email: string
-  body: string
-  /** Grapheme count of `body`, for the counter's first paint. */
-  bodyLength: number
-}
+export type { CommentDraft, CommentField, CommentFormError } from './comment-form.js'
 
-/** The form's fields, by the name the domain's error details use. */
-export type CommentField = 'name' | 'email' | 'body'
+/** A message shown after a redirect (`?notice=`): the reader learns what became of their action. */
+export type CommentNotice = 'held' | 'reported'
 
-/** One message of a refused comment; `field` places it next to its input. */
-export interface CommentFormError {
-  field: CommentField | undefined
-  message: string
+const NOTICES: Record<CommentNotice, string> = {
+  held: 'Thanks — your comment is waiting for review. It will appear once a moderator approves it.',
+  reported: 'Thanks for your report. Our moderators will take a look.',
 }
 
 export interface CommentsProps {
+  /** Visible comments, replies included. */
   count: number
-  comments: readonly Comment[]
-  /** Where the form posts. */
-  action: string
+  threads: readonly CommentThread[]
+  order: CommentOrder
+  page: number
+  totalPages: number
+  mode: CommentsMode
+  /** The story's path: the form posts to it + /comments. */
+  canonicalPath: string
+  stamp: string
   maxLength: number
   nameMaxLength: number
   language: string
+  replyTo?: Comment | undefined
+  notice?: CommentNotice | undefined
   draft?: CommentDraft | undefined
-  errors?: readonly CommentFormError[]
+  errors?: readonly CommentFormError[] | undefined
 }
 
-const FIELD_IDS: Record<CommentField, string> = {
-  name: 'comment-name',
-  email: 'comment-email',
-  body: 'comment-body',
+/** The query string of a comments view (default order and first page drop out). */
+export function commentsQuery(order: CommentOrder, page: number): string {
+  const params = new URLSearchParams()
+  if (order !== 'newest') params.set('order', order)
+  if (page > 1) params.set('cpage', String(page))
+  const query = params.toString()
+  return query === '' ? '' : `?${query}`
 }
 
 /** The comments section of a story. */
 export function CommentsSection(props: CommentsProps): SafeHtml {
-  const errors = props.errors ?? []
-  const errorFor = (field: CommentField) => errors.find((e) => e.field === field)
-  const describedBy = (field: CommentField, ...ids: string[]) =>
-    [...ids, errorFor(field) === undefined ? '' : `${FIELD_IDS[field]}-error`]
-      .filter((id) => id !== '')
-      .join(' ') || undefined
-  const draft = props.draft ?? { name: '', email: '', body: '', bodyLength: 0 }
-  const replies = new Map<number, Comment[]>()
-  for (const comment of props.comments) {
-    if (comment.parentId === null) continue
-    replies.set(comment.parentId, [...(replies.get(comment.parentId) ?? []), comment])
-  }
-  const topLevel = props.comments.filter(
-    (c) => c.parentId === null || !props.comments.some((p) => p.id === c.parentId),
-  )
+  const base = props.canonicalPath
   return (
     <section class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" class="block-title">
         Comments <span class="comment-count">{props.count}</span>
       </h2>
-      <form class="comment-form" id="comment-form" method="post" action={props.action}>
-        {errors.length === 0 ? null : (
-          <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h3 id="error-summary-title">Your comment was not posted</h3>
-            <ul>
-              {errors.map((error) => (
-                <li>
-                  {error.field === undefined ? (
-                    error.message
-                  ) : (
-                    <a href={`#${FIELD_IDS[error.field]}`}>{error.message}</a>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div class="field">
-          <label for="comment-name">Name</label>
-          <span class="field-hint" id="comment-name-hint">
-            Shown with your comment; up to {props.nameMaxLength} characters.
-          </span>
-          <FieldError field="name" error={errorFor('name')} />
-          <input
-            type="text"
-            id="comment-name"
-            name="name"
-            required
-            autocomplete="nickname"
-            value={draft.name}
-            aria-describedby={describedBy('name', 'comment-name-hint')}
-            aria-invalid={errorFor('name') === undefined ? undefined : 'true'}
-          />
-        </div>
-        <div class="field">
-          <label for="comment-email">E-mail (optional)</label>
-          <span class="field-hint" id="comment-email-hint">
-            Never shown; used only if a moderator needs to reach you.
-          </span>
-          <FieldError field="email" error={errorFor('email')} />
-          <input
-            type="email"
-            id="comment-email"
-            name="email"
-            autocomplete="email"
-            value={draft.email}
-            aria-describedby={describedBy('email', 'comment-email-hint')}
-            aria-invalid={errorFor('email') === undefined ? undefined : 'true'}
-          />
-        </div>
-        <div class="field">
-          <label for="comment-body">Comment</label>
-          <span class="field-hint">
-            Up to {props.maxLength} characters:{' '}
-            <span id="comment-body-counter" data-grapheme-counter>
-              {draft.bodyLength}/{props.maxLength}
-            </span>
-          </span>
-          <FieldError field="body" error={errorFor('body')} />
-          {/* No maxlength: browsers count UTF-16 units, the limit is in characters (graphemes). */}
-          <textarea
-            id="comment-body"
-            name="body"
-            rows="5"
-            required
-            data-grapheme-limit={props.maxLength}
-            aria-describedby={describedBy('body', 'comment-body-counter')}
-            aria-invalid={errorFor('body') === undefined ? undefined : 'true'}
-          >
-            {draft.body}
-          </textarea>
-        </div>
-        <div class="visually-hidden" aria-hidden="true">
-          <label for="comment-website">Leave this field empty</label>
-          <input
-            type="url"
-            id="comment-website"
-            name="website"
-            class="honeypot"
-            tabindex="-1"
-            autocomplete="off"
-            value=""
-          />
-        </div>
-        <button type="submit" class="button">
-          Post comment
-        </button>
-      </form>
-      {topLevel.length === 0 ? (
-        <p class="comments-empty">No comments yet. Be the first to share your view.</p>
+      {props.notice === undefined ? null : (
+        <p class="comment-notice" role="status">
+          {NOTICES[props.notice]}
+        </p>
+      )}
+      {props.mode === 'closed' ? (
+        <p class="comments-closed">Comments are closed on this story.</p>
       ) : (
-        <ol class="comment-list">
-          {topLevel.map((comment) => (
-            <CommentItem
-              comment={comment}
-              replies={replies.get(comment.id) ?? []}
-              language={props.language}
-            />
-          ))}
-        </ol>
+        <>
+          {props.mode === 'premoderated' ? (
+            <p class="field-hint">Comments on this story appear once a moderator approves them.</p>
+          ) : null}
+          <CommentForm
+            action={`${base}/comments`}
+            canonicalPath={base}
+            stamp={props.stamp}
+            maxLength={props.maxLength}
+            nameMaxLength={props.nameMaxLength}
+            replyTo={props.replyTo}
+            draft={props.draft}
+            errors={props.errors ?? []}
+          />
+        </>
+      )}
+      {props.count === 0 ? (
+        <p class="comments-empty">
+          {props.mode === 'closed'
+            ? 'There are no comments on this story.'
+            : 'No comments yet. Be the first to share your view.'}
+        </p>
+      ) : (
+        <>
+          <p class="comment-order">
+            Show:{' '}
+            <OrderLink base={base} order="newest" current={props.order} label="newest first" /> ·{' '}
+            <OrderLink base={base} order="oldest" current={props.order} label="oldest first" />
+          </p>
+          <ol class="comment-list">
+            {props.threads.map((thread) => (
+              <CommentItem
+                comment={thread}
+                replies={thread.replies}
+                base={base}
+                language={props.language}
+                canReply={props.mode !== 'closed'}
+              />
+            ))}
+          </ol>
+          <CommentPages
+            base={base}
+            order={props.order}
+            page={props.page}
+            totalPages={props.totalPages}
+          />
+        </>
       )}
     </section>
   )
 }
 
-function FieldError(props: { field: CommentField; error: CommentFormError | undefined }) {
-  if (props.error === undefined) return <></>
+function OrderLink(props: {
+  base: string
+  order: CommentOrder
+  current: CommentOrder
+  label: string
+}): SafeHtml {
+  const href = `${props.base}${commentsQuery(props.order, 1)}#comments-title`
   return (
-    <span class="field-error" id={`${FIELD_IDS[props.field]}-error`}>
-      {props.error.message}
-    </span>
+    <a href={href} aria-current={props.order === props.current ? 'true' : undefined}>
+      {props.label}
+    </a>
   )
 }
 
-function CommentItem(props: { comment: Comment; replies: readonly Comment[]; language: string }) {
-  const { comment } = props
+function CommentPages(props: {
+  base: string
+  order: CommentOrder
+  page: number
+  totalPages: number
+}): SafeHtml {
+  const { page, totalPages } = props
+  if (totalPages <= 1) return <></>
+  const href = (n: number) => `${props.base}${commentsQuery(props.order, n)}#comments-title`
+  return (
+    <nav class="pagination comment-pages" aria-label="Comment pages">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              ‹ Previous<span class="visually-hidden"> comments</span>
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <span aria-current="page">
+            Page {page} of {totalPages}
+          </span>
+        </li>
+        {page < totalPages ? (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              More<span class="visually-hidden"> comments</span> ›
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}
+
+function CommentItem(props: {
+  comment: Comment
+  replies: readonly Comment[]
+  base: string
+  language: string
+  canReply: boolean
+}): SafeHtml {
+  const { comment, base } = props
+  const isTop = comment.parentId === null
   return (
     <li class="comment" id={`comment-${comment.id}`}>
       <p class="comment-meta">
@@ -186,11 +179,30 @@ function CommentItem(props: { comment: Comment; replies: readonly Comment[]; lan
           {formatDateTime(comment.createdAt, props.language)}
         </time>
       </p>
+      {/* Plain text, escaped by the renderer; links stay text (never clickable). */}
       <p class="comment-body">{comment.body}</p>
+      <div class="comment-actions">
+        {isTop && props.canReply ? (
+          <a class="comment-reply" href={`${base}?reply=${comment.id}#comment-form`}>
+            Reply<span class="visually-hidden"> to {comment.authorName}</span>
+          </a>
+        ) : null}
+        <form method="post" action={`${base}/comments/${comment.id}/report`} class="comment-report">
+          <button type="submit" class="link-button">
+            Report<span class="visually-hidden"> the comment by {comment.authorName}</span>
+          </button>
+        </form>
+      </div>
       {props.replies.length === 0 ? null : (
         <ol class="comment-replies">
           {props.replies.map((reply) => (
-            <CommentItem comment={reply} replies={[]} language={props.language} />
+            <CommentItem
+              comment={reply}
+              replies={[]}
+              base={base}
+              language={props.language}
+              canReply={false}
+            />
           ))}
         </ol>
       )}

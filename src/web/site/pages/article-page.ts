@@ -1,10 +1,9 @@
 /** Loads everything the article page shows: the story, its counts, comments and the five rails. */
 
-import type { Comment } from '../../../comments/index.js'
-import { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH } from '../../../comments/index.js'
 import type { Article } from '../../../newsroom/index.js'
+import { type CommentsView, loadCommentsBlock, type RefusedComment } from '../comment-block.js'
+import type { CommentsProps } from '../components/comments.js'
 import type { RailStory } from '../components/rail.js'
-import type { CommentDraft, CommentFormError } from '../components/comments.js'
 import { frameOf, type LoadedPage, type PageContext, type SiteFrame } from '../page-context.js'
 import { articlePath } from '../site-urls.js'
 
@@ -14,9 +13,8 @@ export interface ArticlePageProps {
   article: Article
   canonicalPath: string
   views: number
-  commentCount: number
-  comments: Comment[]
-  commentLimits: { body: number; name: number }
+  /** The comments block: count, threads, form state. */
+  comments: CommentsProps
   /** Set when the page answers a refused comment: the reader's text and what was wrong. */
   refused: RefusedComment | undefined
   latest: RailStory[]
@@ -34,21 +32,16 @@ export type ArticleLoad =
   | { kind: 'redirect'; location: string }
   | { kind: 'missing' }
 
-/** A refused comment to show again in the form. */
-export interface RefusedComment {
-  draft: CommentDraft
-  errors: CommentFormError[]
-}
-
-const COMMENTS_SHOWN = 200
+export type { CommentsView, RefusedComment }
 
 /** Loads `/{section}/{slug}`: a page, a redirect to the canonical path, or missing. */
 export async function loadArticlePage(
   ctx: PageContext,
   params: { section: string; slug: string },
   refused?: RefusedComment,
+  commentsView?: CommentsView,
 ): Promise<ArticleLoad> {
-  const { newsroom, engagement, comments } = ctx.services
+  const { newsroom, engagement } = ctx.services
   const [lookup, sections] = await Promise.all([
     newsroom.findPublishedArticle(params.slug),
     newsroom.listSections(),
@@ -60,10 +53,9 @@ export async function loadArticlePage(
   if (article.section.slug !== params.section) return { kind: 'redirect', location: canonicalPath }
 
   // Every rail comes from the engagement engine's memory, assembled there without repeats.
-  const [views, commentCount, commentList, rails] = await Promise.all([
+  const [views, commentsBlock, rails] = await Promise.all([
     engagement.viewCount(article.id),
-    comments.countVisible(article.id),
-    comments.listVisible(article.id, { limit: COMMENTS_SHOWN }),
+    loadCommentsBlock(ctx, article.id, canonicalPath, commentsView, refused),
     engagement.articleRails(article.id),
   ])
 
@@ -75,9 +67,7 @@ export async function loadArticlePage(
         article,
         canonicalPath,
         views,
-        commentCount,
-        comments: commentList,
-        commentLimits: { body: COMMENT_MAX_LENGTH, name: COMMENT_NAME_MAX_LENGTH },
+        comments: commentsBlock,
         refused,
         ...rails,
       },

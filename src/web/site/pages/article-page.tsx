@@ -82,16 +82,7 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
           )}
           <AuthorBoxes authors={article.authors} />
         </article>
-        <CommentsSection
-          count={props.commentCount}
-          comments={props.comments}
-          action={`${props.canonicalPath}/comments`}
-          maxLength={props.commentLimits.body}
-          nameMaxLength={props.commentLimits.name}
-          language={language}
-          draft={refused?.draft}
-          errors={refused?.errors}
-        />
+        <CommentsSection {...props.comments} />
         <div class="rails">
           <Rail
             id="rail-latest"

@@ -1,0 +1,219 @@
+/** The moderation service: the queue, approve / reject / spam, bans, readers' reports, and the audit log. */
+
+import type { CommentsConfig } from '../config.js'
+import type { Db } from '../db/database.js'
+import type { CommentStatus } from '../db/schema.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { Clock } from '../lib/clock.js'
+import { addReport, holdReported } from './abuse-queries.js'
+import { articleModeSetting, updateArticleMode, visibleComment } from './comment-queries.js'
+import { commentArticleNotFound, commentNotFound, moderationInvalid } from './errors.js'
+import {
+  appendAudit,
+  type AuditEntry,
+  auditEntries,
+  commentForModeration,
+  insertBan,
+  queuePage,
+  setStatus,
+} from './moderation-queries.js'
+import type { ReaderKeys } from './reader-identity.js'
+import type {
+  CommentsMode,
+  ModerationActor,
+  QueuedComment,
+  QueueFilter,
+  ReaderIdentity,
+} from './types.js'
+
+export type { AuditEntry }
+
+/** What a moderator can do; every action is written to the audit log with its actor. */
+export interface Moderation {
+  /** A page of the queue (oldest first), optionally of one story. */
+  queue(options: {
+    filter: QueueFilter
+    articleId?: number
+    page?: number
+    perPage?: number
+  }): Promise<{
+    items: QueuedComment[]
+    total: number
+    page: number
+    perPage: number
+    totalPages: number
+  }>
+  /** Publishes a comment (and forgets its reports so far). */
+  approve(commentId: number, actor: ModerationActor, note?: string): Promise<void>
+  /** Hides a comment for good. */
+  reject(commentId: number, actor: ModerationActor, note?: string): Promise<void>
+  /** Hides a comment as spam. */
+  markSpam(commentId: number, actor: ModerationActor, note?: string): Promise<void>
+  /**
+   * Bans the author of `commentId` (or a reader hash): their future comments go to spam while
+   * they are told "waiting for review".
+   */
+  banReader(
+    target: { commentId: number } | { readerHash: string },
+    actor: ModerationActor,
+    reason?: string,
+  ): Promise<void>
+  /** Sets a story's comment mode; null returns it to the site default. */
+  setArticleMode(
+    articleId: number,
+    mode: CommentsMode | null,
+    actor: ModerationActor,
+  ): Promise<void>
+  /** The newest audit entries, optionally of one comment. */
+  auditLog(options?: { commentId?: number; limit?: number }): Promise<AuditEntry[]>
+}
+
+const MAX_PER_PAGE = 200
+
+/** Builds the moderation service. */
+export function createModeration({
+  db,
+  clock,
+  bus,
+}: {
+  db: Db
+  clock: Clock
+  bus: Bus
+}): Moderation {
+  const change = async (
+    commentId: number,
+    status: CommentStatus,
+    action: string,
+    actor: ModerationActor,
+    note: string,
+  ): Promise<void> => {
+    const comment = Number.isSafeInteger(commentId)
+      ? await commentForModeration(db, commentId)
+      : undefined
+    if (comment === undefined) throw commentNotFound(commentId)
+    checkActor(actor)
+    await setStatus(db, commentId, status)
+    await appendAudit(db, {
+      commentId,
+      readerHash: null,
+      action,
+      actor,
+      note,
+      at: clock.now(),
+    })
+    await bus.publish('comment.moderated', { commentId, articleId: comment.articleId, action })
+  }
+
+  return {
+    async queue({ filter, articleId, page = 1, perPage = 50 }) {
+      const size = Math.min(Math.max(1, Math.floor(perPage) || 1), MAX_PER_PAGE)
+      const current = Math.max(1, Math.floor(page) || 1)
+      const { items, total } = await queuePage(db, filter, articleId, size, (current - 1) * size)
+      return { items, total, page: current, perPage: size, totalPages: Math.ceil(total / size) }
+    },
+    approve: (id, actor, note = '') => change(id, 'published', 'approved', actor, note),
+    reject: (id, actor, note = '') => change(id, 'rejected', 'rejected', actor, note),
+    markSpam: (id, actor, note = '') => change(id, 'spam', 'spam', actor, note),
+    async banReader(target, actor, reason = '') {
+      checkActor(actor)
+      let readerHash: string
+      let commentId: number | null = null
+      if ('commentId' in target) {
+        const comment = Number.isSafeInteger(target.commentId)
+          ? await commentForModeration(db, target.commentId)
+          : undefined
+        if (comment === undefined) throw commentNotFound(target.commentId)
+        if (comment.readerHash === null)
+          throw moderationInvalid('This comment has no reader identity to ban (it was imported).')
+        readerHash = comment.readerHash
+        commentId = target.commentId
+      } else {
+        if (!/^[0-9a-f]{64}$/.test(target.readerHash))
+          throw moderationInvalid('A reader hash is 64 hexadecimal characters.')
+        readerHash = target.readerHash
+      }
+      const at = clock.now()
+      await insertBan(db, { readerHash, reason, actor, at })
+      await appendAudit(db, { commentId, readerHash, action: 'banned', actor, note: reason, at })
+    },
+    async setArticleMode(articleId, mode, actor) {
+      checkActor(actor)
+      if (!(await updateArticleMode(db, articleId, mode))) throw commentArticleNotFound(articleId)
+      await appendAudit(db, {
+        commentId: null,
+        readerHash: null,
+        action: `mode:${mode ?? 'default'}`,
+        actor,
+        note: `article ${articleId}`,
+        at: clock.now(),
+      })
+      await bus.publish('comment.moderated', { commentId: null, articleId, action: 'mode' })
+    },
+    auditLog: ({ commentId, limit = 100 } = {}) =>
+      auditEntries(db, {
+        ...(commentId === undefined ? {} : { commentId }),
+        limit: Math.min(Math.max(1, limit), 1000),
+      }),
+  }
+}
+
+/** An actor is a user id or 'cli': short, so the log stays readable. */
+function checkActor(actor: ModerationActor): void {
+  if (!/^[A-Za-z0-9:_@.-]{1,64}$/.test(actor))
+    throw moderationInvalid('The actor must be a user id or "cli".')
+}
+
+/** What a reader's report did. */
+export type ReportOutcome = 'reported' | 'already_reported' | 'hidden'
+
+/** Builds the reader-facing report action: one report per reader, N reports hide the comment. */
+export function createReporting({
+  db,
+  clock,
+  bus,
+  keys,
+  config,
+}: {
+  db: Db
+  clock: Clock
+  bus: Bus
+  keys: ReaderKeys
+  config: CommentsConfig
+}) {
+  return async (commentId: number, reader: ReaderIdentity): Promise<ReportOutcome> => {
+    const comment = Number.isSafeInteger(commentId)
+      ? await visibleComment(db, commentId)
+      : undefined
+    if (comment === undefined) throw commentNotFound(commentId)
+    const readerHash = await keys.readerHash(reader)
+    const at = clock.now()
+    const count = await addReport(db, { commentId, readerHash, at })
+    if (count === undefined) return 'already_reported'
+    if (config.reportsToHide === 0 || count < config.reportsToHide) return 'reported'
+    if (!(await holdReported(db, commentId))) return 'reported'
+    await appendAudit(db, {
+      commentId,
+      readerHash: null,
+      action: 'hidden',
+      actor: 'reports',
+      note: `${count} reports`,
+      at,
+    })
+    await bus.publish('comment.moderated', {
+      commentId,
+      articleId: comment.articleId,
+      action: 'hidden',
+    })
+    return 'hidden'
+  }
+}
+
+/** The effective comment mode of a story; undefined when there is no such story. */
+export async function effectiveMode(
+  db: Db,
+  config: CommentsConfig,
+  articleId: number,
+): Promise<CommentsMode | undefined> {
+  const row = Number.isSafeInteger(articleId) ? await articleModeSetting(db, articleId) : undefined
+  return row === undefined ? undefined : (row.mode ?? config.mode)
+}

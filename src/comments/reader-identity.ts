@@ -1,0 +1,76 @@
+/** The site secret behind reader hashes and form tokens: made once, kept in the database, shared by every process. */
+
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Db } from '../db/database.js'
+import { toDbTime } from '../db/time-codec.js'
+import type { Clock } from '../lib/clock.js'
+import type { FormTokenCheck, ReaderIdentity } from './types.js'
+
+const SECRET_NAME = 'comments'
+/** A served form stays good for a day; an older one is refused as expired. */
+const FORM_TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000
+/** Clocks of processes behind one balancer differ a little. */
+const CLOCK_SKEW_MS = 60_000
+
+export interface ReaderKeys {
+  /** The salted identity of a reader: HMAC-SHA256 of address and user agent, hex. */
+  readerHash(reader: ReaderIdentity): Promise<string>
+  /** A signed "form served at" stamp to embed in the comment form. */
+  issueFormToken(): Promise<string>
+  /** Checks a stamp: forged or expired → invalid; younger than `minSeconds` → too_fast. */
+  checkFormToken(token: string, minSeconds: number): Promise<FormTokenCheck>
+}
+
+/** Builds the keys, reading (or on first use creating) the secret lazily. */
+export function createReaderKeys({ db, clock }: { db: Db; clock: Clock }): ReaderKeys {
+  let secret: Promise<Buffer> | undefined
+  const key = (): Promise<Buffer> => {
+    secret ??= loadSecret(db, clock).catch((error: unknown) => {
+      secret = undefined
+      throw error
+    })
+    return secret
+  }
+  const sign = (k: Buffer, label: string, value: string): Buffer =>
+    createHmac('sha256', k).update(`${label}\0${value}`).digest()
+
+  return {
+    async readerHash({ address, userAgent }) {
+      return sign(await key(), 'reader', `${address}\0${userAgent}`).toString('hex')
+    },
+    async issueFormToken() {
+      const issued = String(clock.now().getTime())
+      return `${issued}.${sign(await key(), 'form', issued).toString('base64url')}`
+    },
+    async checkFormToken(token, minSeconds) {
+      const match = /^(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token)
+      if (match === null) return 'invalid'
+      const [, issued = '', mac = ''] = match
+      const expected = sign(await key(), 'form', issued)
+      const given = Buffer.from(mac, 'base64url')
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid'
+      const age = clock.now().getTime() - Number(issued)
+      if (age < -CLOCK_SKEW_MS || age > FORM_TOKEN_MAX_AGE_MS) return 'invalid'
+      return age < minSeconds * 1000 ? 'too_fast' : 'ok'
+    },
+  }
+}
+
+/** Reads the comments secret; the first process to need it creates it (the others then read it). */
+async function loadSecret(db: Db, clock: Clock): Promise<Buffer> {
+  await db
+    .insertInto('site_secrets')
+    .values({
+      name: SECRET_NAME,
+      value: randomBytes(32).toString('hex'),
+      created_at: toDbTime(clock.now()),
+    })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db
+    .selectFrom('site_secrets')
+    .select('value')
+    .where('name', '=', SECRET_NAME)
+    .executeTakeFirstOrThrow()
+  return Buffer.from(row.value, 'hex')
+}

@@ -1,0 +1,193 @@
+/** The comments JSON API on the real app: 201 with a status, 4xx with stable codes, pages and order. */
+
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Article } from '../../../src/newsroom/index.js'
+import { buildTestApp, TEST_NOW, type TestApp } from '../../helpers/build-test-app.js'
+
+interface ApiComment {
+  id: number
+  parentId: number | null
+  name: string
+  body: string
+  createdAt: string
+  status?: string
+  replies?: ApiComment[]
+}
+
+describe('comments API', () => {
+  let testApp: TestApp
+  let stories: Article[]
+  const url = (story: Article) => `/api/v1/articles/${story.slug}/comments`
+  const post = (story: Article, payload: unknown, ua = 'api-client') =>
+    testApp.app.web.inject({
+      method: 'POST',
+      url: url(story),
+      payload: payload as Record<string, unknown>,
+      headers: { 'user-agent': ua },
+    })
+  const codeOf = (response: { json: () => unknown }) =>
+    (response.json() as { error: { code: string } }).error.code
+
+  before(async () => {
+    testApp = await buildTestApp({
+      articles: 6,
+      env: { MASTHEAD_COMMENTS_BANNED_WORDS: 'scoundrel,  rotten apple' },
+    })
+    const { items } = await testApp.app.services.newsroom.listArticles({}, 1, 6)
+    stories = []
+    for (const summary of items) {
+      const found = await testApp.app.services.newsroom.findPublishedArticle(summary.slug)
+      if (found?.kind === 'found') stories.push(found.article)
+    }
+    assert.ok(stories.length >= 4)
+  })
+  after(() => testApp.dispose())
+
+  const story = (i: number): Article => {
+    const found = stories[i]
+    assert.ok(found)
+    return found
+  }
+
+  test('a good comment answers 201 published, then lists without e-mail', async () => {
+    const response = await post(story(0), {
+      name: 'Ada',
+      email: 'ada@example.org',
+      body: 'Well reported 🇳🇴',
+    })
+    assert.equal(response.statusCode, 201)
+    const { comment } = response.json<{ comment: ApiComment }>()
+    assert.equal(comment.status, 'published')
+    assert.equal(comment.body, 'Well reported 🇳🇴')
+    assert.equal(comment.createdAt, TEST_NOW.toISOString())
+    const list = await testApp.app.web.inject({ url: url(story(0)) })
+    assert.equal(list.statusCode, 200)
+    assert.ok(!list.body.includes('ada@example.org'))
+    const listed = list.json<{ comments: ApiComment[]; totalComments: number }>()
+    assert.ok(listed.comments.some((c) => c.id === comment.id))
+    assert.ok(listed.totalComments >= 1)
+  })
+
+  test('bad input answers 400 with the code and the field', async () => {
+    const cases: [Record<string, unknown>, string, string | undefined][] = [
+      [{ name: 'Ada', body: 'x'.repeat(301) }, 'COMMENT_TOO_LONG', 'body'],
+      [{ name: 'Ada', body: ' \n\t ' }, 'COMMENT_BODY_REQUIRED', 'body'],
+      [{ name: 'Ada', body: 'a\u0000b' }, 'COMMENT_INVALID_CHARACTERS', 'body'],
+      [{ name: 'N'.repeat(51), body: 'Hi' }, 'COMMENT_NAME_TOO_LONG', 'authorName'],
+      [{ name: '', body: 'Hi' }, 'COMMENT_NAME_REQUIRED', 'authorName'],
+      [{ name: 'Ada', email: 'nope', body: 'Hi' }, 'COMMENT_EMAIL_INVALID', 'authorEmail'],
+      [{ name: 'Ada', body: 'Hi', parentId: 999_999 }, 'COMMENT_PARENT_INVALID', 'parentId'],
+      [{ name: 'Ada', body: 'Hi', admin: true }, 'REQUEST_INVALID', undefined],
+      [{ name: 'Ada' }, 'REQUEST_INVALID', undefined],
+    ]
+    for (const [payload, code, field] of cases) {
+      const response = await post(story(1), payload, 'bad-input')
+      assert.equal(response.statusCode, 400, JSON.stringify(payload))
+      const { error } = response.json<{ error: { code: string; details: { field?: string } } }>()
+      assert.equal(error.code, code, JSON.stringify(payload))
+      if (field !== undefined) assert.equal(error.details.field, field)
+    }
+    const notJson = await testApp.app.web.inject({
+      method: 'POST',
+      url: url(story(1)),
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    })
+    assert.equal(notJson.statusCode, 400)
+    const missing = await testApp.app.web.inject({
+      method: 'POST',
+      url: '/api/v1/articles/no-such-story/comments',
+      payload: { name: 'Ada', body: 'Hi' },
+    })
+    assert.equal(missing.statusCode, 404)
+    assert.equal(codeOf(missing), 'COMMENT_ARTICLE_NOT_FOUND')
+    const badQuery = await testApp.app.web.inject({ url: `${url(story(1))}?order=up` })
+    assert.equal(badQuery.statusCode, 400)
+  })
+
+  test('banned words (any case or accent) and links are held whatever the mode', async () => {
+    const held = [
+      'What a SCOUNDRÉL',
+      'This is a Rotten   Apple, frankly',
+      'See https://example.org/x',
+      'visit spam-shop.com now',
+    ]
+    for (const [i, body] of held.entries()) {
+      const response = await post(story(2), { name: 'Cy', body }, `held-${i}`)
+      assert.equal(response.statusCode, 201, body)
+      assert.equal(response.json<{ comment: ApiComment }>().comment.status, 'held', body)
+    }
+    for (const body of ['Scoundrels is not the word', 'e.g. version 3.5 is fine']) {
+      const response = await post(story(2), { name: 'Cy', body }, 'not-held')
+      assert.equal(response.json<{ comment: ApiComment }>().comment.status, 'published', body)
+    }
+    const queue = await testApp.app.services.comments.moderation.queue({ filter: 'held' })
+    assert.deepEqual(
+      new Set(queue.items.filter((c) => c.articleId === story(2).id).map((c) => c.holdReason)),
+      new Set(['banned_word', 'link']),
+    )
+  })
+
+  test('a premoderated story holds every comment; a closed one answers 403', async () => {
+    const { moderation } = testApp.app.services.comments
+    await moderation.setArticleMode(story(3).id, 'premoderated', 'test')
+    const held = await post(story(3), { name: 'Di', body: 'Plain and kind' }, 'premod')
+    assert.equal(held.statusCode, 201)
+    assert.equal(held.json<{ comment: ApiComment }>().comment.status, 'held')
+    await moderation.setArticleMode(story(3).id, 'closed', 'test')
+    const closed = await post(story(3), { name: 'Di', body: 'Another' }, 'premod')
+    assert.equal(closed.statusCode, 403)
+    assert.equal(codeOf(closed), 'COMMENTS_CLOSED')
+    await moderation.setArticleMode(story(3).id, null, 'test')
+  })
+
+  test('past the limit a reader gets 429 with Retry-After; repeats get 409', async () => {
+    for (let i = 0; i < 5; i++) {
+      const ok = await post(story(1), { name: 'Ed', body: `point ${i}` }, 'limited')
+      assert.equal(ok.statusCode, 201)
+    }
+    const limited = await post(story(1), { name: 'Ed', body: 'point 6' }, 'limited')
+    assert.equal(limited.statusCode, 429)
+    assert.equal(codeOf(limited), 'COMMENT_RATE_LIMITED')
+    assert.equal(limited.headers['retry-after'], '60')
+    const first = await post(story(1), { name: 'Fay', body: 'Said once' }, 'repeater')
+    assert.equal(first.statusCode, 201)
+    const again = await post(story(1), { name: 'Fay', body: '  Said once ' }, 'repeater')
+    assert.equal(again.statusCode, 409)
+    assert.equal(codeOf(again), 'COMMENT_DUPLICATE')
+  })
+
+  test('threads page past 50, newest or oldest first, with replies nested', async () => {
+    const { comments } = testApp.app.services
+    const target = story(4)
+    const ids: number[] = []
+    for (let i = 0; i < 120; i++) {
+      const c = await comments.post({
+        articleId: target.id,
+        authorName: `R${i}`,
+        body: `comment ${i}`,
+        createdAt: new Date(TEST_NOW.getTime() - (200 - i) * 60_000),
+      })
+      ids.push(c.id)
+    }
+    const reply = await post(target, { name: 'Gus', body: 'a reply', parentId: ids[119] }, 'rep')
+    assert.equal(reply.statusCode, 201)
+    const newest = await testApp.app.web.inject({ url: url(target) })
+    const page1 = newest.json<{
+      comments: ApiComment[]
+      totalPages: number
+      totalThreads: number
+    }>()
+    assert.equal(page1.comments.length, 50)
+    assert.equal(page1.totalThreads, 120)
+    assert.equal(page1.totalPages, 3)
+    assert.equal(page1.comments[0]?.id, ids[119])
+    assert.equal(page1.comments[0]?.replies?.[0]?.body, 'a reply')
+    const oldest = await testApp.app.web.inject({ url: `${url(target)}?order=oldest&page=3` })
+    const page3 = oldest.json<{ comments: ApiComment[] }>()
+    assert.equal(page3.comments.length, 20)
+    assert.equal(page3.comments.at(-1)?.id, ids[119])
+    assert.equal(page3.comments[0]?.id, ids[100])
+  })
+})
