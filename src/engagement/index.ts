@@ -104,7 +104,6 @@ export function createEngagement(deps: EngagementDeps): Engagement {
   const updateNow = async (options: { full: boolean; catalogue: boolean }): Promise<void> => {
     const now = Date.now()
     const full = options.full || now - lastFullAt >= fullReloadEveryMs
-    if (full) lastFullAt = now
     if (full || options.catalogue) {
       catalogue.reset(await newsroom.catalogueStories())
       // Stories whose events were missed (another process without a shared bus, a crash)
@@ -113,6 +112,8 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     }
     const touched = await rankings.refresh({ full })
     await related.refreshCoReads(touched)
+    // Only a full reload that succeeded postpones the next one.
+    if (full) lastFullAt = now
   }
 
   // The first refresh and the index build start now; pages served meanwhile get empty rails.
