@@ -1,5 +1,5 @@
 /**
- * The in-memory rankings: view totals, Popular Now, Weekly Best, each section's latest stories and
+ * The in-memory rankings: Popular Now, Weekly Best, each section's latest stories and
  * the Must-Reads, recomputed in the background from the shared buckets and swapped in whole.
  */
 
@@ -10,7 +10,7 @@ import type { Newsroom } from '../newsroom/index.js'
 import type { RankedEntry, RankedStory } from './engagement.js'
 import { RANKED_KEEP, WEEK_HOURS } from './ranking-rules.js'
 import type { StoryCatalogue } from './story-catalogue.js'
-import { bucketsBetween, totalsBefore } from './view-queries.js'
+import { bucketsBetween } from './view-queries.js'
 import { createViewWindow, type ViewWindow } from './view-window.js'
 
 const HOUR_MS = 3_600_000
@@ -23,8 +23,6 @@ export const MUST_READS = 5
 /** What one refresh computes; pages read it without touching the database. */
 export interface RankingSnapshot {
   computedAt: Date
-  /** All-time views by story id. */
-  totals: Float64Array
   popularNow: RankedEntry[]
   weeklyBest: RankedEntry[]
   /** The same lists per section slug. */
@@ -37,7 +35,6 @@ export interface RankingSnapshot {
 
 const EMPTY: RankingSnapshot = {
   computedAt: new Date(0),
-  totals: new Float64Array(0),
   popularNow: [],
   weeklyBest: [],
   popularBySection: new Map(),
@@ -102,7 +99,7 @@ export function createRankings(deps: RankingsDeps): Rankings {
     const stale =
       window === undefined || full || dirtyHours.some((hour) => hour < window!.oldestHour)
     if (stale) {
-      const next = createViewWindow(oldest, await totalsBefore(db, new Date(oldest)))
+      const next = createViewWindow(oldest)
       // One range per day, packed into the window's compact slots before the next is read: a
       // week of row objects is never held at once (about 80,000 rows a day at 10 M views).
       for (let from = oldest; from < to; from += DAY_MS) {
@@ -124,17 +121,12 @@ export function createRankings(deps: RankingsDeps): Rankings {
   }
 
   const compute = (now: Date, picks: readonly number[]): RankingSnapshot => {
-    const { week, popular, totals } = window!.figures(
-      now.getTime(),
-      halfLifeHours,
-      catalogue.maxId() + 1,
-    )
+    const { week, popular } = window!.figures(now.getTime(), halfLifeHours, catalogue.maxId() + 1)
     const ranked = (values: Float64Array) => rankedLists(values, catalogue, now)
     const popularNow = ranked(popular)
     const weeklyBest = ranked(week)
     return {
       computedAt: now,
-      totals,
       popularNow: popularNow.top,
       weeklyBest: weeklyBest.top,
       popularBySection: popularNow.bySection,

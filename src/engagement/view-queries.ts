@@ -1,8 +1,7 @@
-/** Hourly view buckets: adding views, and the ranges and totals the rankings are built from. */
+/** Hourly view buckets: adding views, and the ranges the rankings are built from. */
 
 import type { Db } from '../db/database.js'
-import type { DbCount } from '../db/schema.js'
-import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
+import { fromDbTime, toDbTime } from '../db/time-codec.js'
 import { startOfHour } from '../lib/iso-time.js'
 
 /** Adds `views` to the bucket of the hour containing `at` (one upsert, same SQL on both dialects). */
@@ -44,20 +43,6 @@ export async function bucketsBetween(db: Db, from: Date, to: Date): Promise<Buck
     hour: fromDbTime(r.hour).getTime(),
     views: r.views,
   }))
-}
-
-/** Every story's views in the buckets before `before` (the all-time part the window no longer holds). */
-export async function totalsBefore(
-  db: Db,
-  before: Date,
-): Promise<{ articleId: number; views: number }[]> {
-  const rows = await db
-    .selectFrom('article_views_hourly')
-    .select((eb) => ['article_id', eb.fn.sum<DbCount>('views').as('views')])
-    .where('hour', '<', toDbTime(before))
-    .groupBy('article_id')
-    .execute()
-  return rows.map((r) => ({ articleId: r.article_id, views: toNumber(r.views) }))
 }
 
 /** True when `error` is a foreign-key violation (SQLite or PostgreSQL). */

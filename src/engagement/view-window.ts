@@ -1,6 +1,7 @@
 /**
- * The last 7 days of hourly view buckets in memory (one compact slot per hour) plus every story's
- * views before them, so a refresh reads only the newest hours instead of every bucket.
+ * The last 7 days of hourly view buckets in memory (one compact slot per hour), so a refresh reads
+ * only the newest hours instead of every bucket. All-time totals are not kept here: the counter
+ * answers them fresh from the database (viewCount).
  */
 
 import { decayWeight, POPULAR_HOURS } from './ranking-rules.js'
@@ -20,43 +21,26 @@ export interface WindowFigures {
   week: Float64Array
   /** The time-decayed score over the last 48 hours (Popular Now). */
   popular: Float64Array
-  /** All-time views. */
-  totals: Float64Array
 }
 
 export interface ViewWindow {
-  /** The oldest hour held (epoch ms); older hours live in the totals only. */
+  /** The oldest hour held (epoch ms). */
   readonly oldestHour: number
   /** Replaces hours `from` ≤ h < `to` with `rows` (hours with no rows become empty). */
   replaceHours(from: number, to: number, rows: readonly BucketRow[]): void
-  /** Moves the window so it starts at `oldestHour`, folding hours that leave it into the totals. */
+  /** Moves the window so it starts at `oldestHour`, dropping the hours that leave it. */
   slide(oldestHour: number): void
-  /** Week sums, decayed scores and totals at `nowMs`. */
+  /** Week sums and decayed scores at `nowMs`. */
   figures(nowMs: number, halfLifeHours: number, minLength: number): WindowFigures
   /** Buckets held (for the benchmark's memory figures). */
   size(): number
 }
 
-/** A window starting at `oldestHour` over `before` (story id → views before that hour). */
-export function createViewWindow(
-  oldestHour: number,
-  before: readonly { articleId: number; views: number }[],
-): ViewWindow {
+/** An empty window starting at `oldestHour`. */
+export function createViewWindow(oldestHour: number): ViewWindow {
   let oldest = oldestHour
   const slots = new Map<number, HourSlot>()
   let maxId = 0
-  for (const row of before) maxId = Math.max(maxId, row.articleId)
-  let base = new Float64Array(maxId + 1)
-  for (const row of before) base[row.articleId] = row.views
-
-  const addToBase = (id: number, views: number): void => {
-    if (id >= base.length) {
-      const grown = new Float64Array(Math.max(id + 1, base.length * 2))
-      grown.set(base)
-      base = grown
-    }
-    base[id]! += views
-  }
 
   return {
     get oldestHour() {
@@ -88,15 +72,11 @@ export function createViewWindow(
     },
     slide(oldestHour) {
       if (oldestHour <= oldest) return
-      for (const [hour, slot] of slots) {
-        if (hour >= oldestHour) continue
-        for (let i = 0; i < slot.ids.length; i++) addToBase(slot.ids[i]!, slot.views[i]!)
-        slots.delete(hour)
-      }
+      for (const hour of slots.keys()) if (hour < oldestHour) slots.delete(hour)
       oldest = oldestHour
     },
     figures(nowMs, halfLifeHours, minLength) {
-      const length = Math.max(maxId + 1, base.length, minLength)
+      const length = Math.max(maxId + 1, minLength)
       const week = new Float64Array(length)
       const popular = new Float64Array(length)
       const popularFrom = Math.floor(nowMs / HOUR_MS) * HOUR_MS - (POPULAR_HOURS - 1) * HOUR_MS
@@ -109,9 +89,7 @@ export function createViewWindow(
           if (weight > 0) popular[id]! += views[i]! * weight
         }
       }
-      const totals = new Float64Array(length)
-      for (let id = 0; id < length; id++) totals[id] = (base[id] ?? 0) + week[id]!
-      return { week, popular, totals }
+      return { week, popular }
     },
     size() {
       let n = 0
