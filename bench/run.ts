@@ -27,11 +27,19 @@ const { values: options } = parseArgs({
     misses: { type: 'string', default: '500' },
     'rankings-articles': { type: 'string', default: '100000' },
     'rankings-events': { type: 'string', default: '10000000' },
-    /** `--only rankings` runs just the ranking engine's scenario (while developing it). */
+    /** `--only views,comments` runs just those groups: rankings, reading, comments, views. */
     only: { type: 'string' },
   },
 })
 const articles = Number(options.articles)
+const GROUPS = ['rankings', 'reading', 'comments', 'views'] as const
+type Group = (typeof GROUPS)[number]
+const onlyGroups = options.only?.split(',').map((g) => g.trim())
+for (const group of onlyGroups ?? [])
+  if (!(GROUPS as readonly string[]).includes(group))
+    throw new Error(`--only: unknown group ${group} (known: ${GROUPS.join(', ')})`)
+/** True when the run measures `group` (all of them unless --only names some). */
+const runs = (group: Group): boolean => onlyGroups?.includes(group) ?? true
 const misses = Number(options.misses)
 
 const log = (message: string): void => console.log(`[bench] ${message}`)
@@ -116,85 +124,84 @@ function writeReport(report: Record<string, unknown>): void {
 }
 
 async function main(): Promise<void> {
+  const scenarios: ScenarioResult[] = []
+  const rows: MetricRow[] = []
+  const report: Record<string, unknown> = {
+    finishedAt: '',
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    articles,
+  }
   // The ranking engine first, on its own temp database, before the app's data fills the heap.
-  const rankings = await rankingScenario({
-    articles: Number(options['rankings-articles']),
-    events: Number(options['rankings-events']),
-    log,
-  })
-  if (options.only === 'rankings') {
-    printTable(rankings.rows)
-    writeReport({
-      finishedAt: new Date().toISOString(),
-      node: process.version,
-      scenarios: { rankings: rankings.data },
-      checks: rankings.rows.filter((row) => row.pass !== undefined),
+  if (runs('rankings')) {
+    const rankings = await rankingScenario({
+      articles: Number(options['rankings-articles']),
+      events: Number(options['rankings-events']),
+      log,
     })
-    return
+    scenarios.push(rankings)
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
   let app: App | undefined
   try {
-    app = await prepareApp(dir)
-    await app.web.listen({ host: '127.0.0.1', port: 0 })
-    const address = app.web.server.address()
-    if (address === null || typeof address === 'string') throw new Error('no TCP address')
-    const origin = `http://127.0.0.1:${address.port}`
-    const paths = await storyPaths(app, misses + 2 + WARM_UP_MISSES)
-    const commentedPath = paths.pop()
-    const [warmPath, ...rest] = paths
-    const warmUpPaths = rest.slice(0, WARM_UP_MISSES)
-    const missPaths = rest.slice(WARM_UP_MISSES)
-    if (warmPath === undefined || commentedPath === undefined || missPaths.length === 0)
-      throw new Error('too few stories to measure')
+    if (runs('reading') || runs('comments') || runs('views')) {
+      app = await prepareApp(dir)
+      await app.web.listen({ host: '127.0.0.1', port: 0 })
+      const address = app.web.server.address()
+      if (address === null || typeof address === 'string') throw new Error('no TCP address')
+      const origin = `http://127.0.0.1:${address.port}`
+      const paths = await storyPaths(app, misses + 2 + WARM_UP_MISSES)
+      const commentedPath = paths.pop()
+      const [warmPath, ...rest] = paths
+      const warmUpPaths = rest.slice(0, WARM_UP_MISSES)
+      const missPaths = rest.slice(WARM_UP_MISSES)
+      if (warmPath === undefined || commentedPath === undefined || missPaths.length === 0)
+        throw new Error('too few stories to measure')
 
-    // A just-started process compiles its hot paths on the first requests and still carries the
-    // seeding's garbage; like any server in service, measure it after a short warm-up on other
-    // stories (these are not counted and are never requested again).
-    log(`warm-up: ${warmUpPaths.length} other stories, not counted`)
-    await cacheMissScenario({ origin, articlePaths: warmUpPaths })
-
-    log(`cache-miss: ${missPaths.length} distinct stories, once each`)
-    const cacheMiss = await cacheMissScenario({ origin, articlePaths: missPaths })
-    log(`warm: ${warmPath} with autocannon`)
-    const warm = await warmArticleScenario(`${origin}${warmPath}`)
-    log('ceiling: a bare node:http server sending the same bytes, with autocannon')
-    const ceiling = await bareCeilingScenario(`${origin}${warmPath}`)
-
-    log(`comments: JSON posts with autocannon, then ${commentedPath} with 10,000 comments`)
-    const commentsResult = await commentsScenario(app, origin, commentedPath)
-
-    const share = warm.load.requestsPerSecond / ceiling.load.requestsPerSecond
-    const shareRow: MetricRow = {
-      metric: 'warm share of the bare ceiling',
-      value: `${(share * 100).toFixed(1)} %`,
-      target: `>= ${WARM_SHARE_TARGET * 100} %`,
-      pass: share >= WARM_SHARE_TARGET,
+      if (runs('reading')) {
+        // A just-started process compiles its hot paths on the first requests and still carries
+        // the seeding's garbage; like any server in service, measure it after a short warm-up on
+        // other stories (these are not counted and are never requested again).
+        log(`warm-up: ${warmUpPaths.length} other stories, not counted`)
+        await cacheMissScenario({ origin, articlePaths: warmUpPaths })
+        log(`cache-miss: ${missPaths.length} distinct stories, once each`)
+        const cacheMiss = await cacheMissScenario({ origin, articlePaths: missPaths })
+        log(`warm: ${warmPath} with autocannon`)
+        const warm = await warmArticleScenario(`${origin}${warmPath}`)
+        log('ceiling: a bare node:http server sending the same bytes, with autocannon')
+        const ceiling = await bareCeilingScenario(`${origin}${warmPath}`)
+        const share = warm.load.requestsPerSecond / ceiling.load.requestsPerSecond
+        report.warmShareOfCeiling = share
+        scenarios.push(warm, ceiling, cacheMiss)
+        rows.push(...warm.rows, ...ceiling.rows, {
+          metric: 'warm share of the bare ceiling',
+          value: `${(share * 100).toFixed(1)} %`,
+          target: `>= ${WARM_SHARE_TARGET * 100} %`,
+          pass: share >= WARM_SHARE_TARGET,
+        })
+        rows.push(...cacheMiss.rows)
+      }
+      if (runs('comments')) {
+        log(`comments: JSON posts with autocannon, then ${commentedPath} with 10,000 comments`)
+        const commentsResult = await commentsScenario(app, origin, commentedPath)
+        scenarios.push(commentsResult)
+        rows.push(...commentsResult.rows)
+      }
+      if (runs('views')) {
+        log('view counting: beacons with autocannon, then in-process counts')
+        const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
+        scenarios.push(views)
+        rows.push(...views.rows)
+      }
     }
-    const scenarios: ScenarioResult[] = [warm, ceiling, cacheMiss, commentsResult, rankings]
-    const rows = [
-      ...warm.rows,
-      ...ceiling.rows,
-      shareRow,
-      ...cacheMiss.rows,
-      ...commentsResult.rows,
-      ...rankings.rows,
-    ]
-    log('view counting: beacons with autocannon, then in-process counts')
-    const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
-    scenarios.push(views)
-    rows.push(...views.rows)
+    // The ranking rows last: they come from their own data set, not the 10,000 seeded stories.
+    const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
+    rows.push(...rankingRows)
     printTable(rows)
-    const report = {
-      finishedAt: new Date().toISOString(),
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      articles,
-      scenarios: Object.fromEntries(scenarios.map((s) => [s.name, s.data])),
-      warmShareOfCeiling: share,
-      checks: rows.filter((row) => row.pass !== undefined),
-    }
+    report.finishedAt = new Date().toISOString()
+    report.scenarios = Object.fromEntries(scenarios.map((s) => [s.name, s.data]))
+    report.checks = rows.filter((row) => row.pass !== undefined)
     writeReport(report)
   } finally {
     await app?.close()
