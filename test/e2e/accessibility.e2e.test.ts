@@ -24,16 +24,28 @@ browserSuite('accessibility', (suite) => {
     }
   }
 
-  test('at 320 px no page scrolls sideways', async () => {
+  test('at 320 px no page scrolls sideways, nor any story linked from the front page', async () => {
     const { page } = await suite.open({ viewport: { width: 320, height: 640 } })
+    await page.goto(suite.site.urls.front, { waitUntil: 'load' })
+    // Every story the front page links to: bylines, credits and headlines differ from story to story.
+    const stories = await page.$$eval('main a[href]', (links) =>
+      links
+        .map((a) => (a as HTMLAnchorElement).href)
+        .filter((href) => /^https?:\/\/[^/]+\/[a-z]+\/[a-z0-9-]+$/.test(href)),
+    )
+    const urls = [...PAGES.map((name) => suite.site.urls[name]), ...new Set(stories)]
+    assert.ok(
+      urls.length > PAGES.length + 5,
+      `too few stories on the front page: ${stories.length}`,
+    )
     const wide: string[] = []
-    for (const name of PAGES) {
-      await page.goto(suite.site.urls[name], { waitUntil: 'load' })
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'load' })
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
       }))
-      if (scrollWidth > clientWidth) wide.push(`${name}: ${scrollWidth}px wide in ${clientWidth}px`)
+      if (scrollWidth > clientWidth) wide.push(`${url}: ${scrollWidth}px wide in ${clientWidth}px`)
     }
     assert.deepEqual(wide, [])
   })
