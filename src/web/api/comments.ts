@@ -2,6 +2,7 @@
 
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { type Comment, commentStoryNotFound } from '../../comments/index.js'
+import { isMastheadError, MastheadError } from '../../lib/errors.js'
 import type { Services } from '../services.js'
 
 export interface CommentRoutesOptions {
@@ -190,14 +191,17 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
       const { name, email, body, parentId } = request.body
       // API clients are not held to the form's time-to-submit check (no formToken): the rate
       // limits, repeat check and moderation rules apply to them as to the form.
-      const comment = await comments.post({
-        articleId: await storyId(request.params.slug),
-        parentId: parentId ?? null,
-        authorName: name,
-        authorEmail: email ?? null,
-        body,
-        reader: readerOf(request),
-      })
+      const articleId = await storyId(request.params.slug)
+      const comment = await comments
+        .post({
+          articleId,
+          parentId: parentId ?? null,
+          authorName: name,
+          authorEmail: email ?? null,
+          body,
+          reader: readerOf(request),
+        })
+        .catch(renameField)
       const status = comment.status === 'published' ? 'published' : 'held'
       reply.code(201)
       return {
@@ -209,6 +213,20 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
       }
     },
   )
+}
+
+/** The domain names fields as its input does; the API's body names them as the client sent them. */
+const API_FIELDS: Record<string, string> = { authorName: 'name', authorEmail: 'email' }
+
+/** Rethrows `error`, its `details.field` renamed to the request body's name for that field. */
+function renameField(error: unknown): never {
+  if (!isMastheadError(error)) throw error
+  const renamed = API_FIELDS[String(error.details.field)]
+  if (renamed === undefined) throw error
+  throw new MastheadError(error.code, error.kind, error.message, {
+    details: { ...error.details, field: renamed },
+    cause: error,
+  })
 }
 
 /** Who is posting, as the comments domain needs it (it stores only a salted hash of this). */
