@@ -64,6 +64,10 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       reply.callNotFound()
       return reply
     }
+    // A near miss of one of our addresses (a trailing slash, say) is sent where it belongs.
+    const tidy =
+      request.method === 'GET' || request.method === 'HEAD' ? tidyPath(request) : undefined
+    if (tidy !== undefined) return reply.redirect(tidy, 301)
     const props = await loadNotFoundPage(context())
     return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
   }
@@ -182,6 +186,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   // router).
   app.all('/*', async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound()
+    const tidy =
+      request.method === 'GET' || request.method === 'HEAD' ? tidyPath(request) : undefined
+    if (tidy !== undefined) return reply.redirect(tidy, 301)
     return notFound(request, reply)
   })
 
@@ -212,6 +219,25 @@ function sendPage(
 /** Who is asking, as the comments domain needs it (it stores only a salted hash of this). */
 function readerOf(request: FastifyRequest): ReaderIdentity {
   return { address: request.ip, userAgent: request.headers['user-agent'] ?? '' }
+}
+
+/** A section, author, tag or story path with a trailing slash (`/asia/`, `/asia/story/`). */
+const TRAILING_SLASH = /^((?:\/[a-z0-9]+(?:-[a-z0-9]+)*){1,2})\/$/
+/** A story's comment form target, fetched with GET (a reader reloading after a refused post). */
+const COMMENTS_TARGET = /^(\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*)\/comments\/?$/
+
+/**
+ * Where a near-miss address belongs, or undefined. Only our own path shapes are rewritten, so a
+ * path such as `//elsewhere.example/` can never become a redirect off the site.
+ */
+function tidyPath(request: FastifyRequest): string | undefined {
+  const query = queryOf(request)
+  const path = query === '' ? request.url : request.url.slice(0, -query.length)
+  const slashed = TRAILING_SLASH.exec(path)
+  if (slashed?.[1] !== undefined) return slashed[1] + query
+  const comments = COMMENTS_TARGET.exec(path)
+  if (comments?.[1] !== undefined) return `${comments[1]}#comments-title`
+  return undefined
 }
 
 /** The request's query string with its `?`, kept on redirects so shared links keep their tags. */

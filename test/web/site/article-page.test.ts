@@ -309,4 +309,39 @@ describe('article page', () => {
     assert.equal(response.status, 404)
     assert.ok(headingNamed(response.doc, "We couldn't find that page"))
   })
+  test('a trailing slash answers 301 to the address without it, keeping the query string', async () => {
+    const section = `/${site.article.section.slug}`
+    const cases: [string, string][] = [
+      [`${site.articlePath}/?utm_source=feed`, `${site.articlePath}?utm_source=feed`],
+      [`${section}/`, section],
+      [`/author/${site.article.authors[0]?.slug}/`, `/author/${site.article.authors[0]?.slug}`],
+    ]
+    for (const [from, to] of cases) {
+      const response = await site.get(from)
+      assert.equal(response.status, 301, from)
+      assert.equal(response.headers.location, to, from)
+    }
+  })
+
+  test('the comment form’s address fetched with GET leads back to the story’s comments', async () => {
+    const response = await site.get(`${site.articlePath}/comments`)
+    assert.equal(response.status, 301)
+    assert.equal(response.headers.location, `${site.articlePath}#comments-title`)
+  })
+
+  test('a path that only looks like one of ours never redirects off the site', async () => {
+    for (const path of [
+      '//elsewhere.example/',
+      '//elsewhere.example/news/',
+      '/%2F%2Felsewhere.example/',
+    ]) {
+      const response = await site.get(path)
+      assert.equal(
+        response.status >= 400 && response.status < 500,
+        true,
+        `${path}: ${response.status}`,
+      )
+      assert.equal(response.headers.location, undefined, path)
+    }
+  })
 })
