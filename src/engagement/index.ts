@@ -41,6 +41,7 @@ export type {
 export { DEFAULT_HALF_LIFE_HOURS }
 export { articleSlugNotFound } from './errors.js'
 export { isBotAgent, readerVerdict } from './reader-filter.js'
+export { pickDistinct } from './ranking-rules.js'
 
 /** How long article events are gathered before the engine re-reads those stories. */
 const SYNC_DELAY_MS = 100

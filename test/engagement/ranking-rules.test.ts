@@ -70,3 +70,32 @@ describe('ranking rules', () => {
     assert.deepEqual(pickDistinct(items, 2, taken), [{ id: 1 }, { id: 2 }])
   })
 })
+
+const ids = (list: { id: number }[]) => list.map((s) => s.id)
+
+describe('pickDistinct across a page’s rails', () => {
+  test('prefers stories not yet on the page and keeps the ranked order', () => {
+    const taken = new Set([2, 3])
+    const picked = pickDistinct(
+      [1, 2, 3, 4, 5].map((id) => ({ id })),
+      3,
+      taken,
+    )
+    assert.deepEqual(ids(picked), [1, 4, 5])
+    assert.deepEqual([...taken].sort(), [1, 2, 3, 4, 5])
+  })
+
+  test('tops up with repeats only when too few other stories exist', () => {
+    const picked = pickDistinct(
+      [1, 2, 3].map((id) => ({ id })),
+      3,
+      new Set([2]),
+    )
+    assert.deepEqual(ids(picked), [1, 2, 3])
+  })
+
+  test('never returns more than the candidates, nor duplicates within one rail', () => {
+    assert.deepEqual(ids(pickDistinct([{ id: 1 }, { id: 1 }], 5, new Set())), [1])
+    assert.deepEqual(pickDistinct([{ id: 1 }], 0, new Set()), [])
+  })
+})

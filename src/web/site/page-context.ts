@@ -45,31 +45,3 @@ export function newestChange(stories: readonly ArticleSummary[]): Date | null {
   }
   return newest
 }
-
-/**
- * Up to `limit` of `candidates` (kept in their ranked order), preferring ids not yet `taken`
- * and topping up with taken ones only when too few are left; adds what it chose to `taken`.
- */
-export function pickDistinct<T extends { id: number }>(
-  candidates: readonly T[],
-  limit: number,
-  taken: Set<number>,
-): T[] {
-  const chosen = new Set<number>()
-  for (const story of candidates) {
-    if (chosen.size >= limit) break
-    if (!taken.has(story.id)) chosen.add(story.id)
-  }
-  for (const story of candidates) {
-    if (chosen.size >= limit) break
-    chosen.add(story.id)
-  }
-  const seen = new Set<number>()
-  const out = candidates.filter((story) => {
-    if (!chosen.has(story.id) || seen.has(story.id)) return false
-    seen.add(story.id)
-    return true
-  })
-  for (const story of out) taken.add(story.id)
-  return out
-}

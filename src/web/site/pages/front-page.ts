@@ -1,5 +1,6 @@
 /** Loads the front page: top stories, a block per section, and the Popular/Weekly/Must-Reads rails. */
 
+import { pickDistinct } from '../../../engagement/index.js'
 import type { ArticleSummary, Section } from '../../../newsroom/index.js'
 import type { RailStory } from '../components/rail.js'
 import {
@@ -7,7 +8,6 @@ import {
   type LoadedPage,
   newestChange,
   type PageContext,
-  pickDistinct,
   type SiteFrame,
 } from '../page-context.js'
 
