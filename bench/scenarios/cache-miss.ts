@@ -2,34 +2,10 @@
 
 import http from 'node:http'
 import type { BenchTarget, ScenarioResult } from './scenario.js'
-import { formatMs } from './scenario.js'
+import { formatMs, quantile, timedGet } from './scenario.js'
 
 /** The p99 a first (uncached) article request must beat. */
 export const CACHE_MISS_P99_TARGET_MS = 20
-
-/** Requests `path` once on a keep-alive agent; resolves with the wall time in milliseconds. */
-function timedGet(agent: http.Agent, origin: string, path: string): Promise<number> {
-  const started = process.hrtime.bigint()
-  return new Promise((resolve, reject) => {
-    // A browser's Accept-Encoding: the miss path pays for whatever compression it does.
-    const headers = { 'accept-encoding': 'br, gzip', accept: 'text/html' }
-    http
-      .get(`${origin}${path}`, { agent, headers }, (response) => {
-        response.resume()
-        response.on('end', () => {
-          if (response.statusCode !== 200)
-            reject(new Error(`${path} answered ${response.statusCode}`))
-          else resolve(Number(process.hrtime.bigint() - started) / 1e6)
-        })
-      })
-      .on('error', reject)
-  })
-}
-
-/** The value at quantile `q` (0..1) of sorted `values`, nearest-rank. */
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
-}
 
 /** Requests every path of `target.articlePaths` once, one after another, and reports p50/p99. */
 export async function cacheMissScenario(target: BenchTarget): Promise<ScenarioResult> {

@@ -4,7 +4,14 @@ import { spawn } from 'node:child_process'
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import type { App } from '../../src/app.js'
-import { formatMs, formatRate, type MetricRow, type ScenarioResult } from './scenario.js'
+import {
+  formatMs,
+  formatRate,
+  type MetricRow,
+  quantile,
+  type ScenarioResult,
+  timedGet,
+} from './scenario.js'
 
 /** Posts per second the JSON API must sustain on SQLite. */
 export const POSTS_PER_SECOND_TARGET = 1000
@@ -69,26 +76,6 @@ function runPostLoad(url: string): Promise<PostLoad> {
     })
   })
 }
-
-/** GETs `path` once; resolves with the wall time in milliseconds. */
-function timedGet(agent: http.Agent, origin: string, path: string): Promise<number> {
-  const started = process.hrtime.bigint()
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${origin}${path}`, { agent, headers: { accept: 'text/html' } }, (response) => {
-        response.resume()
-        response.on('end', () => {
-          if (response.statusCode !== 200)
-            reject(new Error(`${path} answered ${response.statusCode}`))
-          else resolve(Number(process.hrtime.bigint() - started) / 1e6)
-        })
-      })
-      .on('error', reject)
-  })
-}
-
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
 
 /**
  * Posts to the story at `articlePath` under load, tops it up to 10,000 visible comments, then

@@ -1,5 +1,7 @@
 /** What every benchmark scenario receives and returns, so run.ts can add scenarios without changes. */
 
+import http from 'node:http'
+
 /** The running app under test and what the scenarios may request from it. */
 export interface BenchTarget {
   /** `http://127.0.0.1:<port>`. */
@@ -29,3 +31,27 @@ export const formatRate = (rate: number): string => `${Math.round(rate).toLocale
 
 /** Formats milliseconds for the table. */
 export const formatMs = (ms: number): string => `${ms.toFixed(2)} ms`
+
+/** Requests `path` once on a keep-alive agent; resolves with the wall time in milliseconds. */
+export function timedGet(agent: http.Agent, origin: string, path: string): Promise<number> {
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    // A browser's Accept-Encoding: the miss path pays for whatever compression it does.
+    const headers = { 'accept-encoding': 'br, gzip', accept: 'text/html' }
+    http
+      .get(`${origin}${path}`, { agent, headers }, (response) => {
+        response.resume()
+        response.on('end', () => {
+          if (response.statusCode !== 200)
+            reject(new Error(`${path} answered ${response.statusCode}`))
+          else resolve(Number(process.hrtime.bigint() - started) / 1e6)
+        })
+      })
+      .on('error', reject)
+  })
+}
+
+/** The value at quantile `q` (0..1) of sorted `values`, nearest-rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
+}
