@@ -40,6 +40,17 @@ export interface CommentsConfig {
   readonly minSubmitSeconds: number
 }
 
+/** The comment settings with no MASTHEAD_COMMENTS_* variable set (also the tests' and demo's). */
+export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
+  mode: 'open',
+  bannedWords: [],
+  holdFirst: false,
+  ratePerMinute: 5,
+  ratePerDay: 30,
+  reportsToHide: 3,
+  minSubmitSeconds: 3,
+})
+
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
   readonly variable: string
@@ -191,7 +202,7 @@ function commentsConfig(
   read: (name: ConfigVariable) => string | undefined,
   cwd: string,
 ): CommentsConfig {
-  const mode = read('MASTHEAD_COMMENTS_MODE') ?? 'open'
+  const mode = read('MASTHEAD_COMMENTS_MODE') ?? DEFAULT_COMMENTS_CONFIG.mode
   if (!COMMENT_MODES.includes(mode as CommentsModeSetting)) {
     throw new ConfigError('MASTHEAD_COMMENTS_MODE', COMMENT_MODES.join(', '), mode)
   }
@@ -212,16 +223,21 @@ function commentsConfig(
   const bannedWords = [...new Set([...listed, ...fromFile].map((w) => w.trim()))].filter(
     (w) => w !== '',
   )
-  const count = (name: ConfigVariable, fallback: number, max: number): number =>
-    integer(name, read(name), fallback, 0, max)
+  type Limit = 'ratePerMinute' | 'ratePerDay' | 'reportsToHide' | 'minSubmitSeconds'
+  const count = (name: ConfigVariable, setting: Limit, max: number): number =>
+    integer(name, read(name), DEFAULT_COMMENTS_CONFIG[setting], 0, max)
   return {
     mode: mode as CommentsModeSetting,
     bannedWords,
-    holdFirst: boolean('MASTHEAD_COMMENTS_HOLD_FIRST', read('MASTHEAD_COMMENTS_HOLD_FIRST'), false),
-    ratePerMinute: count('MASTHEAD_COMMENTS_RATE_PER_MINUTE', 5, 100_000),
-    ratePerDay: count('MASTHEAD_COMMENTS_RATE_PER_DAY', 30, 10_000_000),
-    reportsToHide: count('MASTHEAD_COMMENTS_REPORTS_TO_HIDE', 3, 1000),
-    minSubmitSeconds: count('MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS', 3, 3600),
+    holdFirst: boolean(
+      'MASTHEAD_COMMENTS_HOLD_FIRST',
+      read('MASTHEAD_COMMENTS_HOLD_FIRST'),
+      DEFAULT_COMMENTS_CONFIG.holdFirst,
+    ),
+    ratePerMinute: count('MASTHEAD_COMMENTS_RATE_PER_MINUTE', 'ratePerMinute', 100_000),
+    ratePerDay: count('MASTHEAD_COMMENTS_RATE_PER_DAY', 'ratePerDay', 10_000_000),
+    reportsToHide: count('MASTHEAD_COMMENTS_REPORTS_TO_HIDE', 'reportsToHide', 1000),
+    minSubmitSeconds: count('MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS', 'minSubmitSeconds', 3600),
   }
 }
 

@@ -28,17 +28,6 @@ export { commentStoryNotFound } from './errors.js'
 /** At most this many comments come back from one list call. */
 const MAX_PAGE = 200
 
-/** The settings a site runs with when none are given (tests, the demo). */
-export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
-  mode: 'open',
-  bannedWords: [],
-  holdFirst: false,
-  ratePerMinute: 5,
-  ratePerDay: 30,
-  reportsToHide: 3,
-  minSubmitSeconds: 3,
-})
-
 /**
  * Builds the comments service.
  * @example const comments = createComments({ db, clock, bus, config: config.comments })
@@ -47,12 +36,12 @@ export function createComments({
   db,
   clock,
   bus,
-  config = DEFAULT_COMMENTS_CONFIG,
+  config,
 }: {
   db: Db
   clock: Clock
   bus: Bus
-  config?: CommentsConfig
+  config: CommentsConfig
 }): Comments {
   const keys = createReaderKeys({ db, clock })
   const post = createPosting({ db, clock, bus, config, keys })

@@ -3,13 +3,19 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { createComments } from '../../src/comments/index.js'
+import { DEFAULT_COMMENTS_CONFIG } from '../../src/config.js'
 import { forEachDatabase } from '../helpers/databases.js'
 import { newsroomFixture, NOW } from '../newsroom/newsroom-fixtures.js'
 import type { Db } from '../../src/db/database.js'
 
 async function setup(db: Db) {
   const f = await newsroomFixture(db)
-  const comments = createComments({ db, clock: f.clock, bus: f.bus })
+  const comments = createComments({
+    db,
+    clock: f.clock,
+    bus: f.bus,
+    config: DEFAULT_COMMENTS_CONFIG,
+  })
   const story = await f.story()
   return { f, comments, story }
 }

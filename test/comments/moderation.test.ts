@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { createComments, DEFAULT_COMMENTS_CONFIG } from '../../src/comments/index.js'
+import { createComments } from '../../src/comments/index.js'
+import { DEFAULT_COMMENTS_CONFIG } from '../../src/config.js'
 import type { CommentsConfig } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
 import { forEachDatabase } from '../helpers/databases.js'
@@ -44,7 +45,12 @@ forEachDatabase('comment moderation', (t) => {
       code: 'COMMENT_FORM_EXPIRED',
     })
     // The secret is shared: a second service on the same database accepts the first one's stamp.
-    const other = createComments({ db: t.handle.db, clock: f.clock, bus: f.bus })
+    const other = createComments({
+      db: t.handle.db,
+      clock: f.clock,
+      bus: f.bus,
+      config: DEFAULT_COMMENTS_CONFIG,
+    })
     const fresh = await comments.issueFormToken()
     f.clock.advance(5_000)
     assert.equal(

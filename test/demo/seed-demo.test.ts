@@ -7,6 +7,7 @@ import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { createAccounts } from '../../src/accounts/index.js'
 import { createComments } from '../../src/comments/index.js'
+import { DEFAULT_COMMENTS_CONFIG } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
 import { DEMO_AUTHORS } from '../../src/demo/outlet.js'
 import { seedDemo } from '../../src/demo/seed-demo.js'
@@ -30,7 +31,7 @@ function demoServices(db: Db, mediaDir: string) {
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
   const logger = createLogger({ level: 'silent' })
   const engagement = createEngagement({ db, clock, newsroom, logger })
-  const comments = createComments({ db, clock, bus })
+  const comments = createComments({ db, clock, bus, config: DEFAULT_COMMENTS_CONFIG })
   return { accounts: createAccounts({ db, clock }), media, newsroom, engagement, comments, bus }
 }
 
