@@ -1,18 +1,13 @@
 /** The accounts domain's public surface: createAccounts and its types. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/db-errors.js'
 import type { Clock } from '../lib/clock.js'
 import type { Accounts } from './accounts.js'
 import { userEmailTaken } from './errors.js'
 import { generatePassword, hashPassword, passwordMatches } from './passwords.js'
 import { checkPassword, normalizeEmail, normalizeName, parseRole } from './user-rules.js'
-import {
-  credentialsByEmail,
-  insertUser,
-  isUniqueViolation,
-  userByEmail,
-  userCount,
-} from './user-queries.js'
+import { credentialsByEmail, insertUser, userByEmail, userCount } from './user-queries.js'
 
 export type * from './types.js'
 export type { Accounts }
@@ -39,7 +34,7 @@ export function createAccounts({ db, clock }: { db: Db; clock: Clock }): Account
         const user = await insertUser(db, { email, name, role, passwordHash }, clock.now())
         return { user, generatedPassword }
       } catch (error) {
-        if (isUniqueViolation(error)) throw userEmailTaken(email)
+        if (classifyDbError(error) === 'unique') throw userEmailTaken(email)
         throw error
       }
     },

@@ -66,13 +66,6 @@ export async function userCount(db: Db): Promise<number> {
   return toNumber(row?.n)
 }
 
-/** True when `error` is a unique-constraint violation (SQLite or PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  // better-sqlite3 reports SQLITE_CONSTRAINT_UNIQUE; pg reports SQLSTATE 23505.
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
-}
-
 function userFromRow(row: UserRow): User {
   return {
     id: row.id,

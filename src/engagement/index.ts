@@ -1,6 +1,7 @@
 /** Engagement's public surface: createEngagement and its types. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/db-errors.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
@@ -23,7 +24,7 @@ import { createRelated } from './related.js'
 import { createSlugIds } from './slug-ids.js'
 import { createStoryCatalogue } from './story-catalogue.js'
 import { createViewCounter, type ViewCounterStats, type ViewVerdict } from './view-counter.js'
-import { addToHourlyBucket, isForeignKeyViolation } from './view-queries.js'
+import { addToHourlyBucket } from './view-queries.js'
 
 export type {
   ArticleRails,
@@ -225,7 +226,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
       try {
         await addToHourlyBucket(db, articleId, at, views)
       } catch (error) {
-        if (isForeignKeyViolation(error)) throw viewsArticleUnknown(articleId)
+        if (classifyDbError(error) === 'foreign_key') throw viewsArticleUnknown(articleId)
         throw error
       }
       rankings.markDirty(at)

@@ -1,8 +1,8 @@
 /** Pending view and co-read counts in memory, and their batched flush into the database. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/db-errors.js'
 import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view-flush-queries.js'
-import { isForeignKeyViolation } from './view-queries.js'
 
 const HOUR_MS = 3_600_000
 /** 2^26: pair keys stay below 2^52, exact in a double. */
@@ -119,7 +119,7 @@ export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promis
     })
     return { buckets: buckets.length, coReads: coReads.length, dropped: 0 }
   } catch (error) {
-    if (!isForeignKeyViolation(error)) throw error
+    if (classifyDbError(error) !== 'foreign_key') throw error
   }
   return writeRowByRow(db, buckets, coReads, at)
 }
@@ -143,7 +143,7 @@ async function writeRowByRow(
       await write()
       return true
     } catch (error) {
-      if (isForeignKeyViolation(error)) {
+      if (classifyDbError(error) === 'foreign_key') {
         outcome.dropped += 1
         return false
       }

@@ -44,10 +44,3 @@ export async function bucketsBetween(db: Db, from: Date, to: Date): Promise<Buck
     views: r.views,
   }))
 }
-
-/** True when `error` is a foreign-key violation (SQLite or PostgreSQL). */
-export function isForeignKeyViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  // better-sqlite3 reports SQLITE_CONSTRAINT_FOREIGNKEY; pg reports SQLSTATE 23503.
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503'
-}

@@ -1,6 +1,7 @@
 /** Writing stories: create, edit and publish, rendering Markdown on save and announcing changes. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/db-errors.js'
 import { toDbTime } from '../db/time-codec.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { ArticleEvent } from '../infra/bus/events.js'
@@ -21,7 +22,6 @@ import {
 import {
   addSlugRedirect,
   insertArticle,
-  isUniqueViolation,
   removeSlugRedirect,
   replaceArticleAuthors,
   replaceArticleTags,
@@ -124,7 +124,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
         return articleId
       })
     } catch (error) {
-      if (isUniqueViolation(error)) throw articleSlugTaken(slug)
+      if (classifyDbError(error) === 'unique') throw articleSlugTaken(slug)
       throw error
     }
     if (status === 'published') {
@@ -191,7 +191,8 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
         }
       })
     } catch (error) {
-      if (newSlug !== undefined && isUniqueViolation(error)) throw articleSlugTaken(newSlug)
+      if (newSlug !== undefined && classifyDbError(error) === 'unique')
+        throw articleSlugTaken(newSlug)
       throw error
     }
 
