@@ -1,7 +1,7 @@
 /** The accounts domain's public surface: createAccounts and its types. */
 
 import type { Db } from '../db/database.js'
-import { classifyDbError } from '../db/dialect/db-errors.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import type { Clock } from '../lib/clock.js'
 import type { Accounts } from './accounts.js'
 import { userEmailTaken } from './errors.js'

@@ -23,7 +23,7 @@ export type { Comments }
 export type { AuditEntry, Moderation, ReportOutcome } from './moderation.js'
 export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from './types.js'
 export { graphemeLength } from './comment-rules.js'
-export { commentStoryNotFound } from './errors.js'
+export { commentArticleNotFound } from './errors.js'
 
 /** At most this many comments come back from one list call. */
 const MAX_PAGE = 200

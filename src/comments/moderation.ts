@@ -138,7 +138,8 @@ export function createModeration({
     },
     async setArticleMode(articleId, mode, actor) {
       checkActor(actor)
-      if (!(await updateArticleMode(db, articleId, mode))) throw commentArticleNotFound(articleId)
+      if (!(await updateArticleMode(db, articleId, mode)))
+        throw commentArticleNotFound({ articleId })
       await appendAudit(db, {
         commentId: null,
         readerHash: null,

@@ -74,7 +74,7 @@ export function createPosting({ db, clock, bus, config, keys }: PostingDeps) {
     const story = Number.isSafeInteger(input.articleId)
       ? await visibleArticleMode(db, input.articleId, now)
       : undefined
-    if (story === undefined) throw commentArticleNotFound(input.articleId)
+    if (story === undefined) throw commentArticleNotFound({ articleId: input.articleId })
     const mode = story.mode ?? config.mode
     if (mode === 'closed') throw commentsClosed(input.articleId)
 

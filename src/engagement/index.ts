@@ -1,7 +1,7 @@
 /** Engagement's public surface: createEngagement and its types. */
 
 import type { Db } from '../db/database.js'
-import { classifyDbError } from '../db/dialect/db-errors.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
@@ -40,7 +40,6 @@ export type {
   ViewVerdict,
 }
 export { DEFAULT_HALF_LIFE_HOURS }
-export { articleSlugNotFound } from './errors.js'
 export { isBotAgent, readerVerdict } from './reader-filter.js'
 export { pickDistinct } from './ranking-rules.js'
 

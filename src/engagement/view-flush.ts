@@ -1,7 +1,7 @@
 /** Pending view and co-read counts in memory, and their batched flush into the database. */
 
 import type { Db } from '../db/database.js'
-import { classifyDbError } from '../db/dialect/db-errors.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view-flush-queries.js'
 
 const HOUR_MS = 3_600_000

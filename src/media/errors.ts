@@ -1,14 +1,22 @@
 /** The media error catalogue: what can be wrong with an uploaded image. */
 
-import { MastheadError } from '../lib/errors.js'
+import { type ErrorCatalogue, errorsOf, type MastheadError } from '../lib/errors.js'
+
+/** This catalogue's codes and their kinds. */
+export const MEDIA_ERRORS = {
+  MEDIA_UNSUPPORTED_IMAGE: 'invalid',
+  MEDIA_IMAGE_TOO_LARGE: 'too_large',
+  MEDIA_FIELD_TOO_LONG: 'invalid',
+} as const satisfies ErrorCatalogue
+
+const fail = errorsOf(MEDIA_ERRORS)
 
 /** The bytes are not an image we can read (or a format we refuse, such as SVG). */
 export function mediaUnsupportedImage(
   options: { format?: string | undefined; cause?: unknown } = {},
 ): MastheadError {
-  return new MastheadError(
+  return fail(
     'MEDIA_UNSUPPORTED_IMAGE',
-    'invalid',
     'This file is not an image we can use. Upload a JPEG, PNG, WebP, AVIF, GIF or TIFF photo.',
     {
       details: options.format === undefined ? {} : { format: options.format },
@@ -23,9 +31,8 @@ export function mediaImageTooLarge(
   height: number,
   limits: { maxPixels: number; maxSide: number },
 ): MastheadError {
-  return new MastheadError(
+  return fail(
     'MEDIA_IMAGE_TOO_LARGE',
-    'too_large',
     `This image is ${width}×${height} pixels; the limit is ${limits.maxPixels / 1_000_000} megapixels and ${limits.maxSide} pixels a side.`,
     { details: { width, height, ...limits } },
   )
@@ -33,10 +40,7 @@ export function mediaImageTooLarge(
 
 /** An editorial field (alt text, caption, credit) is longer than it may be. */
 export function mediaFieldTooLong(field: string, max: number): MastheadError {
-  return new MastheadError(
-    'MEDIA_FIELD_TOO_LONG',
-    'invalid',
-    `The ${field} may have at most ${max} characters.`,
-    { details: { field, max } },
-  )
+  return fail('MEDIA_FIELD_TOO_LONG', `The ${field} may have at most ${max} characters.`, {
+    details: { field, max },
+  })
 }

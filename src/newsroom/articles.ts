@@ -1,7 +1,7 @@
 /** Writing stories: create, edit and publish, rendering Markdown on save and announcing changes. */
 
 import type { Db } from '../db/database.js'
-import { classifyDbError } from '../db/dialect/db-errors.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import { toDbTime } from '../db/time-codec.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { ArticleEvent } from '../infra/bus/events.js'
@@ -79,7 +79,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
 
   const load = async (id: number): Promise<Article> => {
     const article = await articleById(db, id)
-    if (article === undefined) throw articleNotFound(id)
+    if (article === undefined) throw articleNotFound({ id })
     return article
   }
 
@@ -142,7 +142,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
   const update = async (id: number, changes: ArticleChanges): Promise<Article> => {
     const now = clock.now()
     const current = await storedArticle(db, id)
-    if (current === undefined) throw articleNotFound(id)
+    if (current === undefined) throw articleNotFound({ id })
     const headline =
       changes.headline === undefined ? undefined : normalizeHeadline(changes.headline)
     const tags = changes.tagNames === undefined ? undefined : normalizeTagNames(changes.tagNames)
@@ -218,7 +218,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
   const publish = async (id: number, at?: Date): Promise<Article> => {
     const now = clock.now()
     const current = await storedArticle(db, id)
-    if (current === undefined) throw articleNotFound(id)
+    if (current === undefined) throw articleNotFound({ id })
     assertTransition(current.status, 'published')
     await setPublication(db, id, 'published', at ?? now, now)
     await bus.publish('article.published', articleEvent(current, {}))

@@ -15,6 +15,7 @@ import { createSections } from './sections.js'
 
 export type * from './types.js'
 export type { Newsroom, PhotoLookup }
+export { articleNotFound } from './errors.js'
 
 export interface NewsroomDeps {
   db: Db

@@ -65,7 +65,7 @@ export async function buildServer({
   await app.register(securityHeadersPlugin, { siteUrl: config.site.url })
   // The site's catch-all route answers unmatched pages; what it hands back (paths under /api/)
   // reaches this not-found handler, which answers JSON with a stable code.
-  await app.register(errorHandlerPlugin, { language: config.site.language, notFound: true })
+  await app.register(errorHandlerPlugin, { language: config.site.language })
   await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
   // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
   const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined

@@ -1,8 +1,8 @@
 /** The comments JSON API: list a story's comments, post one (201 with its status published | held). */
 
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { type Comment, commentStoryNotFound } from '../../comments/index.js'
-import { isMastheadError, MastheadError } from '../../lib/errors.js'
+import { type Comment, commentArticleNotFound } from '../../comments/index.js'
+import { isMastheadError } from '../../lib/errors.js'
 import type { Services } from '../services.js'
 
 export interface CommentRoutesOptions {
@@ -93,7 +93,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
     if (id !== undefined) return id
     let lookup = await newsroom.findPublishedArticle(slug)
     if (lookup?.kind === 'moved') lookup = await newsroom.findPublishedArticle(lookup.slug)
-    if (lookup?.kind !== 'found') throw commentStoryNotFound(slug)
+    if (lookup?.kind !== 'found') throw commentArticleNotFound({ slug })
     return lookup.article.id
   }
 
@@ -223,10 +223,7 @@ function renameField(error: unknown): never {
   if (!isMastheadError(error)) throw error
   const renamed = API_FIELDS[String(error.details.field)]
   if (renamed === undefined) throw error
-  throw new MastheadError(error.code, error.kind, error.message, {
-    details: { ...error.details, field: renamed },
-    cause: error,
-  })
+  throw error.withDetails({ ...error.details, field: renamed })
 }
 
 /** Who is posting, as the comments domain needs it (it stores only a salted hash of this). */

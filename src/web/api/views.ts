@@ -1,8 +1,8 @@
 /** The view API: the beacon that counts a CDN-served page view, and a story's fresh total. */
 
 import type { FastifyPluginAsync } from 'fastify'
-import { articleSlugNotFound } from '../../engagement/index.js'
-import { bodyNotJson } from '../plugins/errors.js'
+import { articleNotFound } from '../../newsroom/index.js'
+import { bodyInvalid } from '../plugins/errors.js'
 import { viewRequestOf } from '../plugins/view-counting.js'
 import type { Services } from '../services.js'
 
@@ -33,7 +33,7 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
       try {
         done(null, JSON.parse(body as string))
       } catch {
-        done(bodyNotJson(), undefined)
+        done(bodyInvalid('The request body is not valid JSON.'), undefined)
       }
     },
   )
@@ -56,7 +56,7 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
     },
     async (request, reply) => {
       const verdict = await engagement.countBeacon(request.body.slug, viewRequestOf(request))
-      if (verdict === 'unknown') throw articleSlugNotFound(request.body.slug)
+      if (verdict === 'unknown') throw articleNotFound({ slug: request.body.slug })
       reply.header('cache-control', 'no-store')
       return reply.code(204).send()
     },
@@ -85,7 +85,7 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
     },
     async (request, reply) => {
       const views = await engagement.viewsBySlug(request.params.slug)
-      if (views === undefined) throw articleSlugNotFound(request.params.slug)
+      if (views === undefined) throw articleNotFound({ slug: request.params.slug })
       // Fresh as of the last flush: never stored by a browser or a CDN.
       reply.header('cache-control', 'no-store')
       return { views }

@@ -2,35 +2,56 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type ErrorKind, isMastheadError } from '../../lib/errors.js'
+import { type ErrorKind, isMastheadError, type MastheadError } from '../../lib/errors.js'
 import { escapeHtml } from '../../lib/html-escape.js'
+import {
+  bodyInvalid,
+  bodyTooLarge,
+  internalError,
+  requestInvalid,
+  routeNotFound,
+  unsupportedMediaType,
+} from './errors.js'
 
 /** The one place a domain's error kind becomes an HTTP status. */
-const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  internal: 500,
 }
 
-/** Fastify's own request-shape errors, with the stable code and sentence we answer instead. */
-const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> =
-  {
-    FST_ERR_CTP_BODY_TOO_LARGE: {
-      status: 413,
-      code: 'BODY_TOO_LARGE',
-      message: 'The request body is larger than this address accepts.',
-    },
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-      status: 415,
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'The request body has a content type this address does not accept.',
-    },
-  }
+/** Fastify's own request-shape errors that have an error of our catalogue. */
+const FASTIFY_ERRORS: Readonly<Record<string, () => MastheadError>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: bodyTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: unsupportedMediaType,
+}
+
+/** The title of the error page for each status: one table for the site and the plain page. */
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'That request isn’t quite right',
+  401: 'Please sign in',
+  403: 'You cannot open this page',
+  404: 'Page not found',
+  405: 'That is not something this page does',
+  409: 'This changed in the meantime',
+  413: 'That was more than we can take',
+  415: 'That format is not accepted',
+  429: 'Please slow down a little',
+  500: 'Something went wrong on our side',
+  503: 'Temporarily unavailable',
+}
+
+/** The heading of the error page that answers with `status`. */
+export function errorTitle(status: number): string {
+  return TITLES[status] ?? (status >= 500 ? TITLES[500] : undefined) ?? 'We could not handle that'
+}
 
 /** What a client may see of an error: never a stack, never an internal message. */
 export interface PublicError {
@@ -50,37 +71,32 @@ export function statusForError(error: unknown): number {
  * @example const { status, code } = publicError(error, request.id)
  */
 export function publicError(error: unknown, requestId: string): PublicError {
-  if (isMastheadError(error)) {
-    return {
-      status: STATUS_BY_KIND[error.kind],
-      code: error.code,
-      message: error.message,
-      details: error.details,
-    }
-  }
+  if (isMastheadError(error)) return toPublic(error)
   if (isFastifyError(error)) {
     if (error.validation !== undefined) {
-      const fields = error.validation.map((issue) => fieldPath(issue))
-      return {
-        status: 400,
-        code: 'REQUEST_INVALID',
-        message: 'Some of what was sent is not valid; check the listed fields.',
-        details: { in: error.validationContext ?? 'request', fields },
-      }
+      const where = error.validationContext ?? 'request'
+      return toPublic(requestInvalid(where, error.validation.map(fieldPath)))
     }
     const known = FASTIFY_ERRORS[error.code]
-    if (known !== undefined) return { ...known, details: {} }
+    if (known !== undefined) return toPublic(known())
     const status = error.statusCode ?? 500
+    // Any other refusal of Fastify's keeps its own status (405, 406, …) under one of our codes.
     if (error.code.startsWith('FST_') && status >= 400 && status < 500) {
-      const code = error.code.startsWith('FST_ERR_CTP_') ? 'BODY_INVALID' : 'REQUEST_INVALID'
-      return { status, code, message: 'The request could not be understood.', details: {} }
+      const ours = error.code.startsWith('FST_ERR_CTP_')
+        ? bodyInvalid()
+        : requestInvalid('request', [])
+      return { ...toPublic(ours), status }
     }
   }
+  return toPublic(internalError(requestId))
+}
+
+function toPublic(error: MastheadError): PublicError {
   return {
-    status: 500,
-    code: 'INTERNAL_ERROR',
-    message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
-    details: { requestId },
+    status: STATUS_BY_KIND[error.kind],
+    code: error.code,
+    message: error.message,
+    details: error.details,
   }
 }
 
@@ -93,32 +109,23 @@ export function prefersHtml(request: FastifyRequest): boolean {
 interface ErrorHandlerOptions {
   /** The page language (config.site.language). */
   language: string
-  /**
-   * Whether to answer unmatched URLs too. Fastify allows one not-found handler per prefix, so
-   * when the reader site (mounted at '/') sets its own richer one, the server passes false.
-   */
-  notFound?: boolean
 }
 
-/** Installs the global error and not-found handlers (encapsulated plugins may install richer ones). */
+/**
+ * Installs the global error and not-found handlers. The site's catch-all route answers unmatched
+ * pages itself and hands paths under /api/ back here (reply.callNotFound), so they get JSON.
+ */
 export const errorHandlerPlugin = fp<ErrorHandlerOptions>(
-  async (app, { language, notFound = true }) => {
+  async (app, { language }) => {
     app.setErrorHandler((error, request, reply) => {
       const answer = publicError(error, request.id)
       if (answer.status >= 500) request.log.error({ err: error }, 'request failed')
       else request.log.info({ code: answer.code, status: answer.status }, 'request refused')
       return sendError(request, reply, answer, language)
     })
-    if (!notFound) return
-    app.setNotFoundHandler((request, reply) => {
-      const answer: PublicError = {
-        status: 404,
-        code: 'ROUTE_NOT_FOUND',
-        message: 'Nothing lives at this address.',
-        details: {},
-      }
-      return sendError(request, reply, answer, language)
-    })
+    app.setNotFoundHandler((request, reply) =>
+      sendError(request, reply, toPublic(routeNotFound()), language),
+    )
   },
   { name: 'masthead-error-handler' },
 )
@@ -146,21 +153,9 @@ function sendError(
   return reply.type('text/html; charset=utf-8').send(errorPage(answer, language))
 }
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'This request could not be understood',
-  401: 'Please sign in',
-  403: 'You cannot open this page',
-  404: 'Page not found',
-  409: 'This changed in the meantime',
-  413: 'That was too large',
-  415: 'That format is not accepted',
-  429: 'Too many requests',
-  503: 'Temporarily unavailable',
-}
-
 /** A small standalone page: it must render even when the site's own layout is what failed. */
 function errorPage(answer: PublicError, language: string): string {
-  const title = TITLES[answer.status] ?? 'Something went wrong'
+  const title = errorTitle(answer.status)
   return (
     `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +

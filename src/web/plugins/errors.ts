@@ -1,19 +1,58 @@
-/** The web platform's own error catalogue (routes of the global plugins, not the site's pages). */
+/** The web platform's own error catalogue: the global plugins' routes and the request-shape errors. */
 
-import { MastheadError } from '../../lib/errors.js'
+import { type ErrorCatalogue, errorsOf, type MastheadError } from '../../lib/errors.js'
+
+/** This catalogue's codes and their kinds. */
+export const WEB_ERRORS = {
+  ASSET_NOT_FOUND: 'not_found',
+  MEDIA_NOT_FOUND: 'not_found',
+  ROUTE_NOT_FOUND: 'not_found',
+  REQUEST_INVALID: 'invalid',
+  BODY_INVALID: 'invalid',
+  BODY_TOO_LARGE: 'too_large',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_type',
+  INTERNAL_ERROR: 'internal',
+} as const satisfies ErrorCatalogue
+
+const fail = errorsOf(WEB_ERRORS)
 
 /** No built asset has this name (often a stale hashed URL after a deploy). */
 export const assetNotFound = (path: string): MastheadError =>
-  new MastheadError('ASSET_NOT_FOUND', 'not_found', 'There is no such asset.', {
-    details: { path },
-  })
+  fail('ASSET_NOT_FOUND', 'There is no such asset.', { details: { path } })
 
 /** No stored media file lives at this path. */
 export const mediaNotFound = (path: string): MastheadError =>
-  new MastheadError('MEDIA_NOT_FOUND', 'not_found', 'There is no such media file.', {
-    details: { path },
+  fail('MEDIA_NOT_FOUND', 'There is no such media file.', { details: { path } })
+
+/** No route matches the address. */
+export const routeNotFound = (): MastheadError =>
+  fail('ROUTE_NOT_FOUND', 'Nothing lives at this address.')
+
+/** The request's parameters, query or body break the route's schema (`fields` name the parts). */
+export const requestInvalid = (where: string, fields: string[]): MastheadError =>
+  fail('REQUEST_INVALID', 'Some of what was sent is not valid; check the listed fields.', {
+    details: { in: where, fields },
   })
 
-/** A text/plain body that should hold JSON (a view beacon) does not parse. */
-export const bodyNotJson = (): MastheadError =>
-  new MastheadError('BODY_INVALID', 'invalid', 'The request body is not valid JSON.')
+/** The body cannot be read (malformed JSON, a broken form encoding). */
+export const bodyInvalid = (message = 'The request body could not be understood.'): MastheadError =>
+  fail('BODY_INVALID', message)
+
+/** The body is larger than the route accepts. */
+export const bodyTooLarge = (): MastheadError =>
+  fail('BODY_TOO_LARGE', 'The request body is larger than this address accepts.')
+
+/** The body's content type is not one the route reads. */
+export const unsupportedMediaType = (): MastheadError =>
+  fail(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'The request body has a content type this address does not accept.',
+  )
+
+/** Anything unexpected: the client sees only the request id to quote. */
+export const internalError = (requestId: string): MastheadError =>
+  fail(
+    'INTERNAL_ERROR',
+    `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+    { details: { requestId } },
+  )

@@ -2,7 +2,7 @@
 
 import type { FastifyRequest } from 'fastify'
 import { renderDocument } from '../render/html.js'
-import { publicError } from '../plugins/error-handler.js'
+import { errorTitle, publicError } from '../plugins/error-handler.js'
 import { frameOf, type PageContext, type SiteFrame } from './page-context.js'
 import { ErrorPage } from './pages/error-page.tsx'
 import { loadNotFoundPage } from './pages/not-found-page.js'
@@ -13,15 +13,6 @@ interface ValidationIssue {
   instancePath?: string
   keyword?: string
   params?: Record<string, unknown>
-}
-
-const TITLES: Record<number, string> = {
-  400: 'That address isn’t quite right',
-  404: 'We couldn’t find that page',
-  405: 'That is not something this page does',
-  413: 'That was more than we can take',
-  415: 'We can’t read that kind of form',
-  429: 'Please slow down a little',
 }
 
 /** The status and full HTML of the page that answers `error`. */
@@ -45,9 +36,7 @@ export async function renderErrorPage(
     ErrorPage({
       frame,
       status: pub.status,
-      title: serverFault
-        ? 'Something went wrong on our side'
-        : (TITLES[pub.status] ?? 'We could not handle that request'),
+      title: errorTitle(pub.status),
       message: serverFault
         ? 'We could not show this page just now. Please try again in a moment.'
         : (readerMessage(error) ?? pub.message),

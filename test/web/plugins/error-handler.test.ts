@@ -14,8 +14,10 @@ const KINDS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  internal: 500,
 }
 
 interface ErrorBody {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { classifyDbError } from '../../../src/db/dialect/db-errors.js'
+import { classifyDbError } from '../../../src/db/dialect/classify-db-error.js'
 import { forEachDatabase } from '../../helpers/databases.js'
 
 /** The error `run` rejects with (fails the test when it resolves). */
