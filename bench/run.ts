@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { type App, buildApp } from '../src/app.js'
+import type { FastifyInstance } from 'fastify'
+import { type AppServices, buildServices, buildWeb, closeApp, startJobs } from '../src/app.js'
+import type { Scheduler } from '../src/infra/scheduler.js'
 import { parseConfig } from '../src/config.js'
 import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
@@ -45,6 +47,13 @@ const misses = Number(options.misses)
 const log = (message: string): void => console.log(`[bench] ${message}`)
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`
 
+/** The app as `masthead start` runs it: services, jobs and web. */
+interface App {
+  services: AppServices
+  jobs: Scheduler
+  web: FastifyInstance
+}
+
 /** Builds the app on a fresh temp SQLite file and seeds it, printing progress. */
 async function prepareApp(dir: string): Promise<App> {
   const config = parseConfig(
@@ -60,7 +69,7 @@ async function prepareApp(dir: string): Promise<App> {
     },
     dir,
   )
-  const app = await buildApp(config)
+  const services = await buildServices(config)
   const started = performance.now()
   log(`seeding ${articles.toLocaleString('en')} demo stories (seed 1) into ${dir}`)
   let lastPrinted = 0
@@ -71,12 +80,13 @@ async function prepareApp(dir: string): Promise<App> {
     lastPrinted = performance.now()
     log(`  ${message} (${seconds(started)})`)
   }
-  await seedDemo(app.services, { articles, seed: 1, now: new Date(), onProgress })
-  await app.optimizeDatabase()
-  const published = await app.services.newsroom.countPublished()
+  await seedDemo(services, { articles, seed: 1, now: new Date(), onProgress })
+  await services.optimizeDatabase()
+  const published = await services.newsroom.countPublished()
   log(`seeded ${published.toLocaleString('en')} published stories in ${seconds(started)}`)
-  await app.services.engagement.refresh()
-  return app
+  await services.engagement.refresh()
+  // The jobs run as in production (views flushed each second, rankings each minute).
+  return { services, jobs: startJobs(services), web: await buildWeb(services) }
 }
 
 /** Ids and slugs of up to `count` published stories, newest first (for the view beacons). */
@@ -204,7 +214,7 @@ async function main(): Promise<void> {
     report.checks = rows.filter((row) => row.pass !== undefined)
     writeReport(report)
   } finally {
-    await app?.close()
+    if (app !== undefined) await closeApp(app)
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

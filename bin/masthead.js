@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `masthead` command: runs the TypeScript CLI through tsx's loader, so no build step is needed.
+// The `masthead` command: runs the CLI in this process, TypeScript through tsx's loader for now.
 import { register } from 'tsx/esm/api'
 
 register()
-await import('../src/cli/main.ts')
+const { processIo, runCli } = await import('../src/cli/main.ts')
+process.exitCode = await runCli(process.argv.slice(2), processIo())

@@ -1,4 +1,7 @@
-/** The composition root: reads config, opens the database, builds services and the web server. */
+/**
+ * The composition root, in three parts a command takes as it needs: buildServices (database,
+ * bus, domains), startJobs (every timer, through the scheduler) and buildWeb (the HTTP server).
+ */
 
 import type { FastifyInstance } from 'fastify'
 import { createAccounts, type Accounts } from './accounts/index.js'
@@ -7,48 +10,60 @@ import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { pingDatabase } from './db/health.js'
 import { migrateToLatest } from './db/migrator.js'
-import { createEngagement, type Engagement } from './engagement/index.js'
+import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
+import type { JobLease } from './infra/locks/lease.js'
+import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
+import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom } from './newsroom/index.js'
 import { buildServer } from './web/server.js'
 
+/** The configured domains over one open, migrated database; nothing runs until called. */
 export interface AppServices {
-  accounts: Accounts
-  media: Media
-  newsroom: Newsroom
-  engagement: Engagement
-  comments: Comments
-  bus: Bus
-}
-
-export interface App {
   readonly config: Config
   readonly logger: Logger
+  readonly clock: Clock
   readonly database: DatabaseHandle
-  readonly services: AppServices
-  readonly web: FastifyInstance
+  readonly accounts: Accounts
+  readonly media: Media
+  readonly newsroom: Newsroom
+  readonly engagement: Engagement
+  readonly comments: Comments
+  readonly bus: Bus
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
-  /** Stops background work, closes the server and the database; safe to call twice. */
+  /** Flushes engagement's pending views, closes the bus, then the database; safe to call twice. */
   close(): Promise<void>
 }
 
-export interface BuildAppOptions {
+export interface BuildServicesOptions {
   clock?: Clock
   logger?: Logger
 }
 
-/** Builds the whole application from `config`; migrates the database first. */
-export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
+/**
+ * Opens and migrates the database and builds the bus and every domain service. No timer starts,
+ * no web server is built: a one-off command (`masthead user add`) needs only this.
+ * @example const services = await buildServices(parseConfig(env)); try { … } finally { await services.close() }
+ */
+export async function buildServices(
+  config: Config,
+  options: BuildServicesOptions = {},
+): Promise<AppServices> {
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? createLogger(config.log)
   const database = openDatabase(config.database)
-  await migrateToLatest(database)
+  try {
+    await migrateToLatest(database)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
   const { db } = database
 
   const bus = createInProcessBus({
@@ -64,28 +79,92 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     logger: logger.child({ module: 'engagement' }),
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
-    viewFlushMs: config.engagement.viewFlushMs,
   })
   const comments = createComments({ db, clock, bus, config: config.comments })
-  const services: AppServices = { accounts, media, newsroom, engagement, comments, bus }
-
-  const web = await buildServer({
-    config,
-    logger,
-    services: { newsroom, engagement, comments, media, bus, checkHealth: () => pingDatabase(db) },
-    infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },
-  })
 
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      await web.close()
-      await engagement.close()
-      await bus.close()
-      await database.close()
+      try {
+        await engagement.close()
+      } finally {
+        await bus.close()
+        await database.close()
+      }
     })())
 
-  const optimizeDatabase = (): Promise<void> => database.dialect.optimize(db)
+  return {
+    config,
+    logger,
+    clock,
+    database,
+    accounts,
+    media,
+    newsroom,
+    engagement,
+    comments,
+    bus,
+    optimizeDatabase: () => database.dialect.optimize(db),
+    close,
+  }
+}
 
-  return { config, logger, database, services, web, optimizeDatabase, close }
+export interface StartJobsOptions {
+  /** Who runs a one-process job when several processes share the database (default: this one). */
+  lease?: JobLease
+}
+
+/**
+ * Registers every background job with a scheduler and starts it; `stop()` on the result waits
+ * for the runs in progress.
+ * @example const jobs = startJobs(services); … await jobs.stop()
+ */
+export function startJobs(services: AppServices, options: StartJobsOptions = {}): Scheduler {
+  const scheduler = createScheduler({
+    clock: services.clock,
+    logger: services.logger.child({ module: 'scheduler' }),
+    lease: options.lease ?? createSingleProcessLease(),
+  })
+  for (const job of engagementJobs(services.engagement, services.config.engagement))
+    scheduler.add(job)
+  scheduler.start()
+  return scheduler
+}
+
+/**
+ * Builds the web server over `services`, ready to `listen` or `inject`.
+ * @example const web = await buildWeb(services); await web.listen({ port: 3000 })
+ */
+export async function buildWeb(services: AppServices): Promise<FastifyInstance> {
+  const { config, logger, newsroom, engagement, comments, media, bus, database } = services
+  return buildServer({
+    config,
+    logger,
+    services: {
+      newsroom,
+      engagement,
+      comments,
+      media,
+      bus,
+      checkHealth: () => pingDatabase(database.db),
+    },
+    infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },
+  })
+}
+
+/**
+ * Closes what a command built, in order: the web server (requests in flight finish), the jobs
+ * (the runs in progress end), then the services (pending views flushed, bus, database).
+ */
+export async function closeApp(parts: {
+  web?: FastifyInstance | undefined
+  jobs?: Scheduler | undefined
+  services: AppServices
+}): Promise<void> {
+  try {
+    await parts.web?.close()
+    await parts.jobs?.stop()
+  } finally {
+    await parts.services.close()
+  }
 }

@@ -1,11 +1,5 @@
 /** The process entry for `npm start`: the same as `masthead start`. */
 
-import { processOutput } from './cli/command.js'
-import { startCommand } from './cli/commands/start.js'
-import { reportError } from './cli/report-error.js'
+import { processIo, runCli } from './cli/main.js'
 
-try {
-  process.exit(await startCommand.run(process.argv.slice(2), processOutput))
-} catch (error) {
-  process.exit(reportError(error, processOutput))
-}
+process.exitCode = await runCli(['start', ...process.argv.slice(2)], processIo())

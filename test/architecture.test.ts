@@ -120,8 +120,12 @@ function fileRule(from: Place, to: Place, typeOnly: boolean): string | undefined
   if (to.layer === 'app')
     return from.layer === 'main' || from.layer === 'cli'
       ? undefined
-      : 'only main.ts and cli/ import app.ts'
-  if (from.layer === 'app' || from.layer === 'main') return undefined
+      : 'only main.ts, cli/ (and tests) import app.ts'
+  if (from.layer === 'main')
+    return to.layer === 'cli' ? undefined : 'main.ts hands over to cli/ (or app.ts), nothing else'
+  if (from.layer === 'app') return undefined
+  const jobRule = jobsRule(from, to, typeOnly)
+  if (jobRule !== undefined) return jobRule
   // A domain's surface is its index.ts; its types.ts is public too, but for `import type` only.
   const surface =
     to.file === `${to.domain}/index.ts` || (typeOnly && to.file === `${to.domain}/types.ts`)
@@ -152,6 +156,26 @@ function fileRule(from: Place, to: Place, typeOnly: boolean): string | undefined
     const [a, b] = [DOMAIN_RANK[from.domain ?? ''] ?? 0, DOMAIN_RANK[to.domain ?? ''] ?? 0]
     if (b >= a) return `${from.domain} may import only lower domains; ${to.domain} is not below it`
   }
+  return undefined
+}
+
+/** A domain's background jobs: `<domain>/jobs/*.ts`, registered with the scheduler by app.ts. */
+const isJob = (place: Place): boolean =>
+  place.layer === 'domain' && place.file.startsWith(`${place.domain}/jobs/`)
+
+/**
+ * The scheduler's rules: it and the locks (infra/scheduler.ts, infra/locks/) know no domain; a
+ * job imports its own domain, lib, and infra types only (it calls its service, never SQL).
+ */
+function jobsRule(from: Place, to: Place, typeOnly: boolean): string | undefined {
+  const scheduling = from.file === 'infra/scheduler.ts' || from.file.startsWith('infra/locks/')
+  if (scheduling && to.layer === 'domain')
+    return 'the scheduler and the locks know no domain: jobs are handed to them'
+  if (!isJob(from)) return undefined
+  if (to.layer === 'domain' && to.domain !== from.domain)
+    return `a job works through its own domain (${from.domain}), not ${to.domain}`
+  if (to.layer === 'db') return 'a job calls its domain service, never the database'
+  if (to.layer === 'infra' && !typeOnly) return 'a job imports infra types only (import type)'
   return undefined
 }
 
@@ -210,6 +234,25 @@ describe('architecture', () => {
       }
     }
     expectNone('layer violations', violations)
+  })
+
+  test("the scheduler, the locks and the domains' jobs are where the rules expect them", () => {
+    for (const file of [
+      'infra/scheduler.ts',
+      'infra/locks/lease.ts',
+      'infra/locks/single-process.ts',
+    ])
+      assert.ok(files.includes(file), `src/${file} is missing`)
+    const jobs = files.filter((file) => isJob(placeOf(file)))
+    assert.ok(jobs.length > 0, 'no <domain>/jobs/ file found')
+    // A job reaches app.ts only through its domain's index.ts, like everything else of a domain.
+    const reachedFromOutside = [...importsByFile].flatMap(([file, imports]) =>
+      imports
+        .filter((i) => i.target !== undefined && jobs.includes(i.target))
+        .filter((i) => placeOf(file).domain !== placeOf(i.target ?? '').domain)
+        .map((i) => `src/${file}:${i.line} imports ${i.spec}`),
+    )
+    expectNone('jobs imported from outside their domain', reachedFromOutside)
   })
 
   test('there is no import cycle between files', () => {

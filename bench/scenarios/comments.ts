@@ -3,7 +3,10 @@
 import { spawn } from 'node:child_process'
 import http from 'node:http'
 import { createRequire } from 'node:module'
-import type { App } from '../../src/app.js'
+import type { AppServices } from '../../src/app.js'
+
+/** The part of the running app a scenario calls directly. */
+type App = { services: AppServices }
 import {
   formatMs,
   formatRate,
@@ -99,7 +102,7 @@ export async function commentsScenario(
     await comments.post({ articleId, authorName: 'Seeded reader', body: `Seeded comment ${n}` })
   }
   const total = await comments.countVisible(articleId)
-  await app.optimizeDatabase()
+  await app.services.optimizeDatabase()
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   const times: number[] = []

@@ -2,7 +2,10 @@
 
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import type { App } from '../../src/app.js'
+import type { AppServices } from '../../src/app.js'
+
+/** The part of the running app a scenario calls directly. */
+type App = { services: AppServices }
 import type { ViewRequest } from '../../src/engagement/index.js'
 import { LOAD } from '../load.js'
 import { formatRate, type MetricRow, type ScenarioResult } from './scenario.js'

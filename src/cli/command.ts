@@ -1,9 +1,18 @@
 /** What every `masthead` command is: a name, its help text and a run function returning an exit code. */
 
+import type { Environment, StopSignals } from './io.js'
+
 /** Where a command writes: stdout for results, stderr for problems. */
 export interface Output {
   out(line: string): void
   err(line: string): void
+}
+
+/** What a command runs with: its output lines, the environment, and (for start) stop signals. */
+export interface CommandContext extends Output {
+  env: Environment
+  signals: StopSignals | undefined
+  exitNow: ((code: number) => void) | undefined
 }
 
 export interface Command {
@@ -14,7 +23,7 @@ export interface Command {
   /** The full `--help` text. */
   help: string
   /** Runs with the arguments after the command name; resolves to the process exit code. */
-  run(args: string[], output: Output): Promise<number>
+  run(args: string[], context: CommandContext): Promise<number>
 }
 
 /** A mistake in how the command was typed: the CLI prints the usage and exits with code 2. */
@@ -25,10 +34,4 @@ export class UsageError extends Error {
     this.name = 'UsageError'
     this.help = help
   }
-}
-
-/** The process's own stdout and stderr. */
-export const processOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
 }

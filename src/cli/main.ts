@@ -1,6 +1,6 @@
-/** The `masthead` command line: picks the command from argv, runs it, and exits with its code. */
+/** The `masthead` command line: picks the command from argv and runs it in this process (no side effect on import). */
 
-import { type Command, processOutput, type Output, UsageError } from './command.js'
+import { type Command, type CommandContext, UsageError } from './command.js'
 import {
   commentsApproveCommand,
   commentsBanCommand,
@@ -12,7 +12,10 @@ import { migrateCommand } from './commands/migrate.js'
 import { seedCommand } from './commands/seed.js'
 import { startCommand } from './commands/start.js'
 import { userAddCommand } from './commands/user-add.js'
+import type { CliIo } from './io.js'
 import { reportError } from './report-error.js'
+
+export { type CliIo, processIo } from './io.js'
 
 const COMMANDS: readonly Command[] = [
   startCommand,
@@ -35,13 +38,18 @@ Run \`masthead <command> --help\` for a command's options.
 Settings come from MASTHEAD_* environment variables (see .env.example).`
 
 /**
- * Runs the command named by `argv` (without node and the script) and resolves to the exit code.
- * @example process.exit(await runCli(['user', 'add', '--email', 'a@b.example', '--name', 'A', '--role', 'editor']))
+ * Runs the command named by `argv` (without node and the script) with `io`'s environment and
+ * streams; resolves to the exit code (0 done, 1 failed, 2 usage). Never ends the process itself.
+ * @example process.exitCode = await runCli(['migrate'], { env: process.env, stdout: process.stdout, stderr: process.stderr })
  */
-export async function runCli(
-  argv: readonly string[],
-  output: Output = processOutput,
-): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const output: CommandContext = {
+    out: (line) => void io.stdout.write(`${line}\n`),
+    err: (line) => void io.stderr.write(`${line}\n`),
+    env: io.env,
+    signals: io.signals,
+    exitNow: io.exitNow,
+  }
   const [first, second] = argv
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     if (first === undefined) output.err(usage)
@@ -64,6 +72,3 @@ export async function runCli(
     return reportError(error, output)
   }
 }
-
-// Runs when loaded as the program (bin/masthead.js, `tsx src/cli/main.ts`).
-process.exit(await runCli(process.argv.slice(2)))

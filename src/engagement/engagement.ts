@@ -72,8 +72,17 @@ export interface Engagement {
   flushViews(): Promise<void>
   /** The counter's figures (counted, repeats, ignored, pending, dedupe memory), for logs and benches. */
   viewStats(): ViewCounterStats
-  /** Brings the in-memory rankings up to date now (also runs on a timer and on publish). */
+  /**
+   * Brings everything in memory up to date now: noted story changes, the related index, the
+   * catalogue and the rankings (`full` re-reads the whole week; the hourly job does that).
+   */
   refresh(options?: { full?: boolean }): Promise<void>
-  /** Stops the background work and flushes the pending views (a failure is thrown). */
+  /** Re-reads the newest view buckets; the first call warms everything up (jobs/, each minute). */
+  refreshRankings(): Promise<void>
+  /** Syncs the stories article events named since the last call (jobs/, four times a second). */
+  syncStories(): Promise<void>
+  /** Loads the current UTC day's visitor salt and deletes older ones (jobs/, at midnight). */
+  openDay(): Promise<void>
+  /** Waits for the work in progress and flushes the pending views (a failure is thrown). */
   close(): Promise<void>
 }

@@ -1,6 +1,7 @@
 /**
  * The view counter: filters readers, dedupes them per UTC day by a salted hash, counts in memory
- * and flushes to the hourly buckets (and co-reads) on a timer. Counting never waits on the database.
+ * and flushes to the hourly buckets (and co-reads) when asked (the flush-views job). Counting
+ * never waits on the database.
  */
 
 import type { Db } from '../db/database.js'
@@ -26,8 +27,6 @@ export interface ViewCounterDeps {
   db: Db
   clock: Clock
   logger: Logger
-  /** How often pending counts are written (default 1000 ms). */
-  flushEveryMs?: number
   /** Caps of the daily dedupe memory (tests lower them). */
   limits?: DailyReadersLimits
 }
@@ -49,10 +48,12 @@ export interface ViewCounter {
   count(articleId: number, request: ViewRequest): ViewVerdict
   /** Writes pending counts now (after loading the day's salt if views wait for it). */
   flush(): Promise<void>
+  /** Loads the current UTC day's salt now (and deletes older ones), so no reader waits for it. */
+  openDay(): Promise<void>
   /** The story's views as of the last flush. */
   total(articleId: number): Promise<number>
   stats(): ViewCounterStats
-  /** Stops the timer and flushes what is pending; a failure is thrown after logging. */
+  /** Flushes what is pending and stops counting; a failure is thrown. */
   close(): Promise<void>
 }
 
@@ -89,14 +90,13 @@ const MAX_WAITING = 100_000
 const MAX_AGENTS = 20_000
 
 /**
- * Creates the counter and starts its flush timer (unref'd).
+ * Creates the counter; it touches the database only when flushing or opening a day.
  * @example const counter = createViewCounter({ db, clock, logger }); counter.count(42, request)
  */
 export function createViewCounter({
   db,
   clock,
   logger,
-  flushEveryMs = 1000,
   limits = DEFAULT_LIMITS,
 }: ViewCounterDeps): ViewCounter {
   let today: Today | undefined
@@ -108,7 +108,6 @@ export function createViewCounter({
   let closed = false
   const hash = new Uint32Array(2)
   const totals = { counted: 0, repeats: 0, ignored: 0 }
-  const nowMs = clock.nowMs?.bind(clock) ?? (() => clock.now().getTime())
 
   const agentMemo = (day: Today, agent: string): AgentMemo => {
     let memo = day.agents.get(agent)
@@ -185,7 +184,9 @@ export function createViewCounter({
   }
 
   const flushOnce = async (): Promise<void> => {
-    await ensureDay(clock.now().getTime())
+    // Views held for the day's salt are tallied once it is loaded; without any, the flush
+    // needs no salt (a command that never counted never writes one).
+    if (waiting.length > 0) await ensureDay(clock.now().getTime())
     if (droppedWaiting > 0) {
       logger.warn({ dropped: droppedWaiting }, 'view counter: views dropped waiting for a salt')
       droppedWaiting = 0
@@ -210,24 +211,13 @@ export function createViewCounter({
       flushing = undefined
     }))
 
-  const timer = setInterval(() => {
-    flush().catch((error: unknown) => {
-      logger.error({ err: error }, 'view counter: flush failed; counts kept for the next try')
-    })
-  }, flushEveryMs)
-  timer.unref()
-  // Load the salt now, so the first reader is not held.
-  ensureDay(clock.now().getTime()).catch((error: unknown) => {
-    logger.error({ err: error }, 'view counter: loading the day salt failed')
-  })
-
   return {
     count: (articleId, request) => {
       if (closed || verdictBesidesAgent(request) !== 'reader') {
         totals.ignored += 1
         return 'not-a-reader'
       }
-      const atMs = nowMs()
+      const atMs = clock.now().getTime()
       const agent = userAgentOf(request)
       const day = today
       if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {
@@ -245,6 +235,7 @@ export function createViewCounter({
       await flushing?.catch(() => undefined)
       await flush()
     },
+    openDay: () => ensureDay(clock.now().getTime()),
     total: (articleId) => totalViews(db, articleId),
     stats: () => {
       const counts = today?.readers.counts
@@ -258,7 +249,6 @@ export function createViewCounter({
       }
     },
     close: async () => {
-      clearInterval(timer)
       await flushing?.catch(() => undefined)
       await flush()
       closed = true

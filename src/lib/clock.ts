@@ -3,12 +3,10 @@
 export interface Clock {
   /** The current instant. */
   now(): Date
-  /** The current instant in epoch milliseconds, without allocating a Date (for hot paths). */
-  nowMs?(): number
 }
 
 /** The wall clock. */
-export const systemClock: Clock = { now: () => new Date(), nowMs: () => Date.now() }
+export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock that stands still until moved; for tests and deterministic generators. */
 export function createFixedClock(
@@ -17,7 +15,6 @@ export function createFixedClock(
   let current = start.getTime()
   return {
     now: () => new Date(current),
-    nowMs: () => current,
     set: (at) => {
       current = at.getTime()
     },

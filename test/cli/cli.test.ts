@@ -1,19 +1,15 @@
-/** The masthead command as a person runs it: real processes on a temp SQLite file. */
+/** The masthead command run in-process: migrate, seed, user add, usage errors and start. */
 
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-
-const ROOT = path.resolve(import.meta.dirname, '../..')
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+import type { StopSignals } from '../../src/cli/io.js'
+import { runCli } from '../../src/cli/main.js'
+import { forEachDatabase } from '../helpers/databases.js'
+import { databaseUrl, masthead } from './run-cli.js'
 
 let dir: string
 before(() => {
@@ -23,33 +19,14 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** The environment of a run against `name`'s own database and media folder. */
-function env(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { MASTHEAD_TEST_PG_URL: _pg, ...inherited } = process.env
+/** The environment of a run against `name`'s own SQLite file and media folder. */
+function env(name: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    ...inherited,
     MASTHEAD_DATABASE_URL: `sqlite:${path.join(dir, `${name}.db`)}`,
     MASTHEAD_MEDIA_DIR: path.join(dir, `${name}-media`),
     MASTHEAD_LOG_LEVEL: 'silent',
     ...extra,
   }
-}
-
-function launch(args: string[], environment: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-function masthead(args: string[], environment: NodeJS.ProcessEnv): Promise<Run> {
-  const child = launch(args, environment)
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
 }
 
 describe('masthead migrate', () => {
@@ -84,24 +61,27 @@ describe('masthead seed', () => {
   })
 })
 
-describe('masthead user add', () => {
+forEachDatabase('masthead user add', (t) => {
+  const userEnv = (): Record<string, string> => ({
+    MASTHEAD_DATABASE_URL: databaseUrl(t),
+    MASTHEAD_MEDIA_DIR: path.join(dir, 'users-media'),
+    MASTHEAD_LOG_LEVEL: 'silent',
+  })
+
   test('creates a user and prints the generated password once', async () => {
-    const args = [
-      'user',
-      'add',
-      '--email',
-      'Editor@Example.org',
-      '--name',
-      'Ed Itor',
-      '--role',
-      'editor',
-    ]
-    const run = await masthead(args, env('users'))
+    const args = ['user', 'add', '--email', 'Editor@Example.org', '--name', 'Ed Itor']
+    const run = await masthead([...args, '--role', 'editor'], userEnv())
     assert.equal(run.code, 0, run.stderr)
     assert.match(run.stdout, /editor@example\.org/)
     assert.match(run.stdout, /Password \(shown only this once\): \S{12,}/)
+    const user = await t.handle.db
+      .selectFrom('users')
+      .select(['role'])
+      .where('email', '=', 'editor@example.org')
+      .executeTakeFirst()
+    assert.equal(user?.role, 'editor', 'the user is in the configured database')
 
-    const again = await masthead(args, env('users'))
+    const again = await masthead([...args, '--role', 'editor'], userEnv())
     assert.equal(again.code, 1)
     assert.equal(again.stderr.trim().split('\n').length, 1)
   })
@@ -109,7 +89,7 @@ describe('masthead user add', () => {
   test('bad input is one clear line and exit code 1', async () => {
     const run = await masthead(
       ['user', 'add', '--email', 'nobody', '--name', 'N', '--role', 'owner'],
-      env('users-bad'),
+      userEnv(),
     )
     assert.equal(run.code, 1)
     assert.equal(run.stderr.trim().split('\n').length, 1)
@@ -125,6 +105,8 @@ describe('masthead usage and configuration errors', () => {
     const flag = await masthead(['migrate', '--fast'], env('usage'))
     assert.equal(flag.code, 2)
     assert.match(flag.stderr, /Usage: masthead migrate/)
+    const none = await masthead([], env('usage'))
+    assert.equal(none.code, 2)
   })
 
   test('--help prints a command’s help on stdout', async () => {
@@ -133,7 +115,7 @@ describe('masthead usage and configuration errors', () => {
     assert.match(run.stdout, /--articles N/)
   })
 
-  test('a bad MASTHEAD_PORT is one line naming the variable, exit code 1', async () => {
+  test('settings come from the env passed in: a bad MASTHEAD_PORT is one line, exit code 1', async () => {
     const run = await masthead(['start'], env('config', { MASTHEAD_PORT: 'abc' }))
     assert.equal(run.code, 1)
     assert.equal(
@@ -144,27 +126,56 @@ describe('masthead usage and configuration errors', () => {
 })
 
 describe('masthead start', () => {
-  test('seeds an empty database, serves, answers /healthz and stops on SIGTERM', async () => {
-    const child = launch(
-      ['start'],
-      env('start', { MASTHEAD_PORT: '0', MASTHEAD_DEMO_ARTICLES: '6' }),
-    )
+  /** Starts `masthead start` in-process with `signals`; resolves with its URL and its run. */
+  async function start(signals: StopSignals, exits: number[]) {
     let stdout = ''
     let stderr = ''
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString()
-        const match = /Masthead is serving The Harbour Ledger at (http:\/\/\S+)/.exec(stdout)
-        if (match?.[1] !== undefined) resolve(match[1])
-      })
-      void exited.then((code) => reject(new Error(`start exited early (${code}): ${stderr}`)))
+    let serving: (url: string) => void = () => {}
+    const url = new Promise<string>((resolve) => (serving = resolve))
+    const run = runCli(['start'], {
+      env: env('start', {
+        MASTHEAD_HOST: '127.0.0.1',
+        MASTHEAD_PORT: '0',
+        MASTHEAD_DEMO_ARTICLES: '6',
+      }),
+      stdout: {
+        write: (text: string) => {
+          stdout += text
+          const found = /Masthead is serving The Harbour Ledger at (http:\/\/\S+)/.exec(stdout)
+          if (found?.[1] !== undefined) serving(found[1])
+        },
+      },
+      stderr: { write: (text: string) => (stderr += text) },
+      signals,
+      exitNow: (code) => void exits.push(code),
     })
-    assert.match(stdout, /password: +\S{12,}/)
-    const health = await fetch(`${url}/healthz`)
+    const first = await Promise.race([url, run.then((code) => `exited ${code}: ${stderr}`)])
+    assert.match(first, /^http:/, first)
+    return { url: first, run, output: () => ({ stdout, stderr }) }
+  }
+
+  test('seeds an empty database, serves, answers /healthz and stops on SIGTERM', async () => {
+    const signals = new EventEmitter()
+    const exits: number[] = []
+    const server = await start(signals, exits)
+    assert.match(server.output().stdout, /password: +\S{12,}/)
+    const health = await fetch(`${server.url}/healthz`)
     assert.equal(health.status, 200)
-    child.kill('SIGTERM')
-    assert.equal(await exited, 0)
+    const page = await fetch(`${server.url}/`)
+    assert.equal(page.status, 200)
+    await page.arrayBuffer()
+    signals.emit('SIGTERM', 'SIGTERM')
+    assert.equal(await server.run, 0)
+    assert.deepEqual(exits, [], 'a graceful stop never ends the process')
+    assert.equal(signals.listenerCount('SIGTERM'), 0, 'the signal handlers are removed')
+    // A second start on the same database does not seed again, and a second signal while
+    // closing asks the caller to end the process now.
+    const again = await start(signals, exits)
+    assert.doesNotMatch(again.output().stdout, /generating the demo/)
+    signals.emit('SIGINT', 'SIGINT')
+    signals.emit('SIGINT', 'SIGINT')
+    assert.equal(await again.run, 1)
+    assert.deepEqual(exits, [1])
+    assert.match(again.output().stderr, /SIGINT again, exiting immediately/)
   })
 })

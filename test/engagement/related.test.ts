@@ -18,20 +18,6 @@ import { CORPUS, type CorpusStory } from './related-corpus.js'
 const logger = createLogger({ level: 'silent' })
 const DAY = 86_400_000
 
-/** Waits until `check` passes (the engine follows events in the background), for at most 5 s. */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + 5000
-  for (;;) {
-    try {
-      await check()
-      return
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-}
-
 forEachDatabase('related stories', (t) => {
   let f: NewsroomFixture
   let engagement: Engagement
@@ -98,7 +84,7 @@ forEachDatabase('related stories', (t) => {
     assert.equal((await engagement.articleRails(source.id)).related[0]?.id, lifted)
   })
 
-  test('publishing, editing and unpublishing update the index without a refresh', async () => {
+  test('publishing, editing and unpublishing reach the index with the sync job, without a refresh', async () => {
     const source = corpus.find((c) => c.story.topic === 'typhoon')!.article
     const published = await f.story({
       headline: 'Typhoon floods villages and rice fields again',
@@ -106,21 +92,23 @@ forEachDatabase('related stories', (t) => {
       tagNames: ['Typhoon', 'Floods'],
       publishedAt: new Date(NOW.getTime() - 60_000),
     })
-    await eventually(async () => assert.ok((await relatedIds(source.id)).includes(published.id)))
+    // What the engagement.sync-stories job runs; the publish event only noted the story.
+    await engagement.syncStories()
+    assert.ok((await relatedIds(source.id)).includes(published.id))
     // The rankings were recomputed too: the new story tops its section's latest.
     const neighbour = await f.story({ publishedAt: new Date(NOW.getTime() - 120_000) })
-    await eventually(async () =>
-      assert.equal((await engagement.articleRails(neighbour.id)).latest[0]?.id, published.id),
-    )
+    await engagement.syncStories()
+    assert.equal((await engagement.articleRails(neighbour.id)).latest[0]?.id, published.id)
 
     await f.newsroom.updateArticle(published.id, {
       headline: 'Teachers and pupils return to crowded classrooms',
       bodyMarkdown: 'Schools reopened and teachers taught pupils in crowded classrooms.',
       tagNames: ['Schools'],
     })
-    await eventually(async () => assert.ok(!(await relatedIds(source.id)).includes(published.id)))
+    await engagement.syncStories()
+    assert.ok(!(await relatedIds(source.id)).includes(published.id))
     const school = corpus.find((c) => c.story.topic === 'schools')!.article
-    await eventually(async () => assert.ok((await relatedIds(school.id)).includes(published.id)))
+    assert.ok((await relatedIds(school.id)).includes(published.id))
 
     await t.handle.db
       .updateTable('articles')
@@ -134,9 +122,8 @@ forEachDatabase('related stories', (t) => {
       authorIds: [],
       tagIds: [],
     })
-    await eventually(async () =>
-      assert.ok(!(await relatedIds(school.id, 30)).includes(published.id)),
-    )
+    await engagement.syncStories()
+    assert.ok(!(await relatedIds(school.id, 30)).includes(published.id))
     assert.equal(await engagement.viewCount(published.id), 0)
   })
 

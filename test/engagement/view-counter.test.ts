@@ -22,9 +22,9 @@ const reader = (n: number, extra: ViewRequest['headers'] = {}): ViewRequest => (
 
 async function setup(db: Db): Promise<{ f: NewsroomFixture; counter: ViewCounter }> {
   const f = await newsroomFixture(db)
-  // A long interval: the tests flush explicitly.
-  const counter = createViewCounter({ db, clock: f.clock, logger, flushEveryMs: 60_000 })
-  await counter.flush()
+  // The tests flush explicitly; the day's salt is loaded first, as the open-day job does.
+  const counter = createViewCounter({ db, clock: f.clock, logger })
+  await counter.openDay()
   return { f, counter }
 }
 

@@ -1,15 +1,20 @@
-/** Builds the real application on a temp SQLite file (or a PostgreSQL schema), optionally with demo content. */
+/** Builds the real services and web server on a temp SQLite file, optionally with demo content. */
 
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type App, buildApp } from '../../src/app.js'
+import type { FastifyInstance } from 'fastify'
+import { type AppServices, buildServices, buildWeb, closeApp } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
 import { seedDemo } from '../../src/demo/seed-demo.js'
 import { createFixedClock } from '../../src/lib/clock.js'
 
 export interface TestApp {
-  app: App
+  /**
+   * The services and the server, without the jobs: nothing runs on its own. Tests bring
+   * engagement up to date by calling its refresh, flushViews or syncStories themselves.
+   */
+  app: { services: AppServices; web: FastifyInstance }
   /** The admin credentials the demo printed (when seeded). */
   admin: { email: string; password: string } | undefined
   /** Closes the app and removes its files. */
@@ -35,23 +40,25 @@ export async function buildTestApp(
     },
     dir,
   )
-  const clock = createFixedClock(TEST_NOW)
-  const app = await buildApp(config, { clock })
+  const services = await buildServices(config, { clock: createFixedClock(TEST_NOW) })
   let admin: TestApp['admin']
   if ((options.articles ?? 0) > 0) {
-    const result = await seedDemo(app.services, {
+    const result = await seedDemo(services, {
       articles: options.articles ?? 0,
       seed: 7,
       now: TEST_NOW,
     })
     admin = result.admin
-    await app.services.engagement.refresh()
+    await services.engagement.refresh()
   }
+  // What the open-day job does at start: readers are counted at once, not held for the salt.
+  await services.engagement.openDay()
+  const web = await buildWeb(services)
   return {
-    app,
+    app: { services, web },
     admin,
     dispose: async () => {
-      await app.close()
+      await closeApp({ web, services })
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

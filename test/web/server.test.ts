@@ -4,9 +4,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { parseHTML } from 'linkedom'
-import { pingDatabase } from '../../src/db/health.js'
-import { createMemoryCacheStore } from '../../src/infra/cache-store/memory.js'
-import { buildServer } from '../../src/web/server.js'
+import { buildWeb } from '../../src/app.js'
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js'
 
 const HTML = { accept: 'text/html' }
@@ -20,13 +18,8 @@ describe('web server', () => {
   before(async () => {
     testApp = await buildTestApp({ articles: 4 })
     const { app } = testApp
-    // A second server over the same services, with the page cache store app.ts will hand in.
-    web = await buildServer({
-      config: app.config,
-      logger: app.logger,
-      services: { ...app.services, checkHealth: () => pingDatabase(app.database.db) },
-      infra: { pageCache: createMemoryCacheStore({ maxBytes: 8 * 1024 * 1024 }) },
-    })
+    // A second server over the same services, built as `masthead start` builds it.
+    web = await buildWeb(app.services)
     const { items } = await app.services.newsroom.listArticles({}, 1, 1)
     const first = items[0]
     assert.ok(first !== undefined, 'the demo has a story')

@@ -1,11 +1,11 @@
 /** `masthead comments queue|approve|reject|spam|ban|mode`: moderation from the shell until the newsroom has a screen for it. */
 
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { type App, buildApp } from '../../app.js'
+import { type AppServices, buildServices } from '../../app.js'
 import type { QueuedComment, QueueFilter } from '../../comments/index.js'
 import { parseConfig } from '../../config.js'
 import { createLogger } from '../../infra/logger.js'
-import { type Command, type Output, UsageError } from '../command.js'
+import { type Command, type CommandContext, UsageError } from '../command.js'
 import { wholeNumberOption } from '../parse-options.js'
 
 /** Every CLI action is logged with this actor. */
@@ -34,15 +34,18 @@ function parse(
   }
 }
 
-/** Runs `work` on the configured app, closing it afterwards. */
-async function withApp(work: (app: App) => Promise<number>): Promise<number> {
-  const config = parseConfig(process.env)
+/** Runs `work` on the services configured by `context`'s environment, closing them afterwards. */
+async function withServices(
+  context: CommandContext,
+  work: (services: AppServices) => Promise<number>,
+): Promise<number> {
+  const config = parseConfig(context.env)
   const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-  const app = await buildApp(config, { logger })
+  const services = await buildServices(config, { logger })
   try {
-    return await work(app)
+    return await work(services)
   } finally {
-    await app.close()
+    await services.close()
   }
 }
 
@@ -94,8 +97,8 @@ export const commentsQueueCommand: Command = {
     const raw = parsed.values.page
     const page =
       raw === undefined ? 1 : wholeNumberOption('page', String(raw), 1, 100_000, queueHelp)
-    return withApp(async (app) => {
-      const result = await app.services.comments.moderation.queue({ filter, page })
+    return withServices(output, async (services) => {
+      const result = await services.comments.moderation.queue({ filter, page })
       if (result.total === 0) {
         output.out(`No ${filter} comments.`)
         return 0
@@ -134,8 +137,8 @@ Options:
       }
       const ids = commentIds(parsed.positionals, help)
       const note = String(parsed.values.note ?? '')
-      return withApp(async (app) => {
-        const { moderation } = app.services.comments
+      return withServices(output, async (services) => {
+        const { moderation } = services.comments
         const act =
           verb === 'approve'
             ? moderation.approve
@@ -177,7 +180,7 @@ export const commentsBanCommand: Command = {
   name: 'comments ban',
   summary: 'Ban the reader who wrote a comment',
   help: banHelp,
-  run: async (args, output: Output) => {
+  run: async (args, output) => {
     const parsed = parse(args, { reason: { type: 'string' } }, banHelp)
     if (parsed === undefined) {
       output.out(banHelp)
@@ -185,9 +188,9 @@ export const commentsBanCommand: Command = {
     }
     const ids = commentIds(parsed.positionals, banHelp)
     const reason = String(parsed.values.reason ?? '')
-    return withApp(async (app) => {
+    return withServices(output, async (services) => {
       for (const commentId of ids) {
-        await app.services.comments.moderation.banReader({ commentId }, ACTOR, reason)
+        await services.comments.moderation.banReader({ commentId }, ACTOR, reason)
         output.out(`The author of comment #${commentId} is banned.`)
       }
       return 0

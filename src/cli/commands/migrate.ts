@@ -15,17 +15,17 @@ export const migrateCommand: Command = {
   name: 'migrate',
   summary: 'Apply pending database migrations',
   help,
-  run: async (args, output) => {
+  run: async (args, context) => {
     if (parseOptions(args, {}, help) === undefined) {
-      output.out(help)
+      context.out(help)
       return 0
     }
-    const config = parseConfig(process.env)
+    const config = parseConfig(context.env)
     const database = openDatabase(config.database)
     try {
       const applied = await migrateToLatest(database)
-      if (applied.length === 0) output.out('The database is up to date: no migration was pending.')
-      for (const name of applied) output.out(`Applied migration ${name}`)
+      if (applied.length === 0) context.out('The database is up to date: no migration was pending.')
+      for (const name of applied) context.out(`Applied migration ${name}`)
       return 0
     } finally {
       await database.close()

@@ -1,6 +1,6 @@
 /** `masthead seed`: generates the demo outlet; refuses a database with stories unless --force. */
 
-import { buildApp } from '../../app.js'
+import { buildServices } from '../../app.js'
 import { parseConfig } from '../../config.js'
 import { seedDemo } from '../../demo/seed-demo.js'
 import { createLogger } from '../../infra/logger.js'
@@ -35,7 +35,7 @@ export const seedCommand: Command = {
       output.out(help)
       return 0
     }
-    const config = parseConfig(process.env)
+    const config = parseConfig(output.env)
     const articles =
       values.articles === undefined
         ? config.demo.articles
@@ -45,9 +45,9 @@ export const seedCommand: Command = {
 
     // JSON request logs have no place in a one-off command; warnings still show.
     const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-    const app = await buildApp(config, { logger })
+    const services = await buildServices(config, { logger })
     try {
-      const existing = await app.services.newsroom.countPublished()
+      const existing = await services.newsroom.countPublished()
       if (existing > 0 && values.force !== true) {
         output.err(
           `masthead: the database already has ${existing} published stories; nothing was changed. ` +
@@ -56,18 +56,18 @@ export const seedCommand: Command = {
         return 1
       }
       output.out(`Generating the demo outlet: ${articles} stories, seed ${seed}…`)
-      const result = await seedDemo(app.services, {
+      const result = await seedDemo(services, {
         articles,
         seed,
-        now: new Date(),
+        now: services.clock.now(),
         onProgress: (message) => output.out(`  ${message}`),
       })
-      await app.optimizeDatabase()
+      await services.optimizeDatabase()
       output.out(`Done: ${result.articles} stories published.`)
       printCredentials(output, result.admin)
       return 0
     } finally {
-      await app.close()
+      await services.close()
     }
   },
 }

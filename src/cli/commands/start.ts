@@ -1,10 +1,14 @@
 /** `masthead start`: migrate, seed the demo on an empty database, serve, and stop cleanly on a signal. */
 
-import { type App, buildApp } from '../../app.js'
+import type { FastifyInstance } from 'fastify'
+import { type AppServices, buildServices, buildWeb, closeApp, startJobs } from '../../app.js'
+import type { Config } from '../../config.js'
 import { parseConfig } from '../../config.js'
 import { seedDemo } from '../../demo/seed-demo.js'
-import type { Command, Output } from '../command.js'
+import type { Scheduler } from '../../infra/scheduler.js'
+import type { Command, CommandContext } from '../command.js'
 import { printCredentials } from '../credentials.js'
+import type { StopSignal } from '../io.js'
 import { parseOptions } from '../parse-options.js'
 
 const help = `Usage: masthead start
@@ -14,70 +18,107 @@ Applies pending migrations, generates the demo outlet when the database has no p
 SIGTERM or SIGINT stops it gracefully; a second signal stops it at once.
 Settings come from MASTHEAD_* environment variables (see .env.example).`
 
+/** What start has built so far, closed in order on a stop. */
+interface Parts {
+  services: AppServices
+  jobs?: Scheduler
+  web?: FastifyInstance
+}
+
 export const startCommand: Command = {
   name: 'start',
   summary: 'Migrate, seed the demo on an empty database, and serve the site',
   help,
-  run: async (args, output) => {
+  run: async (args, context) => {
     if (parseOptions(args, {}, help) === undefined) {
-      output.out(help)
+      context.out(help)
       return 0
     }
-    const config = parseConfig(process.env)
-    const app = await buildApp(config)
-    const stopped = stopOnSignals(app, output)
-    if (config.demo.seedOnEmpty && (await app.services.newsroom.countPublished()) === 0) {
-      output.out(
-        `The database has no stories yet: generating the demo outlet (${config.demo.articles} stories)…`,
-      )
-      const { admin } = await seedDemo(app.services, {
-        articles: config.demo.articles,
-        seed: 1,
-        now: new Date(),
-        onProgress: (message) => output.out(`  demo: ${message}`),
-      })
-      await app.optimizeDatabase()
-      await app.services.engagement.refresh()
-      printCredentials(output, admin)
+    const config = parseConfig(context.env)
+    const parts: Parts = { services: await buildServices(config) }
+    const stop = stopOnSignals(parts, context)
+    try {
+      await seedWhenEmpty(parts.services, context)
+      // A stop asked for while seeding: nothing more is started.
+      if (stop.requested()) return await stop.done
+      parts.jobs = startJobs(parts.services)
+      parts.web = await buildWeb(parts.services)
+      if (stop.requested()) return await stop.done
+      await parts.web.listen({ host: config.server.host, port: config.server.port })
+    } catch (error) {
+      stop.detach()
+      await closeApp(parts).catch(() => undefined)
+      throw error
     }
-    await app.web.listen({ host: config.server.host, port: config.server.port })
-    output.out(`Masthead is serving ${config.site.name} at ${serverUrl(app)}`)
-    return stopped
+    context.out(`Masthead is serving ${config.site.name} at ${serverUrl(parts.web, config)}`)
+    return stop.done
   },
 }
 
-/** Resolves with exit code 0 once the first SIGTERM/SIGINT has closed the app; a second exits now. */
-function stopOnSignals(app: App, output: Output): Promise<number> {
-  return new Promise((resolve) => {
-    let stopping = false
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (stopping) {
-        output.err(`masthead: ${signal} again, exiting immediately`)
-        process.exit(1)
-      }
-      stopping = true
-      output.out(`Received ${signal}: finishing requests in flight and closing…`)
-      app.close().then(
-        () => resolve(0),
-        (error: unknown) => {
-          output.err(
-            `masthead: error while closing: ${error instanceof Error ? error.message : String(error)}`,
-          )
-          resolve(1)
-        },
-      )
-    }
-    process.on('SIGTERM', onSignal)
-    process.on('SIGINT', onSignal)
+/** Generates the demo outlet when the database has no published story (and the demo is on). */
+async function seedWhenEmpty(services: AppServices, context: CommandContext): Promise<void> {
+  const { config } = services
+  if (!config.demo.seedOnEmpty || (await services.newsroom.countPublished()) > 0) return
+  context.out(
+    `The database has no stories yet: generating the demo outlet (${config.demo.articles} stories)…`,
+  )
+  const { admin } = await seedDemo(services, {
+    articles: config.demo.articles,
+    seed: 1,
+    now: services.clock.now(),
+    onProgress: (message) => context.out(`  demo: ${message}`),
   })
+  await services.optimizeDatabase()
+  // The first page then has its rails at once, without waiting for the jobs' warm-up.
+  await services.engagement.refresh()
+  printCredentials(context, admin)
+}
+
+/**
+ * Closes `parts` on the first SIGTERM/SIGINT; `done` resolves with the exit code once closed.
+ * A second signal while closing asks the caller to end the process now (exit code 1).
+ */
+function stopOnSignals(
+  parts: Parts,
+  context: CommandContext,
+): { done: Promise<number>; requested(): boolean; detach(): void } {
+  let stopping = false
+  let resolveDone: (code: number) => void = () => {}
+  const done = new Promise<number>((resolve) => (resolveDone = resolve))
+  const signals: StopSignal[] = ['SIGTERM', 'SIGINT']
+  const detach = (): void => {
+    for (const signal of signals) context.signals?.off(signal, onSignal)
+  }
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      context.err(`masthead: ${signal} again, exiting immediately`)
+      detach()
+      context.exitNow?.(1)
+      resolveDone(1)
+      return
+    }
+    stopping = true
+    context.out(`Received ${signal}: finishing requests in flight and closing…`)
+    closeApp(parts).then(
+      () => resolveDone(0),
+      (error: unknown) => {
+        context.err(
+          `masthead: error while closing: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        resolveDone(1)
+      },
+    )
+  }
+  for (const signal of signals) context.signals?.on(signal, onSignal)
+  void done.then(detach)
+  return { done, requested: () => stopping, detach }
 }
 
 /** The address a person can open: the port actually bound (MASTHEAD_PORT=0 picks one). */
-function serverUrl(app: App): string {
-  const address = app.web.server.address()
-  const port =
-    typeof address === 'object' && address !== null ? address.port : app.config.server.port
-  const host = app.config.server.host
+function serverUrl(web: FastifyInstance, config: Config): string {
+  const address = web.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.server.port
+  const host = config.server.host
   const shown =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
   return `http://${shown}:${port}`

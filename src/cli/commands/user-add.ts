@@ -1,6 +1,6 @@
 /** `masthead user add`: creates a newsroom user, printing a generated password when none is given. */
 
-import { buildApp } from '../../app.js'
+import { buildServices } from '../../app.js'
 import { parseConfig } from '../../config.js'
 import { createLogger } from '../../infra/logger.js'
 import { type Command, UsageError } from '../command.js'
@@ -40,11 +40,11 @@ export const userAddCommand: Command = {
     if (email === undefined || name === undefined || role === undefined) {
       throw new UsageError('user add needs --email, --name and --role', help)
     }
-    const config = parseConfig(process.env)
+    const config = parseConfig(output.env)
     const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-    const app = await buildApp(config, { logger })
+    const services = await buildServices(config, { logger })
     try {
-      const { user, generatedPassword } = await app.services.accounts.addUser({
+      const { user, generatedPassword } = await services.accounts.addUser({
         email,
         name,
         role: role as 'admin' | 'editor' | 'author',
@@ -56,7 +56,7 @@ export const userAddCommand: Command = {
       }
       return 0
     } finally {
-      await app.close()
+      await services.close()
     }
   },
 }

@@ -17,7 +17,6 @@ export interface BusEvents {
   'comment.posted': { commentId: number; articleId: number; visible: boolean }
   /** A moderator (or readers' reports) changed what a story's comments show, or its comment mode. */
   'comment.moderated': { commentId: number | null; articleId: number; action: string }
-  'rankings.refreshed': Record<string, never>
 }
 
 export type BusEventName = keyof BusEvents

@@ -1,4 +1,4 @@
-/** A bus for one process: handlers run after publish resolves, and a failing handler is only logged. */
+/** A bus for one process: publish runs each handler in turn and resolves after the last; a failing one is only logged. */
 
 import type { Bus, BusEventName, BusHandler } from './bus.js'
 

@@ -56,8 +56,4 @@ describe('page cache invalidation', () => {
     const held = { commentId: 2, articleId: 42, visible: false }
     assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', held)), [])
   })
-
-  test('a rankings refresh purges nothing: rails lag by the page TTL by design', async () => {
-    assert.deepEqual(await purgedBy((bus) => bus.publish('rankings.refreshed', {})), [])
-  })
 })

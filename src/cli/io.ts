@@ -1,0 +1,42 @@
+/** What the CLI touches of the outside world: the environment, two text streams, stop signals. */
+
+/** Anything text can be written to: process.stdout, or a test's buffer. */
+export interface TextSink {
+  write(text: string): unknown
+}
+
+/** The variables settings are read from (parseConfig validates them). */
+export type Environment = Readonly<Record<string, string | undefined>>
+
+export type StopSignal = 'SIGTERM' | 'SIGINT'
+
+/** Where stop requests come from: the process (SIGTERM, SIGINT), or a test's event emitter. */
+export interface StopSignals {
+  on(signal: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown
+  off(signal: StopSignal, listener: (signal: NodeJS.Signals) => void): unknown
+}
+
+/** Everything runCli needs from its caller; commands see nothing else of the process. */
+export interface CliIo {
+  env: Environment
+  stdout: TextSink
+  stderr: TextSink
+  /** Only `start` listens; without it, `start` serves until its caller ends the process. */
+  signals?: StopSignals
+  /** Ends the process at once (a second stop signal while closing); absent in-process. */
+  exitNow?: (code: number) => void
+}
+
+/**
+ * The real process's environment, streams and signals: what bin/masthead.js and src/main.ts
+ * pass. The one place the CLI may end the process: a second SIGTERM or SIGINT while closing.
+ */
+export function processIo(): CliIo {
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signals: process,
+    exitNow: (code) => process.exit(code),
+  }
+}
