@@ -5,7 +5,7 @@ import { isMastheadError } from '../../lib/errors.js'
 import { statusForError } from '../plugins/error-handler.js'
 import type { CommentField, CommentFormError } from './components/comments.js'
 import type { LoadedPage, PageContext } from './page-context.js'
-import { type ArticlePageProps, loadArticlePage } from './pages/article-page.js'
+import { type ArticlePageProps, loadArticlePage } from './pages/load-article-page.js'
 import type { CommentForm } from './route-schemas.js'
 import { articlePath } from './site-urls.js'
 

@@ -5,7 +5,7 @@ import { renderDocument } from '../render/html.js'
 import { errorTitle, publicError } from '../plugins/error-handler.js'
 import { frameOf, type PageContext, type SiteFrame } from './page-context.js'
 import { ErrorPage } from './pages/error-page.tsx'
-import { loadNotFoundPage } from './pages/not-found-page.js'
+import { loadNotFoundPage } from './pages/load-not-found-page.js'
 import { NotFoundPage } from './pages/not-found-page.tsx'
 
 /** One failed check of a request schema, as Fastify reports it (Ajv's error objects). */

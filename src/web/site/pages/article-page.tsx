@@ -11,7 +11,7 @@ import { jpegVariant } from '../components/picture.js'
 import { mustReadsNote, Rail } from '../components/rail.js'
 import { ShareLinks } from '../components/share-links.js'
 import { authorPath, sectionPath, tagPath } from '../site-urls.js'
-import type { ArticlePageProps } from './article-page.js'
+import type { ArticlePageProps } from './load-article-page.js'
 
 /** Renders the article page document. */
 export function ArticlePage(props: ArticlePageProps): SafeHtml {

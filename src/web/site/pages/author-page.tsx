@@ -5,7 +5,7 @@ import { Layout } from '../../render/layout.js'
 import { AuthorBox } from '../components/author-box.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
 import { authorPath, pagePath } from '../site-urls.js'
-import type { AuthorPageProps } from './author-page.js'
+import type { AuthorPageProps } from './load-author-page.js'
 
 /** Renders an author page document. */
 export function AuthorPage(props: AuthorPageProps): SafeHtml {

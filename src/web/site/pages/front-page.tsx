@@ -6,7 +6,7 @@ import { jpegVariant } from '../components/picture.js'
 import { mustReadsNote, Rail } from '../components/rail.js'
 import { StoryCard, StoryList } from '../components/story-card.js'
 import { sectionPath } from '../site-urls.js'
-import type { FrontPageProps } from './front-page.js'
+import type { FrontPageProps } from './load-front-page.js'
 
 /** Renders the front page document. */
 export function FrontPage(props: FrontPageProps): SafeHtml {

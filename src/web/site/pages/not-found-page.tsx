@@ -3,7 +3,7 @@
 import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { articlePath, sectionPath } from '../site-urls.js'
-import type { NotFoundPageProps } from './not-found-page.js'
+import type { NotFoundPageProps } from './load-not-found-page.js'
 
 /** Renders the 404 page document. */
 export function NotFoundPage(props: NotFoundPageProps): SafeHtml {

@@ -4,7 +4,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
 import { pagePath, sectionPath } from '../site-urls.js'
-import type { SectionPageProps } from './section-page.js'
+import type { SectionPageProps } from './load-section-page.js'
 
 /** Renders a section page document. */
 export function SectionPage(props: SectionPageProps): SafeHtml {

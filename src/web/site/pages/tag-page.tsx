@@ -4,7 +4,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
 import { pagePath, tagPath } from '../site-urls.js'
-import type { TagPageProps } from './tag-page.js'
+import type { TagPageProps } from './load-tag-page.js'
 
 /** Renders a tag page document. */
 export function TagPage(props: TagPageProps): SafeHtml {
