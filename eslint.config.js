@@ -52,7 +52,7 @@ const layer = (files, patterns) => ({
 })
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'data/', 'bench/results/', 'coverage/', 'docs/api/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/results/', 'coverage/', 'docs/api/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

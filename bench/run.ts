@@ -1,5 +1,6 @@
 /** `npm run bench`: seeds 10,000 stories on a temp SQLite file and measures the reading path on loopback. */
 
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import { cacheMissScenario } from './scenarios/cache-miss.js'
 import { commentsScenario } from './scenarios/comments.js'
 import { rankingScenario } from './scenarios/rankings.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
+import { startupScenario } from './scenarios/startup.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
 import { warmArticleScenario } from './scenarios/warm-article.js'
 
@@ -29,12 +31,14 @@ const { values: options } = parseArgs({
     misses: { type: 'string', default: '500' },
     'rankings-articles': { type: 'string', default: '100000' },
     'rankings-events': { type: 'string', default: '10000000' },
-    /** `--only views,comments` runs just those groups: rankings, reading, comments, views. */
+    /** `--only views,comments` runs just those groups: rankings, startup, reading, comments, views. */
     only: { type: 'string' },
+    /** Seconds of load in the startup group's memory measurement. */
+    'startup-load': { type: 'string', default: '60' },
   },
 })
 const articles = Number(options.articles)
-const GROUPS = ['rankings', 'reading', 'comments', 'views'] as const
+const GROUPS = ['rankings', 'startup', 'reading', 'comments', 'views'] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
 for (const group of onlyGroups ?? [])
@@ -54,14 +58,22 @@ interface App {
   web: FastifyInstance
 }
 
+/** The settings of a bench database in `dir` (as the app and a spawned `npm start` see them). */
+function benchEnv(dir: string): Record<string, string> {
+  return {
+    MASTHEAD_DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+    MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
+    MASTHEAD_LOG_LEVEL: 'warn',
+    MASTHEAD_DEMO: 'false',
+  }
+}
+
 /** Builds the app on a fresh temp SQLite file and seeds it, printing progress. */
 async function prepareApp(dir: string): Promise<App> {
   const config = parseConfig(
     {
-      MASTHEAD_DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
-      MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
+      ...benchEnv(dir),
       MASTHEAD_LOG_LEVEL: 'silent',
-      MASTHEAD_DEMO: 'false',
       MASTHEAD_SITE_URL: 'http://127.0.0.1:3000',
       // The comment-posting scenario measures the write path itself, not the limiter.
       MASTHEAD_COMMENTS_RATE_PER_MINUTE: '0',
@@ -123,6 +135,42 @@ function printTable(rows: MetricRow[]): void {
     console.log(line(row, row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL'))
 }
 
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+/**
+ * Seeds its own database, closes it, then measures `npm start` (compiled, built first if needed)
+ * as separate processes: cold starts, memory idle and under load, and a first start with the demo.
+ */
+async function measureStartup(): Promise<ScenarioResult> {
+  if (
+    !fs.existsSync(path.join(ROOT, 'dist/main.js')) ||
+    !fs.existsSync(path.join(ROOT, 'dist/assets/manifest.json'))
+  ) {
+    log('startup: dist/ is missing, running npm run build')
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-startup-'))
+  try {
+    const app = await prepareApp(dir)
+    const paths = await storyPaths(app, Number.MAX_SAFE_INTEGER)
+    await closeApp(app)
+    const demoDir = path.join(dir, 'demo')
+    log(
+      `startup: npm start on ${paths.length.toLocaleString('en')} stories, then on an empty database`,
+    )
+    return await startupScenario({
+      start: { cwd: ROOT, command: 'npm', args: ['start'] },
+      env: benchEnv(dir),
+      demoEnv: { ...benchEnv(demoDir), MASTHEAD_DEMO: 'true' },
+      storyPaths: paths,
+      loadSeconds: Number(options['startup-load']),
+      log,
+    })
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** Distinct stories rendered before the cache-miss measurement, to warm the process up. */
 const WARM_UP_MISSES = 50
 
@@ -152,6 +200,8 @@ async function main(): Promise<void> {
     })
     scenarios.push(rankings)
   }
+  // Start-up next, in processes of its own, while this process holds no app.
+  if (runs('startup')) scenarios.push(await measureStartup())
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
   let app: App | undefined
   try {
@@ -205,6 +255,7 @@ async function main(): Promise<void> {
         rows.push(...views.rows)
       }
     }
+    rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
     // The ranking rows last: they come from their own data set, not the 10,000 seeded stories.
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)

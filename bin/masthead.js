@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `masthead` command: runs the CLI in this process, TypeScript through tsx's loader for now.
-import { register } from 'tsx/esm/api'
-
-register()
-const { processIo, runCli } = await import('../src/cli/main.ts')
+// The `masthead` command: runs the compiled CLI (dist/, built by `npm install` or `npm run build`)
+// in this process.
+const { processIo, runCli } = await import('../dist/cli/main.js')
 process.exitCode = await runCli(process.argv.slice(2), processIo())

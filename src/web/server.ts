@@ -5,7 +5,7 @@ import type { Config } from '../config.js'
 import type { CacheStore } from '../infra/cache-store/cache-store.js'
 import type { Logger } from '../infra/logger.js'
 import { apiPlugin } from './api/api-routes.js'
-import { buildAssets } from './assets/build-assets.js'
+import { serverAssets } from './assets/load-assets.js'
 import { AccessLogController } from './plugins/access-log.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { formBodyPlugin } from './plugins/form-body.js'
@@ -58,7 +58,7 @@ export async function buildServer({
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   })
 
-  const assets = await buildAssets()
+  const assets = await serverAssets()
 
   // Order matters for onRequest hooks: ids and headers first, so even a cache hit carries them.
   await app.register(requestIdPlugin)

@@ -1,4 +1,4 @@
-/** The public URLs of the built browser assets, handed to the site's layout and pages. */
+/** The public URLs of the built browser assets, and the in-memory form the server sends them from. */
 
 /** Content-hashed URLs of every asset a page may link; they change whenever the bytes do. */
 export interface AssetManifest {
@@ -8,4 +8,20 @@ export interface AssetManifest {
   favicon: string
   /** Deferred scripts, one per behaviour (see src/client/). */
   scripts: { commentCounter: string; copyLink: string; viewBeacon: string }
+}
+
+/** One file served from memory, in every coding worth sending. */
+export interface BuiltAsset {
+  contentType: string
+  /** A short content hash, used in the URL and as the ETag. */
+  hash: string
+  bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer }
+}
+
+export interface BuiltAssets {
+  manifest: AssetManifest
+  /** Every servable asset by its URL path ('/assets/site.1a2b3c4d5e.css'). */
+  files: ReadonlyMap<string, BuiltAsset>
+  /** The favicon, served at a fixed URL with a shorter cache lifetime. */
+  favicon: BuiltAsset
 }

@@ -1,4 +1,4 @@
-/** Builds the browser assets in memory at start-up: client scripts bundled, CSS minified, all precompressed. */
+/** Builds the browser assets (client scripts bundled, CSS minified, all precompressed): at build time, or in memory when running from source. */
 
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -6,29 +6,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { build, transform } from 'esbuild'
-import type { AssetManifest } from './asset-manifest.js'
+import type { BuiltAsset, BuiltAssets } from './asset-manifest.js'
+import { ASSET_FILES_VERSION, type AssetFiles, type StoredAsset } from './load-assets.js'
 
-/** One file served from memory, in every coding worth sending. */
-export interface BuiltAsset {
-  contentType: string
-  /** A short content hash, used in the URL and as the ETag. */
-  hash: string
-  bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer }
-}
-
-export interface BuiltAssets {
-  manifest: AssetManifest
-  /** Every servable asset by its URL path ('/assets/site.1a2b3c4d5e.css'). */
-  files: ReadonlyMap<string, BuiltAsset>
-  /** The favicon, served at a fixed URL with a shorter cache lifetime. */
-  favicon: BuiltAsset
-}
-
-// Paths come from this module's location, so the server works from any working directory.
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const CLIENT_DIR = path.resolve(HERE, '../../client')
-const STYLESHEET = path.resolve(HERE, '../site/styles/site.css')
-const FAVICON = path.resolve(HERE, 'favicon.svg')
+// The sources always come from src/ (this module also runs compiled, from dist/web/assets/, when
+// the build script calls it), so the paths are taken from the repository root.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+const CLIENT_DIR = path.join(ROOT, 'src/client')
+const STYLESHEET = path.join(ROOT, 'src/web/site/styles/site.css')
+const FAVICON = path.join(ROOT, 'src/web/assets/favicon.svg')
 
 /** The scripts pages may load, by manifest key → file in src/client/. */
 const SCRIPTS = {
@@ -40,7 +26,7 @@ const SCRIPTS = {
 let built: Promise<BuiltAssets> | undefined
 
 /**
- * Builds (once per process) the hashed, precompressed assets and their manifest.
+ * Builds (once per process) the hashed, precompressed assets and their manifest, in memory.
  * @example const { manifest } = await buildAssets(); manifest.scripts.copyLink // '/assets/copy-link.9f…js'
  */
 export function buildAssets(): Promise<BuiltAssets> {
@@ -130,4 +116,45 @@ function encode(contentType: string, identity: Buffer): BuiltAsset {
     if (gzip.length < identity.length) bodies.gzip = gzip
   }
   return { contentType, hash, bodies }
+}
+
+/** The file name a URL's bytes are written under, e.g. 'site.1a2b3c4d5e6f.css'. */
+const fileNameOf = (url: string): string => path.posix.basename(url)
+
+/**
+ * Builds the assets and writes them to `outDir`: each file, its .br and .gz when smaller, and
+ * manifest.json, which is all the server reads at run time. Returns the manifest written.
+ * @example await writeAssets('dist/assets')
+ */
+export async function writeAssets(outDir: string): Promise<AssetFiles> {
+  const assets = await buildAssets()
+  await fs.rm(outDir, { recursive: true, force: true })
+  await fs.mkdir(outDir, { recursive: true })
+  const store = async (url: string, asset: BuiltAsset): Promise<StoredAsset> => {
+    const file = fileNameOf(url)
+    await fs.writeFile(path.join(outDir, file), asset.bodies.identity)
+    const stored: StoredAsset = { file, contentType: asset.contentType, hash: asset.hash }
+    if (asset.bodies.br !== undefined) {
+      stored.br = `${file}.br`
+      await fs.writeFile(path.join(outDir, stored.br), asset.bodies.br)
+    }
+    if (asset.bodies.gzip !== undefined) {
+      stored.gzip = `${file}.gz`
+      await fs.writeFile(path.join(outDir, stored.gzip), asset.bodies.gzip)
+    }
+    return stored
+  }
+  const files: Record<string, StoredAsset> = {}
+  for (const [url, asset] of assets.files) files[url] = await store(url, asset)
+  const manifestFile: AssetFiles = {
+    version: ASSET_FILES_VERSION,
+    manifest: assets.manifest,
+    files,
+    favicon: await store(assets.manifest.favicon, assets.favicon),
+  }
+  await fs.writeFile(
+    path.join(outDir, 'manifest.json'),
+    `${JSON.stringify(manifestFile, null, 2)}\n`,
+  )
+  return manifestFile
 }

@@ -2,7 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { BuiltAsset, BuiltAssets } from '../assets/build-assets.js'
+import type { BuiltAsset, BuiltAssets } from '../assets/asset-manifest.js'
 import { assetNotFound } from './errors.js'
 
 export interface StaticAssetsOptions {

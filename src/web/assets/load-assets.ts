@@ -1,0 +1,74 @@
+/** Loads the prebuilt browser assets (dist/assets/manifest.json and its files) for the server to send. */
+
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AssetManifest, BuiltAsset, BuiltAssets } from './asset-manifest.js'
+
+/** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
+export const ASSET_FILES_VERSION = 1
+
+/** One asset as manifest.json records it: file names relative to the manifest's directory. */
+export interface StoredAsset {
+  file: string
+  contentType: string
+  /** The first 12 hex digits of the SHA-256 of the uncompressed bytes (the URL holds it too). */
+  hash: string
+  /** The brotli file, when it is smaller than the original. */
+  br?: string
+  /** The gzip file, when it is smaller than the original. */
+  gzip?: string
+}
+
+/** The whole of manifest.json, written by `npm run build` (see build-assets.ts). */
+export interface AssetFiles {
+  version: number
+  /** What pages link. */
+  manifest: AssetManifest
+  /** Every hashed asset by its URL path. */
+  files: Record<string, StoredAsset>
+  favicon: StoredAsset
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+/** src/web/assets/ and dist/web/assets/ both sit three levels below the repository root. */
+export const BUILT_ASSETS_DIR = path.resolve(HERE, '../../../dist/assets')
+/** From source (tsx: tests, `npm run dev`) the assets are built in memory, so edits show at once. */
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts')
+
+/**
+ * The assets the server sends: read from dist/assets when running compiled (`npm start`), built in
+ * memory when running from source, so esbuild is never loaded by a production server.
+ */
+export async function serverAssets(): Promise<BuiltAssets> {
+  if (!RUNNING_FROM_SOURCE) return loadAssets(BUILT_ASSETS_DIR)
+  const { buildAssets } = await import('./build-assets.js')
+  return buildAssets()
+}
+
+/**
+ * Reads manifest.json in `dir` and every file it names into memory (a few tens of kilobytes).
+ * @example const { manifest } = await loadAssets('dist/assets')
+ */
+export async function loadAssets(dir: string): Promise<BuiltAssets> {
+  const manifestPath = path.join(dir, 'manifest.json')
+  let stored: AssetFiles
+  try {
+    stored = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as AssetFiles
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${manifestPath} is missing: run \`npm run build\` first`, { cause: error })
+    throw error
+  }
+  if (stored.version !== ASSET_FILES_VERSION)
+    throw new Error(`${manifestPath} is from another version: run \`npm run build\` again`)
+  const read = async (asset: StoredAsset): Promise<BuiltAsset> => {
+    const bodies: BuiltAsset['bodies'] = { identity: await fs.readFile(path.join(dir, asset.file)) }
+    if (asset.br !== undefined) bodies.br = await fs.readFile(path.join(dir, asset.br))
+    if (asset.gzip !== undefined) bodies.gzip = await fs.readFile(path.join(dir, asset.gzip))
+    return { contentType: asset.contentType, hash: asset.hash, bodies }
+  }
+  const files = new Map<string, BuiltAsset>()
+  for (const [url, asset] of Object.entries(stored.files)) files.set(url, await read(asset))
+  return { manifest: stored.manifest, files, favicon: await read(stored.favicon) }
+}
