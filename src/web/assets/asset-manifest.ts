@@ -1,4 +1,4 @@
-/** The public URLs of the built browser assets, and the in-memory form the server sends them from. */
+/** The public URLs of the built browser assets, their in-memory form, and the manifest.json that lists them. */
 
 /** Content-hashed URLs of every asset a page may link; they change whenever the bytes do. */
 export interface AssetManifest {
@@ -24,4 +24,29 @@ export interface BuiltAssets {
   files: ReadonlyMap<string, BuiltAsset>
   /** The favicon, served at a fixed URL with a shorter cache lifetime. */
   favicon: BuiltAsset
+}
+
+/** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
+export const ASSET_FILES_VERSION = 1
+
+/** One asset as manifest.json records it: file names relative to the manifest's directory. */
+export interface StoredAsset {
+  file: string
+  contentType: string
+  /** The first 12 hex digits of the SHA-256 of the uncompressed bytes (the URL holds it too). */
+  hash: string
+  /** The brotli file, when it is smaller than the original. */
+  br?: string
+  /** The gzip file, when it is smaller than the original. */
+  gzip?: string
+}
+
+/** The whole of manifest.json, written by `npm run build` (see build-assets.ts). */
+export interface AssetFiles {
+  version: number
+  /** What pages link. */
+  manifest: AssetManifest
+  /** Every hashed asset by its URL path. */
+  files: Record<string, StoredAsset>
+  favicon: StoredAsset
 }

@@ -6,8 +6,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { build, transform } from 'esbuild'
-import type { BuiltAsset, BuiltAssets } from './asset-manifest.js'
-import { ASSET_FILES_VERSION, type AssetFiles, type StoredAsset } from './load-assets.js'
+import {
+  ASSET_FILES_VERSION,
+  type AssetFiles,
+  type BuiltAsset,
+  type BuiltAssets,
+  type StoredAsset,
+} from './asset-manifest.js'
 
 // The sources always come from src/ (this module also runs compiled, from dist/web/assets/, when
 // the build script calls it), so the paths are taken from the repository root.

@@ -3,32 +3,13 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { AssetManifest, BuiltAsset, BuiltAssets } from './asset-manifest.js'
-
-/** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
-export const ASSET_FILES_VERSION = 1
-
-/** One asset as manifest.json records it: file names relative to the manifest's directory. */
-export interface StoredAsset {
-  file: string
-  contentType: string
-  /** The first 12 hex digits of the SHA-256 of the uncompressed bytes (the URL holds it too). */
-  hash: string
-  /** The brotli file, when it is smaller than the original. */
-  br?: string
-  /** The gzip file, when it is smaller than the original. */
-  gzip?: string
-}
-
-/** The whole of manifest.json, written by `npm run build` (see build-assets.ts). */
-export interface AssetFiles {
-  version: number
-  /** What pages link. */
-  manifest: AssetManifest
-  /** Every hashed asset by its URL path. */
-  files: Record<string, StoredAsset>
-  favicon: StoredAsset
-}
+import {
+  ASSET_FILES_VERSION,
+  type AssetFiles,
+  type BuiltAsset,
+  type BuiltAssets,
+  type StoredAsset,
+} from './asset-manifest.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 /** src/web/assets/ and dist/web/assets/ both sit three levels below the repository root. */

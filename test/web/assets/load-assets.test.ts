@@ -8,11 +8,8 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { buildAssets, writeAssets } from '../../../src/web/assets/build-assets.js'
-import {
-  type AssetFiles,
-  BUILT_ASSETS_DIR,
-  loadAssets,
-} from '../../../src/web/assets/load-assets.js'
+import type { AssetFiles } from '../../../src/web/assets/asset-manifest.js'
+import { BUILT_ASSETS_DIR, loadAssets } from '../../../src/web/assets/load-assets.js'
 
 /** Checks that every entry of the manifest in `dir` exists and matches its hash and URL. */
 function assertManifestMatchesFiles(dir: string): void {
