@@ -1,10 +1,11 @@
 /** Opens the configured database as one Kysely instance plus its dialect adapter. */
 
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { DialectAdapter } from './dialect/dialect.js'
 import { postgresAdapter } from './dialect/postgres.js'
@@ -12,6 +13,12 @@ import { sqliteAdapter } from './dialect/sqlite.js'
 import type { Database } from './schema.js'
 
 export type Db = Kysely<Database>
+
+// Each driver is loaded only when its kind of database is opened: a SQLite server never pays for
+// pg's modules at start-up, nor a PostgreSQL one for the SQLite binding. Both are CommonJS.
+const require = createRequire(import.meta.url)
+const loadSqlite = (): typeof BetterSqlite3 => require('better-sqlite3') as typeof BetterSqlite3
+const loadPg = (): typeof pg => require('pg') as typeof pg
 
 export interface DatabaseHandle {
   readonly db: Db
@@ -37,7 +44,8 @@ export function openDatabase(
   if (config.kind === 'sqlite') {
     if (config.filename !== ':memory:')
       fs.mkdirSync(path.dirname(config.filename), { recursive: true })
-    const sqlite = new BetterSqlite3(config.filename)
+    const BetterSqlite = loadSqlite()
+    const sqlite = new BetterSqlite(config.filename)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
@@ -53,7 +61,7 @@ export function openDatabase(
     )
   }
   // pg returns bigint (int8) as strings; counts stay strings and go through toNumber().
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: config.url,
     max: options.poolSize ?? 10,
     ...(options.searchPath === undefined

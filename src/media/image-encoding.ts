@@ -1,8 +1,16 @@
 /** Reading an upload with sharp and encoding its renditions: the only file that knows sharp. */
 
-import sharp from 'sharp'
+import type sharp from 'sharp'
 import { mediaImageTooLarge, mediaUnsupportedImage } from './errors.js'
 import { type VariantFormat, VARIANT_FORMATS, variantWidths } from './variants.js'
+
+/**
+ * sharp (libvips, tens of MiB once loaded) is needed only when a photo is saved, so it is loaded
+ * then, not when the server starts.
+ */
+async function loadSharp(): Promise<typeof sharp> {
+  return (await import('sharp')).default
+}
 
 /** The largest image we accept: enough for any camera, small enough to decode safely. */
 export const IMAGE_LIMITS = { maxPixels: 40_000_000, maxSide: 12_000 } as const
@@ -33,6 +41,7 @@ export interface Rendition {
 
 /** Reads the header of `image`; throws MEDIA_UNSUPPORTED_IMAGE or MEDIA_IMAGE_TOO_LARGE. */
 export async function inspectImage(image: Buffer): Promise<SourceImage> {
+  const sharp = await loadSharp()
   let meta: sharp.Metadata
   try {
     // Only the header is read here, so an oversized image is refused before it is decoded.
@@ -62,6 +71,7 @@ export async function inspectImage(image: Buffer): Promise<SourceImage> {
  * Throws MEDIA_UNSUPPORTED_IMAGE when the pixels cannot be decoded (a truncated file, say).
  */
 export async function encodeRenditions(image: Buffer, source: SourceImage): Promise<Rendition[]> {
+  const sharp = await loadSharp()
   // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked.
   const upright = sharp(image, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate()
   const jobs: Promise<Rendition>[] = []

@@ -8,7 +8,7 @@ import type { ArticleEvent } from '../infra/bus/events.js'
 import type { Clock } from '../lib/clock.js'
 import { isSlug } from '../lib/slug.js'
 import { articleById } from './article-queries.js'
-import { renderArticleBody } from './article-render.js'
+import type { renderArticleBody } from './article-render.js'
 import {
   assertTransition,
   bylineOrder,
@@ -93,7 +93,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     const section = await sectionOf(input.sectionId)
     const authorIds = await checkAuthors(input.authorIds)
     await checkLeadPhoto(input.leadPhotoId)
-    const body = await renderArticleBody(input.bodyMarkdown, photos)
+    const body = await renderBody(input.bodyMarkdown, photos)
 
     let slug = input.slug ?? baseSlug(headline, 'story')
     let tagIds: number[] = []
@@ -156,7 +156,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     const body =
       changes.bodyMarkdown === undefined
         ? undefined
-        : await renderArticleBody(changes.bodyMarkdown, photos)
+        : await renderBody(changes.bodyMarkdown, photos)
     const visible = isVisibleToReaders(current, now)
 
     let tagIds = current.tagIds
@@ -258,4 +258,13 @@ function articleEvent(
     authorIds: [...new Set([...current.authorIds, ...(next.authorIds ?? [])])],
     tagIds: [...new Set([...current.tagIds, ...(next.tagIds ?? [])])],
   }
+}
+
+/**
+ * Markdown rendering and sanitizing (markdown-it, sanitize-html) are loaded on the first save, not
+ * when the server starts: reading pages never needs them.
+ */
+const renderBody: typeof renderArticleBody = async (...args) => {
+  const render = await import('./article-render.js')
+  return render.renderArticleBody(...args)
 }

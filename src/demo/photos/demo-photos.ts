@@ -1,6 +1,5 @@
 /** Generates the demo's photo library locally (landscapes and author portraits) and stores it via media. */
 
-import sharp from 'sharp'
 import type { SeededRandom } from '../../lib/seeded-random.js'
 import type { Media, Photo } from '../../media/index.js'
 import { landscapeSvg } from './landscape-svg.js'
@@ -96,6 +95,8 @@ async function save(
   svg: string,
   input: { alt: string; caption: string; credit: string },
 ): Promise<Photo> {
+  // Loaded here, not at import: the server imports the demo but seeds it only on an empty database.
+  const { default: sharp } = await import('sharp')
   // Media refuses SVG uploads, so the drawing is rasterised first (uncompressed: it is thrown away).
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 0 }).toBuffer()
   return media.savePhoto(png, input)
