@@ -11,8 +11,12 @@ import { RELATED_WEIGHTS, relatedScore } from './ranking-rules.js'
 import { createRelatedIndex, type RelatedIndex } from './related-index.js'
 import type { StoryCatalogue } from './story-catalogue.js'
 
-/** Stories read per page of a cold build (bounded memory, and a yield to the event loop between). */
-export const BUILD_PAGE = 1000
+/**
+ * Stories read and indexed per step of a cold build, with a yield to the event loop after each:
+ * bounded memory, and a few tens of milliseconds of work, so a page requested while the server
+ * warms up (just after a start) waits for one step, not the build.
+ */
+export const BUILD_PAGE = 250
 /** Content candidates considered per story. */
 const CONTENT_CANDIDATES = 60
 /** Co-read partners kept per story (the strongest). */
@@ -55,7 +59,6 @@ export function createRelated(deps: {
   const indexPage = async (target: RelatedIndex, afterId: number): Promise<number | undefined> => {
     const texts = await newsroom.storyTexts({ afterId, limit: BUILD_PAGE })
     target.add(texts.map((t) => ({ articleId: t.id, ...t })))
-    // Tokenising a page takes tens of milliseconds: let requests through between pages.
     await new Promise((resolve) => setImmediate(resolve))
     return texts.at(-1)?.id
   }
