@@ -124,10 +124,13 @@ export const DEMO_AUTHORS: readonly DemoAuthor[] = [
   ),
 ]
 
-/** Photo library size: landscapes are shared by all stories. */
-export const DEMO_LANDSCAPES = 30
+/**
+ * Photo library size: landscapes are shared by all stories. Encoding them is most of the demo's
+ * first start (nine renditions each), so the library is as small as keeps a front page varied.
+ */
+export const DEMO_LANDSCAPES = 16
 
-/** Landscapes for `articles` stories: the full set from 120 stories, fewer for tiny seeds (tests). */
+/** Landscapes for `articles` stories: the full set from 64 stories, fewer for tiny seeds (tests). */
 export function landscapeCount(articles: number): number {
   return Math.min(DEMO_LANDSCAPES, Math.max(4, Math.ceil(articles / 4)))
 }
