@@ -80,7 +80,7 @@ export async function buildServices(
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
   })
-  const comments = createComments({ db, clock, bus, config: config.comments })
+  const comments = createComments({ db, clock, bus, config: config.comments, newsroom })
 
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>

@@ -1,8 +1,8 @@
-/** Comments in the database: visibility checks, inserting, counting and listing. */
+/** Comments in the database: inserting, counting and listing (the stories are newsroom's to read). */
 
 import type { Db } from '../db/database.js'
 import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
-import type { CommentStatus, CommentsMode } from '../db/schema.js'
+import type { CommentStatus } from '../db/schema.js'
 import type { Comment, CommentOrder, CommentThread, HoldReason } from './types.js'
 
 const PUBLIC_COLUMNS = [
@@ -14,68 +14,6 @@ const PUBLIC_COLUMNS = [
   'status',
   'created_at',
 ] as const
-
-/**
- * The story's own comment mode (null = site default) when readers can see it (published,
- * publication time come); undefined when they cannot.
- */
-export async function visibleArticleMode(
-  db: Db,
-  articleId: number,
-  now: Date,
-): Promise<{ mode: CommentsMode | null } | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select('comments_mode')
-    .where('id', '=', articleId)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', toDbTime(now))
-    .executeTakeFirst()
-  return row && { mode: row.comments_mode }
-}
-
-/** The id of the story readers can see at `slug` (current slugs only); undefined otherwise. */
-export async function visibleArticleId(
-  db: Db,
-  slug: string,
-  now: Date,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('slug', '=', slug)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', toDbTime(now))
-    .executeTakeFirst()
-  return row?.id
-}
-
-/** The story's own comment mode setting (null = site default); undefined for no such story. */
-export async function articleModeSetting(
-  db: Db,
-  articleId: number,
-): Promise<{ mode: CommentsMode | null } | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select('comments_mode')
-    .where('id', '=', articleId)
-    .executeTakeFirst()
-  return row && { mode: row.comments_mode }
-}
-
-/** Sets a story's comment mode (null = back to the site default); false when no such story. */
-export async function updateArticleMode(
-  db: Db,
-  articleId: number,
-  mode: CommentsMode | null,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('articles')
-    .set({ comments_mode: mode })
-    .where('id', '=', articleId)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
 
 /** The parent fields that decide whether a reply is allowed. */
 export async function parentComment(

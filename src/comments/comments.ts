@@ -21,11 +21,6 @@ export interface Comments {
     articleId: number,
     options?: { order?: CommentOrder; page?: number; perPage?: number },
   ): Promise<ThreadPage>
-  /**
-   * The id of the published story at `slug` (its current slug), in one indexed lookup: the API's
-   * fast path before the newsroom's full lookup (which also follows renamed slugs).
-   */
-  storyIdBySlug(slug: string): Promise<number | undefined>
   /** A comment readers can see, by id; undefined otherwise. */
   findVisible(commentId: number): Promise<Comment | undefined>
   /** The mode that applies to a story (its own, else the site's); undefined for no such story. */

@@ -4,10 +4,10 @@ import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
+import type { Newsroom } from '../newsroom/index.js'
 import {
   countVisibleComments,
   countVisibleCommentsAndThreads,
-  visibleArticleId,
   visibleComment,
   visibleComments,
   visibleThreads,
@@ -30,21 +30,24 @@ const MAX_PAGE = 200
 
 /**
  * Builds the comments service.
- * @example const comments = createComments({ db, clock, bus, config: config.comments })
+ * @example const comments = createComments({ db, clock, bus, config: config.comments, newsroom })
  */
 export function createComments({
   db,
   clock,
   bus,
   config,
+  newsroom,
 }: {
   db: Db
   clock: Clock
   bus: Bus
   config: CommentsConfig
+  /** Owns the stories: whether readers may see one, and its comment mode. */
+  newsroom: Pick<Newsroom, 'commentsMode' | 'setCommentsMode'>
 }): Comments {
   const keys = createReaderKeys({ db, clock })
-  const post = createPosting({ db, clock, bus, config, keys })
+  const post = createPosting({ db, clock, bus, config, keys, newsroom })
   return {
     countVisible: (articleId) => countVisibleComments(db, articleId),
     listVisible: (articleId, { limit, offset = 0 }) =>
@@ -68,14 +71,13 @@ export function createComments({
         order,
       }
     },
-    storyIdBySlug: (slug) => visibleArticleId(db, slug, clock.now()),
     findVisible: async (commentId) =>
       Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
-    modeFor: (articleId) => effectiveMode(db, config, articleId),
+    modeFor: (articleId) => effectiveMode(newsroom, config, articleId),
     post,
     issueFormToken: () => keys.issueFormToken(),
     report: createReporting({ db, clock, bus, keys, config }),
-    moderation: createModeration({ db, clock, bus }),
+    moderation: createModeration({ db, clock, bus, newsroom }),
   }
 }
 

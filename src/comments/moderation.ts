@@ -6,8 +6,9 @@ import type { CommentStatus } from '../db/schema.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { addReport, holdReported } from './abuse-queries.js'
-import { articleModeSetting, updateArticleMode, visibleComment } from './comment-queries.js'
-import { commentArticleNotFound, commentNotFound, moderationInvalid } from './errors.js'
+import type { Newsroom } from '../newsroom/index.js'
+import { visibleComment } from './comment-queries.js'
+import { commentNotFound, moderationInvalid } from './errors.js'
 import {
   appendAudit,
   type AuditEntry,
@@ -58,7 +59,7 @@ export interface Moderation {
     actor: ModerationActor,
     reason?: string,
   ): Promise<void>
-  /** Sets a story's comment mode; null returns it to the site default. */
+  /** Sets a story's comment mode (through the newsroom); null returns it to the site default. */
   setArticleMode(
     articleId: number,
     mode: CommentsMode | null,
@@ -75,10 +76,12 @@ export function createModeration({
   db,
   clock,
   bus,
+  newsroom,
 }: {
   db: Db
   clock: Clock
   bus: Bus
+  newsroom: Pick<Newsroom, 'setCommentsMode'>
 }): Moderation {
   const change = async (
     commentId: number,
@@ -138,8 +141,7 @@ export function createModeration({
     },
     async setArticleMode(articleId, mode, actor) {
       checkActor(actor)
-      if (!(await updateArticleMode(db, articleId, mode)))
-        throw commentArticleNotFound({ articleId })
+      await newsroom.setCommentsMode(articleId, mode)
       await appendAudit(db, {
         commentId: null,
         readerHash: null,
@@ -209,12 +211,12 @@ export function createReporting({
   }
 }
 
-/** The effective comment mode of a story; undefined when there is no such story. */
+/** The effective comment mode of a story (its own, else the site's); undefined for no such story. */
 export async function effectiveMode(
-  db: Db,
+  newsroom: Pick<Newsroom, 'commentsMode'>,
   config: CommentsConfig,
   articleId: number,
 ): Promise<CommentsMode | undefined> {
-  const row = Number.isSafeInteger(articleId) ? await articleModeSetting(db, articleId) : undefined
-  return row === undefined ? undefined : (row.mode ?? config.mode)
+  const story = await newsroom.commentsMode(articleId)
+  return story === undefined ? undefined : (story.mode ?? config.mode)
 }

@@ -4,8 +4,9 @@ import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
+import type { Newsroom } from '../newsroom/index.js'
 import { hasPublished, recentCount, repeatAndBan } from './abuse-queries.js'
-import { insertComment, parentComment, visibleArticleMode } from './comment-queries.js'
+import { insertComment, parentComment } from './comment-queries.js'
 import { validateComment } from './comment-rules.js'
 import {
   commentArticleNotFound,
@@ -31,6 +32,8 @@ export interface PostingDeps {
   bus: Bus
   config: CommentsConfig
   keys: ReaderKeys
+  /** Says whether readers may see the story and which comment mode it has. */
+  newsroom: Pick<Newsroom, 'commentsMode'>
 }
 
 /** What a post needs beyond the comment: the form's signed stamp (forms only; the API has none). */
@@ -39,7 +42,7 @@ export interface PostOptions {
 }
 
 /** Creates the posting use case. */
-export function createPosting({ db, clock, bus, config, keys }: PostingDeps) {
+export function createPosting({ db, clock, bus, config, keys, newsroom }: PostingDeps) {
   const hasBannedWord = createBannedWordMatcher(config.bannedWords)
 
   /** Throws COMMENT_RATE_LIMITED when the reader reached a limit (0 = no limit). */
@@ -71,10 +74,8 @@ export function createPosting({ db, clock, bus, config, keys }: PostingDeps) {
       if (check === 'too_fast') throw commentSubmittedTooFast()
     }
     const now = clock.now()
-    const story = Number.isSafeInteger(input.articleId)
-      ? await visibleArticleMode(db, input.articleId, now)
-      : undefined
-    if (story === undefined) throw commentArticleNotFound({ articleId: input.articleId })
+    const story = await newsroom.commentsMode(input.articleId)
+    if (story?.visible !== true) throw commentArticleNotFound({ articleId: input.articleId })
     const mode = story.mode ?? config.mode
     if (mode === 'closed') throw commentsClosed(input.articleId)
 

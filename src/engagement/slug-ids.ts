@@ -15,17 +15,9 @@ export interface SlugIds {
   idOf(slug: string): Promise<number | undefined>
 }
 
-/** Creates the memo over newsroom.findPublishedArticle. */
+/** Creates the memo over newsroom.resolvePublishedId. */
 export function createSlugIds({ newsroom, clock }: { newsroom: Newsroom; clock: Clock }): SlugIds {
   const memo = new Map<string, { id: Promise<number | undefined>; until: number }>()
-
-  const lookUp = async (slug: string): Promise<number | undefined> => {
-    const found = await newsroom.findPublishedArticle(slug)
-    if (found === undefined) return undefined
-    if (found.kind === 'found') return found.article.id
-    const moved = await newsroom.findPublishedArticle(found.slug)
-    return moved?.kind === 'found' ? moved.article.id : undefined
-  }
 
   return {
     idOf: (slug) => {
@@ -37,7 +29,7 @@ export function createSlugIds({ newsroom, clock }: { newsroom: Newsroom; clock: 
         const oldest = memo.keys().next()
         if (oldest.done !== true) memo.delete(oldest.value)
       }
-      const entry = { id: lookUp(slug), until: now + FOUND_TTL_MS }
+      const entry = { id: newsroom.resolvePublishedId(slug), until: now + FOUND_TTL_MS }
       memo.set(slug, entry)
       entry.id.then(
         (id) => {

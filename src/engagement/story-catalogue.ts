@@ -1,6 +1,6 @@
 /** Every published story's label in memory, so rails are built and served without a query. */
 
-import type { CatalogueStory } from '../newsroom/index.js'
+import { type CatalogueStory, isVisibleToReaders } from '../newsroom/index.js'
 
 export interface StoryCatalogue {
   /** Replaces everything (a full load). */
@@ -48,7 +48,7 @@ export function createStoryCatalogue(): StoryCatalogue {
     remove,
     visible(id, now) {
       const story = stories.get(id)
-      return story !== undefined && story.publishedAt <= now ? story : undefined
+      return story !== undefined && isVisibleToReaders(story, now) ? story : undefined
     },
     bySlug(slug, now) {
       const id = slugs.get(slug)

@@ -3,7 +3,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Database } from '../db/schema.js'
-import { fromDbTime, fromNullableDbTime, toDbTime, toNumber } from '../db/time-codec.js'
+import { fromDbTime, fromNullableDbTime, toNumber } from '../db/time-codec.js'
 import { type Photo, photoFromRow } from '../media/index.js'
 import type {
   Article,
@@ -14,6 +14,7 @@ import type {
   SectionRef,
   Tag,
 } from './types.js'
+import { readerVisible } from './visibility-queries.js'
 
 type From = Database & { a: Database['articles']; s: Database['sections']; p: Database['photos'] }
 type ArticleQuery = SelectQueryBuilder<From, 'a' | 's' | 'p', SummaryRow>
@@ -62,11 +63,9 @@ export const AUTHOR_COLUMNS = [
   'au.email',
 ] as const
 
-/** Stories readers may see: published, with a publication time that has come. */
+/** Stories readers may see (readerVisible), with section and lead photo. */
 export function visibleArticles(db: Db, now: Date): ArticleQuery {
-  return anyArticles(db)
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', toDbTime(now))
+  return anyArticles(db).where(readerVisible('a', now))
 }
 
 /** Every story whatever its status, with section and lead photo (for the newsroom side). */
@@ -142,12 +141,7 @@ export async function countVisible(
 ): Promise<number> {
   const base = db
     .selectFrom('articles as a')
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', toDbTime(now)) as unknown as SelectQueryBuilder<
-    From,
-    'a',
-    object
-  >
+    .where(readerVisible('a', now)) as unknown as SelectQueryBuilder<From, 'a', object>
   const row = await applyFilter(base, filter)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirst()
@@ -235,8 +229,7 @@ export async function storiesSharingTags(
     .selectFrom('articles')
     .select(['id', 'published_at'])
     .where('id', 'in', best)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', toDbTime(now))
+    .where(readerVisible('articles', now))
     .execute()
   return visible
     .map((row) => ({
@@ -262,8 +255,7 @@ export async function tagIdsByArticle(
     .innerJoin('articles as a', 'a.id', 'at.article_id')
     .select(['at.article_id', 'at.tag_id'])
     .where('at.article_id', 'in', [...new Set(ids)])
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', toDbTime(now))
+    .where(readerVisible('a', now))
     .orderBy('at.article_id')
     .orderBy('at.tag_id')
     .execute()
@@ -321,8 +313,7 @@ export async function redirectTarget(
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .select(['a.slug', 's.slug as section_slug', 's.name as section_name'])
     .where('r.old_slug', '=', oldSlug)
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', toDbTime(now))
+    .where(readerVisible('a', now))
     .executeTakeFirst()
   return row && { slug: row.slug, section: { slug: row.section_slug, name: row.section_name } }
 }

@@ -2,7 +2,7 @@
 
 import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { Db } from '../db/database.js'
-import type { ArticlesTable } from '../db/schema.js'
+import type { ArticlesTable, CommentsMode } from '../db/schema.js'
 import { fromNullableDbTime, toDbTime } from '../db/time-codec.js'
 import type { ArticleStatus } from './types.js'
 
@@ -184,4 +184,18 @@ export async function setPublication(
     })
     .where('id', '=', id)
     .execute()
+}
+
+/** Sets a story's comment mode (null = back to the site default); false when there is no such story. */
+export async function updateCommentsMode(
+  db: Db,
+  id: number,
+  mode: CommentsMode | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ comments_mode: mode })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
 }

@@ -29,6 +29,7 @@ import {
   storedArticle,
   takenArticleSlugs,
   updateArticleRow,
+  updateCommentsMode,
   setPublication,
 } from './article-write-queries.js'
 import { existingAuthorIds } from './author-queries.js'
@@ -45,7 +46,7 @@ import type { PhotoLookup } from './newsroom.js'
 import { ensureTags } from './section-queries.js'
 import type { Sections } from './sections.js'
 import { baseSlug, firstFreeSlug, slugCandidates } from './slug-rules.js'
-import type { Article, ArticleChanges, NewArticle, Section } from './types.js'
+import type { Article, ArticleChanges, CommentsMode, NewArticle, Section } from './types.js'
 
 export interface ArticleWriterDeps {
   db: Db
@@ -240,7 +241,14 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     )
   }
 
-  return { create, update, publish }
+  /** Sets the story's own comment mode; the comments domain asks, the newsroom owns the column. */
+  const setCommentsMode = async (id: number, mode: CommentsMode | null): Promise<void> => {
+    if (!Number.isSafeInteger(id) || !(await updateCommentsMode(db, id, mode))) {
+      throw articleNotFound({ id })
+    }
+  }
+
+  return { create, update, publish, setCommentsMode }
 }
 
 /**

@@ -3,10 +3,12 @@
 import type { Db } from '../db/database.js'
 import { fromDbTime, fromNullableDbTime } from '../db/time-codec.js'
 import type { CatalogueStory, StoryText } from './types.js'
+import { readerVisible } from './visibility-queries.js'
 
 /**
  * Published stories (including those whose publication time is still ahead: the engine shows
- * each once its time has come), optionally only `ids`. One row per story, no joins but sections.
+ * each once isVisibleToReaders says so), optionally only `ids`. One row per story, no joins but
+ * sections.
  */
 export async function catalogueStories(db: Db, ids?: readonly number[]): Promise<CatalogueStory[]> {
   if (ids !== undefined && ids.length === 0) return []
@@ -18,13 +20,13 @@ export async function catalogueStories(db: Db, ids?: readonly number[]): Promise
       'a.slug',
       'a.headline',
       'a.section_id',
+      'a.status',
       'a.published_at',
       'a.updated_at',
       's.slug as section_slug',
       's.name as section_name',
     ])
-    .where('a.status', '=', 'published')
-    .where('a.published_at', 'is not', null)
+    .where(readerVisible('a', 'eventually'))
   if (ids !== undefined) query = query.where('a.id', 'in', [...new Set(ids)])
   const rows = await query.orderBy('a.id').execute()
   return rows.map((r) => ({
@@ -33,6 +35,7 @@ export async function catalogueStories(db: Db, ids?: readonly number[]): Promise
     headline: r.headline,
     section: { slug: r.section_slug, name: r.section_name },
     sectionId: r.section_id,
+    status: r.status,
     publishedAt: fromDbTime(r.published_at ?? new Date(0)),
     updatedAt: fromNullableDbTime(r.updated_at),
   }))
@@ -46,7 +49,7 @@ export async function storyTexts(
   let query = db
     .selectFrom('articles')
     .select(['id', 'headline', 'dek', 'body_markdown'])
-    .where('status', '=', 'published')
+    .where(readerVisible('articles', 'eventually'))
   if ('ids' in selection) {
     if (selection.ids.length === 0) return []
     query = query.where('id', 'in', [...new Set(selection.ids)])

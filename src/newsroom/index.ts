@@ -16,6 +16,7 @@ import { createSections } from './sections.js'
 export type * from './types.js'
 export type { Newsroom, PhotoLookup }
 export { articleNotFound } from './errors.js'
+export { isVisibleToReaders } from './article-rules.js'
 
 export interface NewsroomDeps {
   db: Db
@@ -42,6 +43,8 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     getAuthor: (slug) => authors.bySlug(slug),
     getTag: async (slug) => (isSlug(slug) ? tagBySlug(db, slug) : undefined),
     findPublishedArticle: (slug) => reading.findPublished(slug),
+    resolvePublishedId: (slug) => reading.resolveId(slug),
+    commentsMode: (articleId) => reading.commentsMode(articleId),
     latestArticles: (options) => reading.latest(options),
     listArticles: (filter, page, perPage) => reading.list(filter, page, perPage),
     summariesByIds: (ids) => reading.byIds(ids),
@@ -56,6 +59,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     createArticle: (input) => writer.create(input),
     updateArticle: (id, changes) => writer.update(id, changes),
     publishArticle: (id, at) => writer.publish(id, at),
+    setCommentsMode: (articleId, mode) => writer.setCommentsMode(articleId, mode),
     setPicks: (list, ids) => picks.set(list, ids),
   }
 }

@@ -9,6 +9,7 @@ import type {
   ArticleSummary,
   Author,
   CatalogueStory,
+  CommentsMode,
   NewArticle,
   Page,
   PickList,
@@ -26,6 +27,18 @@ export interface Newsroom {
   getTag(slug: string): Promise<Tag | undefined>
   /** A published story by slug (current or former); drafts and unknown slugs give undefined. */
   findPublishedArticle(slug: string): Promise<ArticleLookup | undefined>
+  /**
+   * The id of the story readers may see at `slug`, following a rename (a former slug resolves to
+   * its story); undefined for drafts, scheduled or future stories and unknown slugs.
+   */
+  resolvePublishedId(slug: string): Promise<number | undefined>
+  /**
+   * A story's own comment mode (null = the site default) and whether readers may see it now;
+   * undefined when there is no such story.
+   */
+  commentsMode(
+    articleId: number,
+  ): Promise<{ mode: CommentsMode | null; visible: boolean } | undefined>
   /** Newest published stories, optionally in one section, never those in `excludeIds`. */
   latestArticles(options: {
     sectionId?: number
@@ -79,6 +92,8 @@ export interface Newsroom {
   updateArticle(id: number, changes: ArticleChanges): Promise<Article>
   /** Publishes a draft now (or at `at`), emitting article.published. */
   publishArticle(id: number, at?: Date): Promise<Article>
+  /** Sets a story's own comment mode (null = the site default); throws ARTICLE_NOT_FOUND. */
+  setCommentsMode(articleId: number, mode: CommentsMode | null): Promise<void>
   /** Replaces the picks of `list` with `articleIds`, in that order. */
   setPicks(list: PickList, articleIds: readonly number[]): Promise<void>
 }

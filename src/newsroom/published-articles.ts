@@ -14,6 +14,7 @@ import {
   visibleArticleBySlug,
 } from './article-queries.js'
 import type { ArticleListFilter, ArticleLookup, ArticleSummary, Page, PickList } from './types.js'
+import { commentsModeRow, readableIdBySlug } from './visibility-queries.js'
 
 /** No list, rail or page ever returns more stories than this in one call. */
 export const MAX_LIST_LIMIT = 100
@@ -31,6 +32,12 @@ export function createPublishedArticles({ db, clock }: { db: Db; clock: Clock })
       const moved = await redirectTarget(db, now, slug)
       return moved && { kind: 'moved', ...moved }
     },
+
+    resolveId: async (slug: string): Promise<number | undefined> =>
+      isSlug(slug) ? readableIdBySlug(db, clock.now(), slug) : undefined,
+
+    commentsMode: async (id: number) =>
+      Number.isSafeInteger(id) ? commentsModeRow(db, clock.now(), id) : undefined,
 
     latest: (options: { sectionId?: number; limit: number; excludeIds?: readonly number[] }) =>
       newestSummaries(db, clock.now(), {

@@ -1,9 +1,9 @@
 /** Newsroom domain objects: sections, authors, tags and articles, as services return them. */
 
-import type { ArticleStatus, PickList } from '../db/schema.js'
+import type { ArticleStatus, CommentsMode, PickList } from '../db/schema.js'
 import type { Photo } from '../media/types.js'
 
-export type { ArticleStatus, PickList }
+export type { ArticleStatus, CommentsMode, PickList }
 
 export interface Section {
   id: number
@@ -118,6 +118,7 @@ export interface CatalogueStory {
   headline: string
   section: SectionRef
   sectionId: number
+  status: ArticleStatus
   publishedAt: Date
   updatedAt: Date | null
 }

@@ -14,6 +14,7 @@ async function setup(db: Db) {
     db,
     clock: f.clock,
     bus: f.bus,
+    newsroom: f.newsroom,
     config: DEFAULT_COMMENTS_CONFIG,
   })
   const story = await f.story()

@@ -15,6 +15,7 @@ async function setup(db: Db, config: Partial<CommentsConfig> = {}) {
     db,
     clock: f.clock,
     bus: f.bus,
+    newsroom: f.newsroom,
     config: { ...DEFAULT_COMMENTS_CONFIG, ...config },
   })
   const story = await f.story()
@@ -49,6 +50,7 @@ forEachDatabase('comment moderation', (t) => {
       db: t.handle.db,
       clock: f.clock,
       bus: f.bus,
+      newsroom: f.newsroom,
       config: DEFAULT_COMMENTS_CONFIG,
     })
     const fresh = await comments.issueFormToken()

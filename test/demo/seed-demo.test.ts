@@ -31,7 +31,7 @@ function demoServices(db: Db, mediaDir: string) {
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
   const logger = createLogger({ level: 'silent' })
   const engagement = createEngagement({ db, clock, newsroom, logger })
-  const comments = createComments({ db, clock, bus, config: DEFAULT_COMMENTS_CONFIG })
+  const comments = createComments({ db, clock, bus, config: DEFAULT_COMMENTS_CONFIG, newsroom })
   return { accounts: createAccounts({ db, clock }), media, newsroom, engagement, comments, bus }
 }
 

@@ -33,6 +33,16 @@ describe('article rules', () => {
     assert.equal(isVisibleToReaders({ status: 'scheduled', publishedAt: past }, NOW), false)
   })
 
+  test('visibility starts at the publication instant, to the millisecond', () => {
+    const justAfter = new Date(NOW.getTime() + 1)
+    assert.equal(isVisibleToReaders({ status: 'published', publishedAt: justAfter }, NOW), false)
+    assert.equal(isVisibleToReaders({ status: 'published', publishedAt: NOW }, NOW), true)
+    assert.equal(isVisibleToReaders({ status: 'published', publishedAt: null }, NOW), false)
+    for (const status of ['draft', 'in_review', 'scheduled'] as const) {
+      assert.equal(isVisibleToReaders({ status, publishedAt: NOW }, justAfter), false, status)
+    }
+  })
+
   test('the workflow allows publishing a draft but not publishing twice', () => {
     assert.equal(canTransition('draft', 'published'), true)
     assert.equal(canTransition('in_review', 'scheduled'), true)

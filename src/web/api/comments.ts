@@ -89,12 +89,9 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
 
   /** The published story at `slug` (following a renamed slug); not found otherwise. */
   const storyId = async (slug: string): Promise<number> => {
-    const id = await comments.storyIdBySlug(slug)
-    if (id !== undefined) return id
-    let lookup = await newsroom.findPublishedArticle(slug)
-    if (lookup?.kind === 'moved') lookup = await newsroom.findPublishedArticle(lookup.slug)
-    if (lookup?.kind !== 'found') throw commentArticleNotFound({ slug })
-    return lookup.article.id
+    const id = await newsroom.resolvePublishedId(slug)
+    if (id === undefined) throw commentArticleNotFound({ slug })
+    return id
   }
 
   app.get<{ Params: { slug: string }; Querystring: ListQuery }>(

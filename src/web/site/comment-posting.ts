@@ -30,11 +30,10 @@ const FORM_FIELDS: Record<string, CommentField> = {
 /** The story at `slug` (current or former), with its canonical path; undefined when not shown. */
 async function findStory(ctx: PageContext, slug: string) {
   const { newsroom } = ctx.services
-  let lookup = await newsroom.findPublishedArticle(slug)
   // A story renamed while the reader was typing still takes the comment.
-  if (lookup?.kind === 'moved') lookup = await newsroom.findPublishedArticle(lookup.slug)
-  if (lookup?.kind !== 'found') return undefined
-  return { article: lookup.article, canonical: articlePath(lookup.article) }
+  const id = await newsroom.resolvePublishedId(slug)
+  const [article] = id === undefined ? [] : await newsroom.summariesByIds([id])
+  return article && { article, canonical: articlePath(article) }
 }
 
 /** Posts the form to the story at `slug` for `reader`. */
