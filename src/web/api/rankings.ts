@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { RankedEntry } from '../../engagement/index.js'
+import { isNotModified } from '../http/conditional.js'
 import type { Services } from '../services.js'
 import { rankingArticleNotFound, rankingSectionNotFound } from './ranking-errors.js'
 import { articlePath } from '../site/site-urls.js'
@@ -110,8 +111,7 @@ function item(entry: RankedEntry, views: boolean) {
 function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown): unknown {
   const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`
   reply.header('cache-control', CACHE_CONTROL).header('etag', etag)
-  const held = request.headers['if-none-match']
-  if (held !== undefined && held.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === etag))
+  if (isNotModified({ ifNoneMatch: request.headers['if-none-match'] }, { etags: [etag] }))
     return reply.code(304).send()
   return body
 }

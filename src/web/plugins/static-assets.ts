@@ -3,6 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { BuiltAsset, BuiltAssets } from '../assets/asset-manifest.js'
+import { isNotModified } from '../http/conditional.js'
+import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import { assetNotFound } from './errors.js'
 
 export interface StaticAssetsOptions {
@@ -11,6 +13,8 @@ export interface StaticAssetsOptions {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const ROBOTS = 'User-agent: *\nAllow: /\n'
+/** The precompressed codings an asset may carry, best first. */
+const CODINGS: readonly ContentCoding[] = ['br', 'gzip']
 
 /** Registers /assets/:file, /favicon.svg and /robots.txt. */
 export const staticAssetsPlugin = fp<StaticAssetsOptions>(
@@ -33,27 +37,22 @@ export const staticAssetsPlugin = fp<StaticAssetsOptions>(
   { name: 'masthead-static-assets' },
 )
 
-/** Sends `asset` precompressed in the coding the client prefers. */
+/** Sends `asset` precompressed in the coding the client prefers, or 304 when it holds the bytes. */
 function sendAsset(
   request: FastifyRequest,
   reply: FastifyReply,
   asset: BuiltAsset,
   cacheControl: string,
 ): FastifyReply {
-  const accepts = request.headers['accept-encoding'] ?? ''
-  const [coding, body] =
-    asset.bodies.br !== undefined && /\bbr\b/.test(accepts)
-      ? (['br', asset.bodies.br] as const)
-      : asset.bodies.gzip !== undefined && /\bgzip\b/.test(accepts)
-        ? (['gzip', asset.bodies.gzip] as const)
-        : ([undefined, asset.bodies.identity] as const)
+  const available = CODINGS.filter((coding) => asset.bodies[coding] !== undefined)
+  const coding = chooseEncoding(request.headers['accept-encoding'], available)
+  const body = coding === 'identity' ? asset.bodies.identity : asset.bodies[coding]
   // One strong validator per coding, as for pages; any of them proves the client has the bytes.
-  const suffix = coding === undefined ? '' : coding === 'br' ? '-br' : '-gz'
-  reply
-    .header('cache-control', cacheControl)
-    .header('vary', 'Accept-Encoding')
-    .header('etag', `"${asset.hash}${suffix}"`)
-  if (request.headers['if-none-match']?.includes(asset.hash) === true) return reply.code(304).send()
-  if (coding !== undefined) reply.header('content-encoding', coding)
+  const etags = [`"${asset.hash}"`, `"${asset.hash}-br"`, `"${asset.hash}-gz"`] as const
+  const etag = coding === 'identity' ? etags[0] : coding === 'br' ? etags[1] : etags[2]
+  reply.header('cache-control', cacheControl).header('vary', 'Accept-Encoding').header('etag', etag)
+  if (isNotModified({ ifNoneMatch: request.headers['if-none-match'] }, { etags }))
+    return reply.code(304).send()
+  if (coding !== 'identity') reply.header('content-encoding', coding)
   return reply.type(asset.contentType).send(body)
 }

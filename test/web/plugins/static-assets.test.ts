@@ -61,6 +61,43 @@ describe('static assets', () => {
     await app.close()
   })
 
+  test('a refused coding (q=0) is never sent; q-values pick between the others', async () => {
+    const { app, assets } = await assetApp()
+    const url = assets.manifest.scripts.commentCounter
+    for (const [accept, coding] of [
+      ['br;q=0', undefined],
+      ['br;q=0, gzip', 'gzip'],
+      ['gzip;q=1, br;q=0.5', 'gzip'],
+      ['*', 'br'],
+      ['identity', undefined],
+    ] as const) {
+      const response = await app.inject({ url, headers: { 'accept-encoding': accept } })
+      assert.equal(response.statusCode, 200, accept)
+      assert.equal(response.headers['content-encoding'], coding, accept)
+    }
+    await app.close()
+  })
+
+  test('If-None-Match is a list of whole tags: a listed tag answers 304, a fragment does not', async () => {
+    const { app, assets } = await assetApp()
+    const url = assets.manifest.stylesheet
+    const first = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } })
+    const etag = String(first.headers.etag)
+    assert.match(etag, /^"[0-9a-f]{12}-gz"$/)
+    const hash = etag.slice(1, 13)
+    for (const [ifNoneMatch, status] of [
+      [`"other", ${etag}`, 304],
+      [`W/"${hash}"`, 304],
+      ['*', 304],
+      [`"x${hash}x"`, 200],
+      [hash, 200],
+    ] as const) {
+      const response = await app.inject({ url, headers: { 'if-none-match': ifNoneMatch } })
+      assert.equal(response.statusCode, status, ifNoneMatch)
+    }
+    await app.close()
+  })
+
   test('an unknown or stale asset name answers 404', async () => {
     const { app } = await assetApp()
     for (const url of ['/assets/site.000000000000.css', '/assets/..%2Fserver.ts']) {
