@@ -125,6 +125,55 @@ export function runCacheStoreContract(
         assert.equal(await store.size(), 0)
       })
 
+      test('every stored coding counts in the byte budget', async () => {
+        const store = await setup(1000)
+        const withCodings = (label: string): CacheEntry => ({
+          bodies: {
+            identity: Buffer.alloc(300, label),
+            br: Buffer.alloc(100, label),
+            gzip: Buffer.alloc(150, label),
+          },
+          meta: { etag: label },
+        })
+        // 300 bytes of identity alone would let three fit; with their codings (550) only one does.
+        await store.set('/a', withCodings('a'), ttl)
+        await store.set('/b', withCodings('b'), ttl)
+        assert.equal(await store.get('/a'), undefined, 'a was evicted to make room for b')
+        assert.equal((await store.get('/b'))?.bodies.br?.length, 100)
+        assert.equal(await store.size(), 1)
+      })
+
+      test('changing the entry passed to set does not change what is stored', async () => {
+        const store = await setup()
+        const entry = entryOf('a')
+        const mutable = entry as { bodies: Record<string, Buffer>; meta: Record<string, string> }
+        await store.set('/a', entry, ttl)
+        mutable.bodies.br = Buffer.from('added later')
+        mutable.meta.etag = 'changed'
+        entry.bodies.identity.fill('z')
+        const found = await store.get('/a')
+        assert.equal(found?.bodies.br, undefined)
+        assert.equal(found?.meta.etag, 'a')
+        assert.deepEqual(found?.bodies.identity, Buffer.alloc(100, 'a'))
+      })
+
+      test('an entry handed out by get cannot be changed', async () => {
+        const store = await setup()
+        await store.set('/a', entryOf('a'), ttl)
+        const found = await store.get('/a')
+        assert.ok(found !== undefined)
+        const mutable = found as { bodies: Record<string, Buffer>; meta: Record<string, string> }
+        assert.throws(() => {
+          mutable.bodies.br = Buffer.from('added later')
+        }, TypeError)
+        assert.throws(() => {
+          mutable.meta.etag = 'changed'
+        }, TypeError)
+        const again = await store.get('/a')
+        assert.equal(again?.bodies.br, undefined)
+        assert.equal(again?.meta.etag, 'a')
+      })
+
       test('clear drops every entry and tag', async () => {
         const store = await setup()
         await store.set('/a', entryOf('a'), { tags: ['front'], ttlMs: 60_000 })

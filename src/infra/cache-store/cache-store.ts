@@ -1,12 +1,14 @@
 /** The cache store interface: tagged, byte-bounded, expiring entries (in memory now, Redis later). */
 
-/** One cached response: its encoded bodies and the headers to replay with them. */
+/**
+ * One cached response: its encoded bodies and the headers to replay with them. An entry is
+ * complete when set and never changes afterwards: an owner that adds a coding later sets a new
+ * entry (counted afresh), so a shared store (Redis) can hold exactly what a memory store does.
+ * Stores keep their own copy and hand out frozen entries; their buffers are shared, never written.
+ */
 export interface CacheEntry {
-  /**
-   * The body in each content-coding: `identity` always; `br`/`gzip` are filled in by the owner on
-   * first need, so a miss compresses only for its own client (the byte count is taken at `set`).
-   */
-  readonly bodies: { readonly identity: Buffer; br?: Buffer; gzip?: Buffer }
+  /** The body in each content-coding: `identity` always, `br`/`gzip` when the owner made them. */
+  readonly bodies: { readonly identity: Buffer; readonly br?: Buffer; readonly gzip?: Buffer }
   /** Opaque metadata the owner replays (content type, validators); small strings only. */
   readonly meta: Readonly<Record<string, string>>
 }
@@ -19,9 +21,12 @@ export interface CacheSetOptions {
 }
 
 export interface CacheStore {
-  /** The live entry under `key`, or undefined when absent or expired. */
+  /** The live entry under `key` (frozen), or undefined when absent or expired. */
   get(key: string): Promise<CacheEntry | undefined>
-  /** Stores `entry` under `key`, replacing any previous one; skipped when it cannot fit. */
+  /**
+   * Stores a copy of `entry` under `key`, replacing any previous one; skipped when it cannot fit.
+   * Changing `entry` afterwards does not change what is stored.
+   */
   set(key: string, entry: CacheEntry, options: CacheSetOptions): Promise<void>
   /** Drops every entry carrying any of `tags`; resolves with how many were dropped. */
   purgeTags(tags: readonly string[]): Promise<number>
@@ -31,7 +36,7 @@ export interface CacheStore {
   size(): Promise<number>
 }
 
-/** The bytes an entry costs: its bodies plus its metadata (counted at two bytes a character). */
+/** The bytes an entry costs: every body it holds plus its metadata (two bytes a character). */
 export function entryBytes(key: string, entry: CacheEntry): number {
   const { identity, br, gzip } = entry.bodies
   let bytes = identity.length + (br?.length ?? 0) + (gzip?.length ?? 0) + key.length * 2

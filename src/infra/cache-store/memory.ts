@@ -51,10 +51,11 @@ export function createMemoryCacheStore({
       slots.set(key, slot)
       return slot.entry
     },
-    set: async (key, entry, { tags, ttlMs }) => {
+    set: async (key, given, { tags, ttlMs }) => {
       remove(key)
-      const bytes = entryBytes(key, entry)
+      const bytes = entryBytes(key, given)
       if (bytes > maxBytes || ttlMs <= 0) return
+      const entry = frozenCopy(given)
       while (totalBytes + bytes > maxBytes) {
         const oldest = slots.keys().next()
         if (oldest.done === true) break
@@ -88,4 +89,20 @@ export function createMemoryCacheStore({
     },
     size: async () => slots.size,
   }
+}
+
+/**
+ * A copy of `entry` that no one can change: the caller may reuse its object and buffers, and
+ * readers get frozen objects (buffers cannot be frozen, so they are copied once, here).
+ */
+function frozenCopy(entry: CacheEntry): CacheEntry {
+  const bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer } = {
+    identity: Buffer.from(entry.bodies.identity),
+  }
+  if (entry.bodies.br !== undefined) bodies.br = Buffer.from(entry.bodies.br)
+  if (entry.bodies.gzip !== undefined) bodies.gzip = Buffer.from(entry.bodies.gzip)
+  return Object.freeze({
+    bodies: Object.freeze(bodies),
+    meta: Object.freeze({ ...entry.meta }),
+  })
 }

@@ -7,6 +7,8 @@ import fp from 'fastify-plugin'
 import type { CacheEntry, CacheStore } from '../../infra/cache-store/cache-store.js'
 import type { Bus } from '../../infra/bus/bus.js'
 import type { SendPageOptions } from '../fastify.js'
+import { isNotModified } from '../http/conditional.js'
+import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
 import { subscribePageCacheInvalidation } from './page-cache-invalidation.js'
 import { isTrackingParam, pageCacheKey } from './page-url.js'
@@ -25,11 +27,17 @@ export interface PageCacheOptions {
   onPageView?: (request: FastifyRequest, articleId: number) => void
 }
 
-type Encoding = 'br' | 'gzip' | 'identity'
-
 /** Bodies this small gain nothing from compression but the CPU it costs. */
 const MIN_COMPRESS_BYTES = 1024
 const TEXT_HTML = 'text/html; charset=utf-8'
+/** The codings a page may be stored in, best first. */
+const PAGE_CODINGS: readonly ContentCoding[] = ['br', 'gzip']
+
+/** A cache hit's key and the purge generation at its lookup (a purge since forbids re-storing). */
+interface EntryOrigin {
+  key: string
+  generation: number
+}
 
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
@@ -45,17 +53,51 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     })
     app.addHook('onClose', async () => unsubscribe())
 
+    /**
+     * Sends `entry`. When the client wants a coding the entry lacks, the body is compressed now
+     * and, for a cache hit with no purge since its lookup, a new complete entry (same tags, the
+     * rest of the same ttl) replaces it in the store: a stored entry is never changed after `set`.
+     */
+    const serve = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      entry: CacheEntry,
+      status: number,
+      origin: EntryOrigin | undefined,
+    ): FastifyReply => {
+      const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
+      let served = entry
+      if (coding !== 'identity' && entry.bodies[coding] === undefined) {
+        served = withCoding(entry, coding)
+        const ttl = remainingTtl(served)
+        if (
+          store !== undefined &&
+          origin !== undefined &&
+          origin.generation === purgeGeneration &&
+          served !== entry &&
+          ttl > 0
+        ) {
+          store
+            .set(origin.key, served, { tags: tagsOf(served), ttlMs: ttl })
+            .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
+        }
+      }
+      return serveEntry(request, reply, served, coding, status, onPageView)
+    }
+
     if (store !== undefined) {
       // The hot path: a warm page costs one lookup, a few headers and a buffer write.
       app.addHook('onRequest', (request, reply, done) => {
         if (request.method !== 'GET' && request.method !== 'HEAD') return done()
-        store.get(pageCacheKey(request.url)).then(
+        const key = pageCacheKey(request.url)
+        const generation = purgeGeneration
+        store.get(key).then(
           (entry) => {
             if (entry === undefined) {
-              generationAtMiss.set(request, purgeGeneration)
+              generationAtMiss.set(request, generation)
               done()
             } else {
-              serveEntry(request, reply, entry, 200, onPageView)
+              serve(request, reply, entry, 200, { key, generation })
             }
           },
           (error: unknown) => {
@@ -80,62 +122,92 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       function sendPage(this: FastifyReply, result: PageResult, options: SendPageOptions = {}) {
         const request = this.request
         const cacheable = result.status === 200 && options.cache !== false
+        const generation = generationAtMiss.get(request)
         const storing =
           cacheable &&
           store !== undefined &&
-          generationAtMiss.get(request) === purgeGeneration &&
+          generation === purgeGeneration &&
           (request.method === 'GET' || request.method === 'HEAD')
-        const entry = buildEntry(result, cacheable, [chooseEncoding(request)])
+        const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
+        const entry = buildEntry(result, cacheable, coding, storing ? ttlMs : 0)
         if (storing) {
           store
             .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs })
             .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
         }
-        return serveEntry(request, this, entry, result.status, onPageView)
+        return serve(request, this, entry, result.status, undefined)
       },
     )
   },
   { name: 'masthead-page-cache' },
 )
 
-/** Encodes `result` once: the bodies in each wanted coding and the headers to replay. */
+/** Metadata keys of a page entry (CacheEntry.meta is ours to fill). */
+const META = {
+  etag: 'etag',
+  cacheControl: 'cacheControl',
+  lastModified: 'lastModified',
+  viewOf: 'viewOf',
+  /** The entry's cache tags, space-separated: a re-stored entry keeps them. */
+  tags: 'tags',
+  /** When the entry's ttl ends (ms since the epoch): a re-stored entry keeps it too. */
+  expiresAt: 'expiresAt',
+} as const
+
+/** Encodes `result` once: the body in the client's coding and the headers to replay. */
 function buildEntry(
   result: PageResult,
   cacheable: boolean,
-  encodings: readonly Encoding[],
+  coding: ContentCoding,
+  ttlMs: number,
 ): CacheEntry {
   const identity = Buffer.from(result.html, 'utf8')
-  const bodies: { identity: Buffer; br?: Buffer; gzip?: Buffer } = { identity }
-  for (const encoding of encodings) encodedBody(bodies, encoding)
   const meta: Record<string, string> = {
-    etag: createHash('sha1').update(identity).digest('base64url'),
-    cacheControl: cacheControlFor(result.status, cacheable),
+    [META.etag]: createHash('sha1').update(identity).digest('base64url'),
+    [META.cacheControl]: cacheControlFor(result.status, cacheable),
   }
-  if (result.lastModified !== null) meta.lastModified = result.lastModified.toUTCString()
-  if (result.viewOf !== undefined && result.status === 200) meta.viewOf = String(result.viewOf)
-  return { bodies, meta }
+  if (result.lastModified !== null) meta[META.lastModified] = result.lastModified.toUTCString()
+  if (result.viewOf !== undefined && result.status === 200)
+    meta[META.viewOf] = String(result.viewOf)
+  if (ttlMs > 0) {
+    meta[META.tags] = result.cacheTags.join(' ')
+    meta[META.expiresAt] = String(Date.now() + ttlMs)
+  }
+  const entry: CacheEntry = { bodies: { identity }, meta }
+  // A miss compresses only for its own client (both codings cost ~2x on a miss's render path).
+  return coding === 'identity' ? entry : withCoding(entry, coding)
 }
 
 /**
- * The body in `encoding`, compressed on first need and kept in the entry: a cache miss pays only
- * for the coding its client asked for (both codings cost ~2x on the render path of a miss).
+ * `entry` with its body also in `coding`: a new entry, `entry` itself when the body is too
+ * small to be worth compressing.
  */
-function encodedBody(bodies: CacheEntry['bodies'], encoding: Encoding): Buffer | undefined {
-  if (encoding === 'identity' || bodies.identity.length < MIN_COMPRESS_BYTES) return undefined
-  const existing = bodies[encoding]
-  if (existing !== undefined) return existing
+function withCoding(entry: CacheEntry, coding: 'br' | 'gzip'): CacheEntry {
+  const { identity } = entry.bodies
+  if (identity.length < MIN_COMPRESS_BYTES) return entry
   const encoded =
-    encoding === 'br'
-      ? brotliCompressSync(bodies.identity, {
+    coding === 'br'
+      ? brotliCompressSync(identity, {
           params: {
             [zlib.BROTLI_PARAM_QUALITY]: 5,
             [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-            [zlib.BROTLI_PARAM_SIZE_HINT]: bodies.identity.length,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
           },
         })
-      : gzipSync(bodies.identity, { level: 6 })
-  bodies[encoding] = encoded
-  return encoded
+      : gzipSync(identity, { level: 6 })
+  return { bodies: { ...entry.bodies, [coding]: encoded }, meta: entry.meta }
+}
+
+/** The cache tags a stored entry was set with. */
+function tagsOf(entry: CacheEntry): string[] {
+  const tags = entry.meta[META.tags]
+  return tags === undefined || tags === '' ? [] : tags.split(' ')
+}
+
+/** Milliseconds left of a stored entry's ttl (0 for an entry never meant to be stored). */
+function remainingTtl(entry: CacheEntry): number {
+  const expiresAt = entry.meta[META.expiresAt]
+  return expiresAt === undefined ? 0 : Number(expiresAt) - Date.now()
 }
 
 function cacheControlFor(status: number, cacheable: boolean): string {
@@ -145,68 +217,41 @@ function cacheControlFor(status: number, cacheable: boolean): string {
   return 'no-store'
 }
 
-/** Sends `entry` in the best coding the client accepts, or 304 when its copy is current. */
+/** Sends `entry` in `coding` (identity when it lacks that body), or 304 when the client's copy is current. */
 function serveEntry(
   request: FastifyRequest,
   reply: FastifyReply,
   entry: CacheEntry,
+  coding: ContentCoding,
   status: number,
   onPageView: PageCacheOptions['onPageView'],
 ): FastifyReply {
   const { meta, bodies } = entry
-  if (onPageView !== undefined && meta.viewOf !== undefined)
-    onPageView(request, Number(meta.viewOf))
-  const encoding = chooseEncoding(request)
-  const body = encodedBody(bodies, encoding)
-  const hash = meta.etag ?? ''
+  const viewOf = meta[META.viewOf]
+  if (onPageView !== undefined && viewOf !== undefined) onPageView(request, Number(viewOf))
+  const body = coding === 'identity' ? undefined : bodies[coding]
+  const hash = meta[META.etag] ?? ''
   // Each coding is its own representation, so each gets its own strong validator (RFC 9110 8.8.3).
-  const etag = body === undefined ? `"${hash}"` : `"${hash}-${encoding === 'br' ? 'br' : 'gz'}"`
+  const etag = body === undefined ? `"${hash}"` : `"${hash}-${coding === 'br' ? 'br' : 'gz'}"`
+  const lastModified = meta[META.lastModified]
   reply.header('vary', 'Accept-Encoding')
-  reply.header('cache-control', meta.cacheControl ?? 'no-store')
+  reply.header('cache-control', meta[META.cacheControl] ?? 'no-store')
   reply.header('etag', etag)
-  if (meta.lastModified !== undefined) reply.header('last-modified', meta.lastModified)
-  if (status === 200 && isNotModified(request, hash, meta.lastModified)) {
+  if (lastModified !== undefined) reply.header('last-modified', lastModified)
+  if (
+    status === 200 &&
+    isNotModified(
+      {
+        ifNoneMatch: request.headers['if-none-match'],
+        ifModifiedSince: request.headers['if-modified-since'],
+      },
+      // Any coding's tag proves the client holds these bytes.
+      { etags: [`"${hash}"`, `"${hash}-br"`, `"${hash}-gz"`], lastModified },
+    )
+  ) {
     return reply.code(304).send()
   }
   reply.header('content-type', TEXT_HTML)
-  if (body !== undefined) reply.header('content-encoding', encoding)
+  if (body !== undefined) reply.header('content-encoding', coding)
   return reply.code(status).send(body ?? bodies.identity)
-}
-
-/** RFC 9110 13.1: If-None-Match wins over If-Modified-Since; both compare weakly here. */
-function isNotModified(
-  request: FastifyRequest,
-  hash: string,
-  lastModified: string | undefined,
-): boolean {
-  const ifNoneMatch = request.headers['if-none-match']
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() === '*') return true
-    return ifNoneMatch.split(',').some((tag) => {
-      const opaque = tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '')
-      return opaque === hash || opaque === `${hash}-br` || opaque === `${hash}-gz`
-    })
-  }
-  const ifModifiedSince = request.headers['if-modified-since']
-  if (ifModifiedSince === undefined || lastModified === undefined) return false
-  const since = Date.parse(ifModifiedSince)
-  return !Number.isNaN(since) && Date.parse(lastModified) <= since
-}
-
-/** Picks br, then gzip, then identity, honouring q=0 refusals. */
-function chooseEncoding(request: FastifyRequest): Encoding {
-  const header = request.headers['accept-encoding']
-  if (header === undefined || header === '') return 'identity'
-  if (!header.includes(';')) {
-    if (header.includes('br')) return 'br'
-    return header.includes('gzip') ? 'gzip' : 'identity'
-  }
-  const accepted = new Set<string>()
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    if (q === undefined || Number(q.slice(2)) > 0) accepted.add(name.trim())
-  }
-  if (accepted.has('br')) return 'br'
-  return accepted.has('gzip') ? 'gzip' : 'identity'
 }

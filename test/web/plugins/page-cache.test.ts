@@ -114,6 +114,33 @@ describe('page cache', () => {
     await app.close()
   })
 
+  test('a coding first asked for on a hit is stored as a new complete entry', async () => {
+    const bus = createInProcessBus({ onHandlerError: () => {} })
+    const store = createMemoryCacheStore({ maxBytes: 1 << 20 })
+    const app = await pluginApp({ store, bus })
+    let renders = 0
+    app.get('/world/one', async (_request, reply) =>
+      reply.sendPage(page('/world/one', ++renders, ['article:1'])),
+    )
+    await app.inject({ url: '/world/one', headers: { 'accept-encoding': 'br' } })
+    const first = await store.get('/world/one')
+    assert.ok(first?.bodies.br !== undefined)
+    assert.equal(first.bodies.gzip, undefined, 'a miss compresses only for its own client')
+
+    const gzip = await app.inject({ url: '/world/one', headers: { 'accept-encoding': 'gzip' } })
+    assert.equal(gzip.headers['content-encoding'], 'gzip')
+    assert.equal(renders, 1)
+    const second = await store.get('/world/one')
+    assert.ok(second?.bodies.gzip !== undefined && second.bodies.br !== undefined)
+    assert.deepEqual(gunzipSync(second.bodies.gzip), second.bodies.identity)
+    assert.equal(first.bodies.gzip, undefined, 'the entry handed out before is unchanged')
+
+    // The new entry carries the old one's tags: a purge still reaches it.
+    await bus.publish('comment.posted', { commentId: 1, articleId: 1, visible: true })
+    assert.equal(await store.get('/world/one'), undefined)
+    await app.close()
+  })
+
   test('a matching If-None-Match or If-Modified-Since answers 304 without a body', async () => {
     const { app } = await harness()
     for (const warm of [false, true]) {
