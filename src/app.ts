@@ -19,7 +19,7 @@ import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
-import { createMedia, type Media } from './media/index.js'
+import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom } from './newsroom/index.js'
 import { buildServer } from './web/server.js'
 
@@ -70,7 +70,7 @@ export async function buildServices(
     onHandlerError: (event, error) => logger.error({ err: error, event }, 'event handler failed'),
   })
   const accounts = createAccounts({ db, clock })
-  const media = createMedia({ db, clock, dir: config.media.dir })
+  const media = createMedia({ db, clock, storage: createDiskStorage(config.media.dir) })
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
   const engagement = createEngagement({
     db,

@@ -2,11 +2,12 @@
 
 import type { Db } from '../db/database.js'
 import type { Clock } from '../lib/clock.js'
-import { fileForPublicPath, newStorageKey, removeFiles, writeFiles } from './disk-storage.js'
 import { mediaFieldTooLong } from './errors.js'
 import { encodeRenditions, IMAGE_LIMITS, inspectImage } from './image-encoding.js'
 import type { Media } from './media.js'
 import { insertPhoto, photosByIds } from './photo-queries.js'
+import type { MediaStorage } from './storage.js'
+import { fileKeyOf, newStorageKey } from './storage-keys.js'
 import type { PhotoInput } from './types.js'
 import { variantPath } from './variants.js'
 
@@ -22,22 +23,24 @@ export {
   type VariantFormat,
 } from './variants.js'
 export { IMAGE_LIMITS }
+export { createDiskStorage } from './disk-storage.js'
+export type { ByteRange, MediaStorage, OpenedFile, StoredFileInfo } from './storage.js'
 
 export interface MediaDeps {
   db: Db
   clock: Clock
-  /** The folder that holds every rendition (config.media.dir). */
-  dir: string
+  /** Where renditions are kept (the disk under config.media.dir today). */
+  storage: MediaStorage
 }
 
 /** Longest editorial fields; credit matches its varchar(200) column. */
 const FIELD_LIMITS = { alt: 1000, caption: 2000, credit: 200 } as const
 
 /**
- * Builds the media service, storing renditions on the local disk under `dir`.
- * @example const photo = await createMedia({ db, clock, dir }).savePhoto(bytes, { alt, caption, credit })
+ * Builds the media service, keeping renditions in `storage`.
+ * @example const photo = await createMedia({ db, clock, storage }).savePhoto(bytes, { alt, caption, credit })
  */
-export function createMedia({ db, clock, dir }: MediaDeps): Media {
+export function createMedia({ db, clock, storage }: MediaDeps): Media {
   return {
     savePhoto: async (image, input) => {
       const fields = editorialFields(input)
@@ -46,13 +49,10 @@ export function createMedia({ db, clock, dir }: MediaDeps): Media {
       const now = clock.now()
       const storageKey = newStorageKey(now)
       // Files first, then the row: a row never points at missing files.
-      const files = await writeFiles(
-        dir,
-        renditions.map((r) => [
-          variantPath(storageKey, r.width, r.format).slice('/media/'.length),
-          r.bytes,
-        ]),
+      const files = renditions.map(
+        (r) => [fileKeyOf(variantPath(storageKey, r.width, r.format)) ?? '', r.bytes] as const,
       )
+      await storage.writeAll(files)
       try {
         return await insertPhoto(
           db,
@@ -66,12 +66,19 @@ export function createMedia({ db, clock, dir }: MediaDeps): Media {
           now,
         )
       } catch (error) {
-        await removeFiles(files)
+        await storage.removeAll(files.map(([key]) => key))
         throw error
       }
     },
     getPhotos: (ids) => photosByIds(db, ids),
-    resolveFile: (publicPath) => fileForPublicPath(dir, publicPath),
+    statFile: async (publicPath) => {
+      const key = fileKeyOf(publicPath)
+      return key === undefined ? undefined : storage.stat(key)
+    },
+    openFile: async (publicPath, range) => {
+      const key = fileKeyOf(publicPath)
+      return key === undefined ? undefined : storage.open(key, range)
+    },
   }
 }
 

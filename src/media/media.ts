@@ -1,13 +1,16 @@
 /** The media contract: storing photos with their variants, and finding them again. */
 
+import type { ByteRange, OpenedFile, StoredFileInfo } from './storage.js'
 import type { Photo, PhotoInput, PhotoVariant } from './types.js'
 
 export interface Media {
   /** Stores an image (any format sharp reads), writes its variants, and records it. */
   savePhoto(image: Buffer, input: PhotoInput): Promise<Photo>
   getPhotos(ids: readonly number[]): Promise<Map<number, Photo>>
-  /** The absolute file path for a public media path, or undefined when it is not ours. */
-  resolveFile(publicPath: string): string | undefined
+  /** Size and time of the rendition at a public `/media/…` path; undefined when there is none. */
+  statFile(publicPath: string): Promise<StoredFileInfo | undefined>
+  /** Opens the rendition at a public `/media/…` path (only `range` when given), or undefined. */
+  openFile(publicPath: string, range?: ByteRange): Promise<OpenedFile | undefined>
 }
 
 export type { Photo, PhotoInput, PhotoVariant }

@@ -16,7 +16,7 @@ import { createInProcessBus } from '../../src/infra/bus/in-process.js'
 import { createLogger } from '../../src/infra/logger.js'
 import { addDays } from '../../src/lib/iso-time.js'
 import { createFixedClock } from '../../src/lib/clock.js'
-import { createMedia } from '../../src/media/index.js'
+import { createDiskStorage, createMedia } from '../../src/media/index.js'
 import { createNewsroom } from '../../src/newsroom/index.js'
 import { createSqliteTestDatabase, forEachDatabase } from '../helpers/databases.js'
 
@@ -27,7 +27,7 @@ const ARTICLES = 12
 function demoServices(db: Db, mediaDir: string) {
   const clock = createFixedClock(NOW)
   const bus = createInProcessBus({ onHandlerError: (_, error) => assert.fail(String(error)) })
-  const media = createMedia({ db, clock, dir: mediaDir })
+  const media = createMedia({ db, clock, storage: createDiskStorage(mediaDir) })
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
   const logger = createLogger({ level: 'silent' })
   const engagement = createEngagement({ db, clock, newsroom, logger })

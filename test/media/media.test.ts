@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 import sharp from 'sharp'
 import { openDatabase } from '../../src/db/database.js'
 import { createFixedClock } from '../../src/lib/clock.js'
-import { createMedia, photoVariants } from '../../src/media/index.js'
+import { createDiskStorage, createMedia, type Media, photoVariants } from '../../src/media/index.js'
 import { forEachDatabase } from '../helpers/databases.js'
 
 const NOW = new Date('2026-11-20T12:00:00.000Z')
@@ -38,6 +38,15 @@ function filesUnder(dir: string): string[] {
     .map((e) => e.name)
 }
 
+/** The whole stored rendition at a public path, read through the media service's stream. */
+async function readRendition(media: Media, publicPath: string): Promise<Buffer> {
+  const file = await media.openFile(publicPath)
+  assert.ok(file !== undefined, `${publicPath} is stored`)
+  const chunks: Buffer[] = []
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(promise, (error: { code?: string }) => {
     assert.equal(error.code, code)
@@ -58,7 +67,11 @@ forEachDatabase('media', (t) => {
 
   test('savePhoto writes every rendition, then records the photo', async () => {
     const dir = freshDir()
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(dir),
+    })
     const photo = await media.savePhoto(await image(1000, 600, 'png'), INPUT)
 
     assert.match(photo.storageKey, /^2026\/11\/[a-z0-9]{12}$/)
@@ -71,9 +84,7 @@ forEachDatabase('media', (t) => {
     const variants = photoVariants(photo)
     assert.equal(variants.length, 6)
     for (const variant of variants) {
-      const file = media.resolveFile(variant.url)
-      assert.ok(file !== undefined && fs.existsSync(file), `${variant.url} exists`)
-      const meta = await sharp(file).metadata()
+      const meta = await sharp(await readRendition(media, variant.url)).metadata()
       assert.equal(meta.width, variant.width)
       assert.equal(meta.format, variant.format === 'avif' ? 'heif' : variant.format)
     }
@@ -82,12 +93,16 @@ forEachDatabase('media', (t) => {
 
   test('savePhoto turns a photo upright by its EXIF orientation and strips the metadata', async () => {
     const dir = freshDir()
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(dir),
+    })
     const photo = await media.savePhoto(await image(600, 400, 'jpeg', 6), INPUT)
 
     assert.deepEqual([photo.width, photo.height], [400, 600])
     const jpeg = photoVariants(photo).find((v) => v.format === 'jpeg')
-    const meta = await sharp(media.resolveFile(jpeg?.url ?? '')).metadata()
+    const meta = await sharp(await readRendition(media, jpeg?.url ?? '')).metadata()
     assert.deepEqual([meta.width, meta.height], [400, 600])
     assert.equal(meta.exif, undefined)
     assert.equal(meta.orientation, undefined)
@@ -95,7 +110,11 @@ forEachDatabase('media', (t) => {
 
   test('an unreadable file or an SVG is refused as MEDIA_UNSUPPORTED_IMAGE', async () => {
     const dir = freshDir()
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(dir),
+    })
     await rejectsWith(
       media.savePhoto(Buffer.from('not an image at all'), INPUT),
       'MEDIA_UNSUPPORTED_IMAGE',
@@ -109,7 +128,11 @@ forEachDatabase('media', (t) => {
 
   test('an image over 40 megapixels or 12,000 pixels a side is refused before decoding', async () => {
     const dir = freshDir()
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(dir),
+    })
     await rejectsWith(
       media.savePhoto(await image(6400, 6400, 'png'), INPUT),
       'MEDIA_IMAGE_TOO_LARGE',
@@ -122,13 +145,21 @@ forEachDatabase('media', (t) => {
   })
 
   test('a credit longer than 200 characters is refused', async () => {
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir: freshDir() })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(freshDir()),
+    })
     const input = { ...INPUT, credit: 'x'.repeat(201) }
     await rejectsWith(media.savePhoto(await image(100, 100, 'png'), input), 'MEDIA_FIELD_TOO_LONG')
   })
 
   test('getPhotos finds many photos at once and leaves unknown ids out', async () => {
-    const media = createMedia({ db: t.handle.db, clock: createFixedClock(NOW), dir: freshDir() })
+    const media = createMedia({
+      db: t.handle.db,
+      clock: createFixedClock(NOW),
+      storage: createDiskStorage(freshDir()),
+    })
     const a = await media.savePhoto(await image(200, 100, 'png'), INPUT)
     const b = await media.savePhoto(await image(100, 200, 'png'), { ...INPUT, alt: 'Second' })
     const found = await media.getPhotos([b.id, a.id, 999_999, a.id])
@@ -146,7 +177,7 @@ test('when the database write fails, the rendition files are removed again', asy
     const media = createMedia({
       db: empty.db,
       clock: createFixedClock(NOW),
-      dir: path.join(dir, 'media'),
+      storage: createDiskStorage(path.join(dir, 'media')),
     })
     await assert.rejects(media.savePhoto(await image(500, 300, 'png'), INPUT))
     assert.deepEqual(filesUnder(path.join(dir, 'media')), [])
@@ -156,27 +187,35 @@ test('when the database write fails, the rendition files are removed again', asy
   }
 })
 
-test('resolveFile maps only well-formed /media/ paths to files inside the folder', () => {
-  const dir = path.join(os.tmpdir(), 'masthead-media-resolve')
-  const media = createMedia({ db: undefined as never, clock: createFixedClock(NOW), dir })
-  assert.equal(
-    media.resolveFile('/media/2026/11/abcdef123456-800.webp'),
-    path.join(dir, '2026', '11', 'abcdef123456-800.webp'),
-  )
-  assert.equal(media.resolveFile('/media/2026/11/abcdef123456-480.avif')?.endsWith('.avif'), true)
-  for (const bad of [
-    '/media/../etc/passwd-800.jpg',
-    '/media/2026/11/../../secret-800.jpg',
-    '/media/2026/11/ABCDEF123456-800.jpg',
-    '/media/2026/11/abcdef123456-800.png',
-    '/media/2026/11/abcdef123456.jpg',
-    '/media/2026/11/abcdef123456-0.jpg',
-    '/media/2026//11/abcdef123456-800.jpg',
-    '/media/2026/11/abc%2e%2e-800.jpg',
-    '/static/2026/11/abcdef123456-800.jpg',
-    '/media/2026/11/abcdef123456-800.jpg?x=1',
-    '',
-  ]) {
-    assert.equal(media.resolveFile(bad), undefined, bad)
+test('only well-formed /media/ rendition paths reach the storage', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-media-resolve-'))
+  fs.mkdirSync(path.join(dir, '2026', '11'), { recursive: true })
+  fs.writeFileSync(path.join(dir, '2026', '11', 'abcdef123456-800.webp'), 'webp bytes')
+  fs.writeFileSync(path.join(dir, 'secret-800.jpg'), 'not a rendition path')
+  const storage = createDiskStorage(dir)
+  const media = createMedia({ db: undefined as never, clock: createFixedClock(NOW), storage })
+  try {
+    const found = await media.statFile('/media/2026/11/abcdef123456-800.webp')
+    assert.equal(found?.size, 'webp bytes'.length)
+    assert.equal((await readRendition(media, '/media/2026/11/abcdef123456-800.webp')).length, 10)
+    for (const bad of [
+      '/media/../secret-800.jpg',
+      '/media/2026/11/../../secret-800.jpg',
+      '/media/2026/11/ABCDEF123456-800.webp',
+      '/media/2026/11/abcdef123456-800.png',
+      '/media/2026/11/abcdef123456.webp',
+      '/media/2026/11/abcdef123456-0.webp',
+      '/media/2026//11/abcdef123456-800.webp',
+      '/media/2026/11/abc%2e%2e-800.jpg',
+      '/static/2026/11/abcdef123456-800.webp',
+      '/media/2026/11/abcdef123456-800.webp?x=1',
+      '/media/2026/11/nothere12345-800.webp',
+      '',
+    ]) {
+      assert.equal(await media.statFile(bad), undefined, bad)
+      assert.equal(await media.openFile(bad), undefined, bad)
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
   }
 })
