@@ -1,73 +1,70 @@
 /** The comments JSON API: list a story's comments, post one (201 with its status published | held). */
 
+import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { type Comment, commentArticleNotFound } from '../../comments/index.js'
 import { isMastheadError } from '../../lib/errors.js'
+import { ApiErrorBody, IntId, Nullable, PageNumber } from '../schema-parts.js'
 import type { Services } from '../services.js'
 
 export interface CommentRoutesOptions {
   services: Services
 }
 
-/** Rejects a property (Fastify's Ajv would otherwise strip unknown ones silently). */
-const REJECT = { not: {} } as const
+/** One comment as the API shows it: never the e-mail, never the reader hash. */
+const CommentItem = Type.Object({
+  id: IntId(),
+  parentId: Nullable(IntId()),
+  name: Type.String(),
+  body: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+})
+type CommentItem = Static<typeof CommentItem>
 
-const commentSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    parentId: { type: ['integer', 'null'] },
-    name: { type: 'string' },
-    body: { type: 'string' },
-    createdAt: { type: 'string', format: 'date-time' },
+/** A top-level comment with its replies (one level deep). */
+const Thread = Type.Composite([CommentItem, Type.Object({ replies: Type.Array(CommentItem) })])
+
+const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) })
+
+const ListQuery = Type.Object(
+  {
+    order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
+    page: Type.Optional(PageNumber()),
+    perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
-  required: ['id', 'parentId', 'name', 'body', 'createdAt'],
-} as const
+  { additionalProperties: false },
+)
 
-const threadSchema = {
-  type: 'object',
-  properties: {
-    ...commentSchema.properties,
-    replies: { type: 'array', items: commentSchema },
+const ListReply = Type.Object({
+  order: Type.Union([Type.Literal('newest'), Type.Literal('oldest')]),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+  totalPages: Type.Integer(),
+  totalThreads: Type.Integer(),
+  totalComments: Type.Integer(),
+  comments: Type.Array(Thread),
+})
+
+const PostBody = Type.Object(
+  {
+    name: Type.String(),
+    email: Type.Optional(Nullable(Type.String())),
+    body: Type.String(),
+    parentId: Type.Optional(Nullable(IntId())),
   },
-  required: [...commentSchema.required, 'replies'],
-} as const
+  { additionalProperties: false },
+)
 
-const errorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        details: { type: 'object', additionalProperties: true },
-      },
-    },
-  },
-} as const
+const PostReply = Type.Object({
+  comment: Type.Composite([
+    CommentItem,
+    Type.Object({ status: Type.Union([Type.Literal('published'), Type.Literal('held')]) }),
+  ]),
+  message: Type.String(),
+})
 
-const slugParams = {
-  type: 'object',
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } },
-  required: ['slug'],
-} as const
-
-interface ListQuery {
-  order?: 'newest' | 'oldest'
-  page?: number
-  perPage?: number
-}
-
-interface PostBody {
-  name: string
-  email?: string | null
-  body: string
-  parentId?: number | null
-}
-
-/** A comment as the API shows it: never the e-mail, never the reader hash. */
-function publicComment(comment: Comment) {
+/** A comment as the API shows it (CommentItem). */
+function publicComment(comment: Comment): CommentItem {
   return {
     id: comment.id,
     parentId: comment.parentId,
@@ -94,35 +91,17 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
     return id
   }
 
-  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+  app.get<{
+    Params: Static<typeof SlugParams>
+    Querystring: Static<typeof ListQuery>
+    Reply: Static<typeof ListReply>
+  }>(
     '/articles/:slug/comments',
     {
       schema: {
-        params: slugParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            order: { type: 'string', enum: ['newest', 'oldest'] },
-            page: { type: 'integer', minimum: 1, maximum: 100_000 },
-            perPage: { type: 'integer', minimum: 1, maximum: 100 },
-          },
-          additionalProperties: REJECT,
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              order: { type: 'string' },
-              page: { type: 'integer' },
-              perPage: { type: 'integer' },
-              totalPages: { type: 'integer' },
-              totalThreads: { type: 'integer' },
-              totalComments: { type: 'integer' },
-              comments: { type: 'array', items: threadSchema },
-            },
-          },
-          '4xx': errorSchema,
-        },
+        params: SlugParams,
+        querystring: ListQuery,
+        response: { 200: ListReply, '4xx': ApiErrorBody },
       },
     },
     async (request, reply) => {
@@ -148,40 +127,19 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
     },
   )
 
-  app.post<{ Params: { slug: string }; Body: PostBody }>(
+  app.post<{
+    Params: Static<typeof SlugParams>
+    Body: Static<typeof PostBody>
+    Reply: Static<typeof PostReply>
+  }>(
     '/articles/:slug/comments',
     {
       // A comment is at most 300 characters; 16 KiB leaves room for any encoding of it.
       bodyLimit: 16 * 1024,
       schema: {
-        params: slugParams,
-        body: {
-          type: 'object',
-          properties: {
-            name: { type: 'string' },
-            email: { type: ['string', 'null'] },
-            body: { type: 'string' },
-            parentId: { type: ['integer', 'null'], minimum: 1, maximum: 2_147_483_647 },
-          },
-          required: ['name', 'body'],
-          additionalProperties: REJECT,
-        },
-        response: {
-          201: {
-            type: 'object',
-            properties: {
-              comment: {
-                type: 'object',
-                properties: {
-                  ...commentSchema.properties,
-                  status: { type: 'string', enum: ['published', 'held'] },
-                },
-              },
-              message: { type: 'string' },
-            },
-          },
-          '4xx': errorSchema,
-        },
+        params: SlugParams,
+        body: PostBody,
+        response: { 201: PostReply, '4xx': ApiErrorBody },
       },
     },
     async (request, reply) => {

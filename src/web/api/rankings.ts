@@ -1,9 +1,11 @@
 /** GET /api/v1/popular and /api/v1/articles/{slug}/related: the rankings as cacheable JSON. */
 
 import { createHash } from 'node:crypto'
+import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { RankedEntry } from '../../engagement/index.js'
 import { isNotModified } from '../http/conditional.js'
+import { ApiErrorBody, IntId } from '../schema-parts.js'
 import type { Services } from '../services.js'
 import { rankingArticleNotFound, rankingSectionNotFound } from './ranking-errors.js'
 import { articlePath } from '../site/site-urls.js'
@@ -13,88 +15,47 @@ const CACHE_CONTROL = 'public, max-age=60'
 const DEFAULT_LIMIT = 10
 const MAX_LIMIT = 50
 
-const REJECT = { not: {} } as const
-
-const sectionRef = {
-  type: 'object',
-  properties: { slug: { type: 'string' }, name: { type: 'string' } },
-  required: ['slug', 'name'],
-} as const
+const SectionRef = Type.Object({ slug: Type.String(), name: Type.String() })
 
 /** One ranked story; the response schema is the allowlist of what leaves the server. */
-const itemSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    headline: { type: 'string' },
-    url: { type: 'string' },
-    section: sectionRef,
-    publishedAt: { type: 'string', format: 'date-time' },
-    score: { type: 'number' },
-    views: { type: 'integer' },
-  },
-  required: ['id', 'headline', 'url', 'section', 'publishedAt', 'score'],
-} as const
+const Item = Type.Object({
+  id: IntId(),
+  headline: Type.String(),
+  url: Type.String(),
+  section: SectionRef,
+  publishedAt: Type.String({ format: 'date-time' }),
+  score: Type.Number(),
+  views: Type.Optional(Type.Integer()),
+})
+type Item = Static<typeof Item>
 
-const limitSchema = { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }
+const Limit = Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
 
-const popularSchema = {
-  querystring: {
-    type: 'object',
-    properties: {
-      window: { type: 'string', enum: ['now', 'week'], default: 'now' },
-      section: { type: 'string', minLength: 1, maxLength: 100 },
-      limit: limitSchema,
-    },
-    additionalProperties: REJECT,
+const PopularQuery = Type.Object(
+  {
+    window: Type.Union([Type.Literal('now'), Type.Literal('week')], { default: 'now' }),
+    section: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    limit: Limit,
   },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        window: { type: 'string' },
-        section: { anyOf: [sectionRef, { type: 'null' }] },
-        items: { type: 'array', items: itemSchema },
-      },
-      required: ['window', 'section', 'items'],
-    },
-  },
-} as const
+  { additionalProperties: false },
+)
 
-const relatedSchema = {
-  params: {
-    type: 'object',
-    properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } },
-    required: ['slug'],
-  },
-  querystring: {
-    type: 'object',
-    properties: { limit: limitSchema },
-    additionalProperties: REJECT,
-  },
-  response: {
-    200: {
-      type: 'object',
-      properties: {
-        article: {
-          type: 'object',
-          properties: { id: { type: 'integer' }, url: { type: 'string' } },
-        },
-        items: { type: 'array', items: itemSchema },
-      },
-      required: ['article', 'items'],
-    },
-  },
-} as const
+const PopularReply = Type.Object({
+  window: Type.Union([Type.Literal('now'), Type.Literal('week')]),
+  section: Type.Union([SectionRef, Type.Null()]),
+  items: Type.Array(Item),
+})
 
-interface PopularQuery {
-  window: 'now' | 'week'
-  section?: string
-  limit: number
-}
+const RelatedParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) })
+const RelatedQuery = Type.Object({ limit: Limit }, { additionalProperties: false })
+
+const RelatedReply = Type.Object({
+  article: Type.Object({ id: IntId(), url: Type.String() }),
+  items: Type.Array(Item),
+})
 
 /** A ranked entry as the API shows it; Weekly Best's score is a count of views. */
-function item(entry: RankedEntry, views: boolean) {
+function item(entry: RankedEntry, views: boolean): Item {
   const { story } = entry
   return {
     id: story.id,
@@ -108,7 +69,7 @@ function item(entry: RankedEntry, views: boolean) {
 }
 
 /** Sends `body` with the cache headers, or 304 when the client already holds it. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown): unknown {
+function sendCached<T>(request: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
   const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`
   reply.header('cache-control', CACHE_CONTROL).header('etag', etag)
   if (isNotModified({ ifNoneMatch: request.headers['if-none-match'] }, { etags: [etag] }))
@@ -123,12 +84,17 @@ export const rankingRoutes: FastifyPluginAsync<{ services: Services }> = async (
 ) => {
   const { engagement, newsroom } = services
 
-  app.get<{ Querystring: PopularQuery }>(
+  app.get<{ Querystring: Static<typeof PopularQuery> }>(
     '/popular',
-    { schema: popularSchema },
+    {
+      schema: {
+        querystring: PopularQuery,
+        response: { 200: PopularReply, '4xx': ApiErrorBody },
+      },
+    },
     async (request, reply) => {
       const { window, limit } = request.query
-      let section: { slug: string; name: string } | null = null
+      let section: Static<typeof SectionRef> | null = null
       if (request.query.section !== undefined) {
         const found = await newsroom.getSection(request.query.section)
         if (found === undefined) throw rankingSectionNotFound(request.query.section)
@@ -139,19 +105,29 @@ export const rankingRoutes: FastifyPluginAsync<{ services: Services }> = async (
         ...(section === null ? {} : { sectionSlug: section.slug }),
       })
       const items = entries.map((entry) => item(entry, window === 'week'))
-      return sendCached(request, reply, { window, section, items })
+      return sendCached<Static<typeof PopularReply>>(request, reply, { window, section, items })
     },
   )
 
-  app.get<{ Params: { slug: string }; Querystring: { limit: number } }>(
+  app.get<{ Params: Static<typeof RelatedParams>; Querystring: Static<typeof RelatedQuery> }>(
     '/articles/:slug/related',
-    { schema: relatedSchema },
+    {
+      schema: {
+        params: RelatedParams,
+        querystring: RelatedQuery,
+        response: { 200: RelatedReply, '4xx': ApiErrorBody },
+      },
+    },
     async (request, reply) => {
       const story = await engagement.storyBySlug(request.params.slug)
       if (story === undefined) throw rankingArticleNotFound(request.params.slug)
       const entries = await engagement.related(story.id, { limit: request.query.limit })
       const article = { id: story.id, url: articlePath(story) }
-      return sendCached(request, reply, { article, items: entries.map((e) => item(e, false)) })
+      const body: Static<typeof RelatedReply> = {
+        article,
+        items: entries.map((e) => item(e, false)),
+      }
+      return sendCached(request, reply, body)
     },
   )
 }

@@ -1,9 +1,11 @@
 /** The view API: the beacon that counts a CDN-served page view, and a story's fresh total. */
 
+import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { articleNotFound } from '../../newsroom/index.js'
 import { bodyInvalid } from '../plugins/errors.js'
 import { viewRequestOf } from '../plugins/view-counting.js'
+import { ApiErrorBody } from '../schema-parts.js'
 import type { Services } from '../services.js'
 
 export interface ViewRoutesOptions {
@@ -11,8 +13,14 @@ export interface ViewRoutesOptions {
 }
 
 /** A story slug as the site makes them (lower-case words joined by hyphens, at most 80). */
-const SLUG = { type: 'string', minLength: 1, maxLength: 80, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' }
-const NO_QUERY = { type: 'object', additionalProperties: false } as const
+const Slug = Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
+const NoQuery = Type.Object({}, { additionalProperties: false })
+const Beacon = Type.Object({ slug: Slug }, { additionalProperties: false })
+const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false })
+const ViewsReply = Type.Object(
+  { views: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+)
 /** A beacon is `{"slug":"…"}`: a few dozen bytes. */
 const BEACON_BODY_LIMIT = 1024
 
@@ -38,21 +46,13 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
     },
   )
 
-  app.post<{ Body: { slug: string } }>(
+  app.post<{ Body: Static<typeof Beacon> }>(
     '/views',
     {
       bodyLimit: BEACON_BODY_LIMIT,
       // One beacon per page view: an access-log line for each would cost more than counting it.
       logLevel: 'warn',
-      schema: {
-        querystring: NO_QUERY,
-        body: {
-          type: 'object',
-          properties: { slug: SLUG },
-          required: ['slug'],
-          additionalProperties: false,
-        },
-      },
+      schema: { querystring: NoQuery, body: Beacon, response: { '4xx': ApiErrorBody } },
     },
     async (request, reply) => {
       const verdict = await engagement.countBeacon(request.body.slug, viewRequestOf(request))
@@ -62,25 +62,13 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
     },
   )
 
-  app.get<{ Params: { slug: string } }>(
+  app.get<{ Params: Static<typeof SlugParams>; Reply: Static<typeof ViewsReply> }>(
     '/articles/:slug/views',
     {
       schema: {
-        params: {
-          type: 'object',
-          properties: { slug: SLUG },
-          required: ['slug'],
-          additionalProperties: false,
-        },
-        querystring: NO_QUERY,
-        response: {
-          200: {
-            type: 'object',
-            properties: { views: { type: 'integer', minimum: 0 } },
-            required: ['views'],
-            additionalProperties: false,
-          },
-        },
+        params: SlugParams,
+        querystring: NoQuery,
+        response: { 200: ViewsReply, '4xx': ApiErrorBody },
       },
     },
     async (request, reply) => {

@@ -1,113 +1,79 @@
-/** JSON schemas of the reader routes: strict query strings that still accept tracking parameters. */
+/** Schemas of the reader routes (TypeBox) and the types derived from them: strict query strings. */
+
+import { type Static, Type } from '@sinclair/typebox'
+import { IntId, MAX_INT_ID, PageNumber } from '../schema-parts.js'
 
 /**
- * Rejects a property (unlike `additionalProperties: false`, which Fastify's default Ajv setting
- * `removeAdditional: true` would silently strip instead of answering 400).
+ * Unknown properties answer 400: `additionalProperties: false` does so because server.ts sets
+ * Ajv's `removeAdditional: false` (Fastify's default, `true`, would strip them silently).
  */
-const REJECT = { not: {} } as const
+const STRICT = { additionalProperties: false } as const
 
-/** Tracking parameters that shared links carry; accepted and ignored (the cache key drops them). */
-const TRACKING = {
-  properties: { fbclid: { type: 'string' }, gclid: { type: 'string' } },
-  patternProperties: { '^utm_[A-Za-z0-9_]{1,40}$': { type: 'string' } },
+/**
+ * Tracking parameters that shared links carry are accepted and ignored. The page cache plugin
+ * already drops them before validation; naming them here keeps links working without it.
+ */
+const QUERY = {
+  ...STRICT,
+  patternProperties: { '^(?:utm_[A-Za-z0-9_]{1,40}|fbclid|gclid)$': { type: 'string' } },
 } as const
 
-/** The largest page number we read; beyond it no list could reach (and it stays a safe integer). */
-export const MAX_PAGE = 100_000
+/** A query string with only tracking parameters (front page, comment posts, reports). */
+export const PlainQuery = Type.Object({}, QUERY)
 
-/** A query string with only tracking parameters (front and article pages). */
-export const plainQuerySchema = {
-  type: 'object',
-  properties: { ...TRACKING.properties },
-  patternProperties: TRACKING.patternProperties,
-  additionalProperties: REJECT,
-} as const
+/** `?page=N` (section, author and tag pages). */
+export const ListQuery = Type.Object({ page: Type.Optional(PageNumber()) }, QUERY)
+export type ListQuery = Static<typeof ListQuery>
 
-/** `?page=N` plus tracking parameters (section, author and tag pages). */
-export const listQuerySchema = {
-  type: 'object',
-  properties: {
-    page: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
-    ...TRACKING.properties,
-  },
-  patternProperties: TRACKING.patternProperties,
-  additionalProperties: REJECT,
-} as const
+export const SlugParams = Type.Object({ slug: Type.String() })
+export type SlugParams = Static<typeof SlugParams>
 
-export interface ListQuery {
-  page?: number
-}
-
-export const slugParamsSchema = {
-  type: 'object',
-  properties: { slug: { type: 'string' } },
-  required: ['slug'],
-} as const
-
-export const storyParamsSchema = {
-  type: 'object',
-  properties: { section: { type: 'string' }, slug: { type: 'string' } },
-  required: ['section', 'slug'],
-} as const
-
-/** The comment form as posted; lengths are the domain's to check, so the text can be kept. */
-export interface CommentForm {
-  name?: string
-  email?: string
-  body?: string
-  parent_id?: string
-  /** The signed "form served at" stamp (against bots that post at once). */
-  stamp?: string
-  /** The honeypot: people never see it, so it stays empty; bots fill it. */
-  website?: string
-}
-
-export const commentBodySchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string' },
-    email: { type: 'string' },
-    body: { type: 'string' },
-    parent_id: { type: 'string', pattern: '^[0-9]{0,12}$' },
-    stamp: { type: 'string', maxLength: 100 },
-    website: { type: 'string' },
-  },
-  additionalProperties: REJECT,
-} as const
+export const StoryParams = Type.Object({ section: Type.String(), slug: Type.String() })
+export type StoryParams = Static<typeof StoryParams>
 
 /** The article page's query: comment order, comment page, reply target, a notice after a redirect. */
-export const articleQuerySchema = {
-  type: 'object',
-  properties: {
-    order: { type: 'string', enum: ['newest', 'oldest'] },
-    cpage: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
-    reply: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-    notice: { type: 'string', enum: ['held', 'reported'] },
-    ...TRACKING.properties,
+export const ArticleQuery = Type.Object(
+  {
+    order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
+    cpage: Type.Optional(PageNumber()),
+    reply: Type.Optional(IntId()),
+    notice: Type.Optional(Type.Union([Type.Literal('held'), Type.Literal('reported')])),
   },
-  patternProperties: TRACKING.patternProperties,
-  additionalProperties: REJECT,
-} as const
+  QUERY,
+)
+export type ArticleQuery = Static<typeof ArticleQuery>
 
-export interface ArticleQuery {
-  order?: 'newest' | 'oldest'
-  cpage?: number
-  reply?: number
-  notice?: 'held' | 'reported'
-}
-
-export const commentParamsSchema = {
-  type: 'object',
-  properties: {
-    section: { type: 'string' },
-    slug: { type: 'string' },
-    id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+/**
+ * The comment form as posted; lengths are the domain's to check, so the text can be kept.
+ * `parent_id` is empty for a top-level comment, else an id in the column's range (a larger one
+ * would reach PostgreSQL as an out-of-range integer).
+ */
+export const CommentForm = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String()),
+    body: Type.Optional(Type.String()),
+    parent_id: Type.Optional(
+      Type.Union([Type.Literal(''), Type.Integer({ minimum: 1, maximum: MAX_INT_ID })]),
+    ),
+    /** The signed "form served at" stamp (against bots that post at once). */
+    stamp: Type.Optional(Type.String({ maxLength: 100 })),
+    /** The honeypot: people never see it, so it stays empty; bots fill it. */
+    website: Type.Optional(Type.String()),
   },
-  required: ['section', 'slug', 'id'],
-} as const
+  STRICT,
+)
+export type CommentForm = Static<typeof CommentForm>
+
+export const CommentParams = Type.Object({
+  section: Type.String(),
+  slug: Type.String(),
+  id: IntId(),
+})
+export type CommentParams = Static<typeof CommentParams>
 
 /** A report carries nothing but its URL; an empty form (or no body) is all it accepts. */
-export const reportBodySchema = {
+export const ReportBody = Type.Unsafe<Record<string, never> | null>({
   type: ['object', 'null'],
-  additionalProperties: REJECT,
-} as const
+  ...STRICT,
+})

@@ -24,17 +24,14 @@ import { SectionPage } from './pages/section-page.tsx'
 import { loadTagPage } from './pages/load-tag-page.js'
 import { TagPage } from './pages/tag-page.tsx'
 import {
-  type ArticleQuery,
-  articleQuerySchema,
-  commentBodySchema,
-  commentParamsSchema,
-  type CommentForm,
-  listQuerySchema,
-  type ListQuery,
-  plainQuerySchema,
-  reportBodySchema,
-  slugParamsSchema,
-  storyParamsSchema,
+  ArticleQuery,
+  CommentForm,
+  CommentParams,
+  ListQuery,
+  PlainQuery,
+  ReportBody,
+  SlugParams,
+  StoryParams,
 } from './route-schemas.js'
 
 export interface SiteOptions {
@@ -72,14 +69,14 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
   }
 
-  app.get('/', { schema: { querystring: plainQuerySchema } }, async (_request, reply) => {
+  app.get('/', { schema: { querystring: PlainQuery } }, async (_request, reply) => {
     const loaded = await loadFrontPage(context())
     return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
   })
 
-  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+  app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/author/:slug',
-    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
       const loaded = await loadAuthorPage(context(), request.params.slug, request.query.page ?? 1)
       if (loaded === undefined) return notFound(request, reply)
@@ -87,9 +84,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+  app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/tag/:slug',
-    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
       const loaded = await loadTagPage(context(), request.params.slug, request.query.page ?? 1)
       if (loaded === undefined) return notFound(request, reply)
@@ -97,9 +94,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.get<{ Params: { slug: string }; Querystring: ListQuery }>(
+  app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/:slug',
-    { schema: { params: slugParamsSchema, querystring: listQuerySchema } },
+    { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
       const page = request.query.page ?? 1
       const loaded = await loadSectionPage(context(), request.params.slug, page)
@@ -108,9 +105,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.get<{ Params: { section: string; slug: string }; Querystring: ArticleQuery }>(
+  app.get<{ Params: StoryParams; Querystring: ArticleQuery }>(
     '/:section/:slug',
-    { schema: { params: storyParamsSchema, querystring: articleQuerySchema } },
+    { schema: { params: StoryParams, querystring: ArticleQuery } },
     async (request, reply) => {
       const { order, cpage, reply: replyTo, notice } = request.query
       const result = await loadArticlePage(context(), request.params, undefined, {
@@ -136,10 +133,10 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.post<{ Params: { section: string; slug: string }; Body: CommentForm | undefined }>(
+  app.post<{ Params: StoryParams; Body: CommentForm | undefined }>(
     '/:section/:slug/comments',
     {
-      schema: { params: storyParamsSchema, querystring: plainQuerySchema, body: commentBodySchema },
+      schema: { params: StoryParams, querystring: PlainQuery, body: CommentForm },
     },
     async (request, reply) => {
       const outcome = await postComment(
@@ -164,13 +161,13 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.post<{ Params: { section: string; slug: string; id: number } }>(
+  app.post<{ Params: CommentParams }>(
     '/:section/:slug/comments/:id/report',
     {
       schema: {
-        params: commentParamsSchema,
-        querystring: plainQuerySchema,
-        body: reportBodySchema,
+        params: CommentParams,
+        querystring: PlainQuery,
+        body: ReportBody,
       },
     },
     async (request, reply) => {

@@ -80,6 +80,9 @@ describe('comments API', () => {
       [{ name: 'Ada', body: 'Hi', parentId: 999_999 }, 'COMMENT_PARENT_INVALID', 'parentId'],
       [{ name: 'Ada', body: 'Hi', admin: true }, 'REQUEST_INVALID', undefined],
       [{ name: 'Ada' }, 'REQUEST_INVALID', undefined],
+      // Beyond the integer column's range: refused by the schema before any query.
+      [{ name: 'Ada', body: 'Hi', parentId: 2_147_483_648 }, 'REQUEST_INVALID', undefined],
+      [{ name: 'Ada', body: 'Hi', parentId: 0 }, 'REQUEST_INVALID', undefined],
     ]
     for (const [payload, code, field] of cases) {
       const response = await post(story(1), payload, 'bad-input')

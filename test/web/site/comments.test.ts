@@ -260,6 +260,16 @@ describe('comment form', () => {
     assert.equal(badParent.status, 400)
     const noParent = await post({ name: 'Ada', body: 'Hi', parent_id: '999999' }, 'bad')
     assert.equal(noParent.status, 400)
+    // Ids beyond the integer column's range are refused before any query (PostgreSQL would fail).
+    for (const parent of ['2147483648', '99999999999', '0', '-1', '1.5']) {
+      const outOfRange = await post({ name: 'Ada', body: 'Hi', parent_id: parent }, 'bad')
+      assert.equal(outOfRange.status, 400, parent)
+    }
+    const hugeReportId = await site.request({
+      method: 'POST',
+      url: `${site.articlePath}/comments/2147483648/report`,
+    })
+    assert.equal(hugeReportId.status, 400)
     const multipart = await site.request({
       method: 'POST',
       url: `${site.articlePath}/comments`,
@@ -269,7 +279,13 @@ describe('comment form', () => {
     assert.ok(multipart.status >= 400 && multipart.status < 500, String(multipart.status))
     const huge = await post({ name: 'Ada', body: 'x'.repeat(200_000) }, 'bad')
     assert.ok(huge.status >= 400 && huge.status < 500, String(huge.status))
-    for (const query of ['?order=sideways', '?cpage=0', '?reply=abc', '?notice=pwned']) {
+    for (const query of [
+      '?order=sideways',
+      '?cpage=0',
+      '?reply=abc',
+      '?reply=2147483648',
+      '?notice=pwned',
+    ]) {
       const response = await site.get(`${site.articlePath}${query}`)
       assert.equal(response.status, 400, query)
     }
