@@ -19,7 +19,7 @@ export function chooseEncoding(
   available: readonly ContentCoding[],
 ): ContentCoding {
   if (header === undefined || header === '') return 'identity'
-  const weights = acceptedCodings(header)
+  const weights = cachedWeights(header)
   let best: ContentCoding = 'identity'
   // Identity named (or covered by `*`) competes on its q-value; left unnamed it is only the
   // fallback, so `gzip;q=0.5` still means "gzip, please".
@@ -34,6 +34,24 @@ export function chooseEncoding(
     }
   }
   return best
+}
+
+/**
+ * Browsers send a handful of distinct Accept-Encoding values, and this runs on every warm page:
+ * parsed values are remembered, at most RECENT_LIMIT of them (cleared when full, so odd headers
+ * from a client cannot grow it).
+ */
+const recent = new Map<string, ReadonlyMap<string, number>>()
+const RECENT_LIMIT = 64
+
+function cachedWeights(header: string): ReadonlyMap<string, number> {
+  let weights = recent.get(header)
+  if (weights === undefined) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    weights = acceptedCodings(header)
+    recent.set(header, weights)
+  }
+  return weights
 }
 
 /**
