@@ -217,7 +217,7 @@ export function createViewCounter({
         totals.ignored += 1
         return 'not-a-reader'
       }
-      const atMs = clock.now().getTime()
+      const atMs = clock.nowMs()
       const agent = userAgentOf(request)
       const day = today
       if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {
