@@ -255,6 +255,20 @@ describe('architecture', () => {
     expectNone('jobs imported from outside their domain', reachedFromOutside)
   })
 
+  test('only cli/io.ts may end the process; the CLI gets env and streams from runCli', () => {
+    const offenders = files
+      .filter((file) => file.startsWith('cli/') && file !== 'cli/io.ts')
+      .flatMap((file) =>
+        fs
+          .readFileSync(path.join(SRC, file), 'utf8')
+          .split('\n')
+          .flatMap((line, i) =>
+            /\bprocess\.(exit|env|stdout|stderr|on)\b/.test(line) ? [`src/${file}:${i + 1}`] : [],
+          ),
+      )
+    expectNone('uses of the process outside cli/io.ts', offenders)
+  })
+
   test('there is no import cycle between files', () => {
     // Only runtime edges count: `import type` is erased, so it cannot create a load-order cycle.
     const edges = (file: string): string[] =>

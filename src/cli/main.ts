@@ -40,7 +40,7 @@ Settings come from MASTHEAD_* environment variables (see .env.example).`
 /**
  * Runs the command named by `argv` (without node and the script) with `io`'s environment and
  * streams; resolves to the exit code (0 done, 1 failed, 2 usage). Never ends the process itself.
- * @example process.exitCode = await runCli(['migrate'], { env: process.env, stdout: process.stdout, stderr: process.stderr })
+ * @example process.exitCode = await runCli(process.argv.slice(2), processIo())
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const output: CommandContext = {
