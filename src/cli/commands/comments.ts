@@ -1,12 +1,11 @@
 /** `masthead comments queue|approve|reject|spam|ban|mode`: moderation from the shell until the newsroom has a screen for it. */
 
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { type AppServices, buildServices } from '../../app.js'
 import type { QueuedComment, QueueFilter } from '../../comments/index.js'
 import { parseConfig } from '../../config.js'
-import { createLogger } from '../../infra/logger.js'
-import { type Command, type CommandContext, UsageError } from '../command.js'
+import { type Command, UsageError } from '../command.js'
 import { wholeNumberOption } from '../parse-options.js'
+import { withServices } from '../with-services.js'
 
 /** Every CLI action is logged with this actor. */
 const ACTOR = 'cli'
@@ -31,21 +30,6 @@ function parse(
     return values.help === true ? undefined : { values, positionals: parsed.positionals }
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), help)
-  }
-}
-
-/** Runs `work` on the services configured by `context`'s environment, closing them afterwards. */
-async function withServices(
-  context: CommandContext,
-  work: (services: AppServices) => Promise<number>,
-): Promise<number> {
-  const config = parseConfig(context.env)
-  const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-  const services = await buildServices(config, { logger })
-  try {
-    return await work(services)
-  } finally {
-    await services.close()
   }
 }
 
@@ -97,7 +81,7 @@ export const commentsQueueCommand: Command = {
     const raw = parsed.values.page
     const page =
       raw === undefined ? 1 : wholeNumberOption('page', String(raw), 1, 100_000, queueHelp)
-    return withServices(output, async (services) => {
+    return withServices(parseConfig(output.env), async (services) => {
       const result = await services.comments.moderation.queue({ filter, page })
       if (result.total === 0) {
         output.out(`No ${filter} comments.`)
@@ -137,7 +121,7 @@ Options:
       }
       const ids = commentIds(parsed.positionals, help)
       const note = String(parsed.values.note ?? '')
-      return withServices(output, async (services) => {
+      return withServices(parseConfig(output.env), async (services) => {
         const { moderation } = services.comments
         const act =
           verb === 'approve'
@@ -188,7 +172,7 @@ export const commentsBanCommand: Command = {
     }
     const ids = commentIds(parsed.positionals, banHelp)
     const reason = String(parsed.values.reason ?? '')
-    return withServices(output, async (services) => {
+    return withServices(parseConfig(output.env), async (services) => {
       for (const commentId of ids) {
         await services.comments.moderation.banReader({ commentId }, ACTOR, reason)
         output.out(`The author of comment #${commentId} is banned.`)

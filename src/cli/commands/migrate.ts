@@ -1,8 +1,6 @@
 /** `masthead migrate`: applies pending database migrations and says which. */
 
 import { parseConfig } from '../../config.js'
-import { openDatabase } from '../../db/database.js'
-import { migrateToLatest } from '../../db/migrator.js'
 import type { Command } from '../command.js'
 import { parseOptions } from '../parse-options.js'
 
@@ -21,6 +19,11 @@ export const migrateCommand: Command = {
       return 0
     }
     const config = parseConfig(context.env)
+    // Loaded on use, like the application in with-services.ts: --help opens no driver.
+    const [{ openDatabase }, { migrateToLatest }] = await Promise.all([
+      import('../../db/database.js'),
+      import('../../db/migrator.js'),
+    ])
     const database = openDatabase(config.database)
     try {
       const applied = await migrateToLatest(database)

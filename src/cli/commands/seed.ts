@@ -1,12 +1,10 @@
 /** `masthead seed`: generates the demo outlet; refuses a database with stories unless --force. */
 
-import { buildServices } from '../../app.js'
 import { parseConfig } from '../../config.js'
-import { seedDemo } from '../../demo/seed-demo.js'
-import { createLogger } from '../../infra/logger.js'
 import type { Command } from '../command.js'
 import { printCredentials } from '../credentials.js'
 import { parseOptions, wholeNumberOption } from '../parse-options.js'
+import { withServices } from '../with-services.js'
 
 const help = `Usage: masthead seed [--articles N] [--seed S] [--force]
 
@@ -43,10 +41,7 @@ export const seedCommand: Command = {
     const seed =
       values.seed === undefined ? 1 : wholeNumberOption('seed', values.seed, 0, 2 ** 32 - 1, help)
 
-    // JSON request logs have no place in a one-off command; warnings still show.
-    const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-    const services = await buildServices(config, { logger })
-    try {
+    return withServices(config, async (services) => {
       const existing = await services.newsroom.countPublished()
       if (existing > 0 && values.force !== true) {
         output.err(
@@ -56,6 +51,7 @@ export const seedCommand: Command = {
         return 1
       }
       output.out(`Generating the demo outlet: ${articles} stories, seed ${seed}…`)
+      const { seedDemo } = await import('../../demo/seed-demo.js')
       const result = await seedDemo(services, {
         articles,
         seed,
@@ -66,8 +62,6 @@ export const seedCommand: Command = {
       output.out(`Done: ${result.articles} stories published.`)
       printCredentials(output, result.admin)
       return 0
-    } finally {
-      await services.close()
-    }
+    })
   },
 }

@@ -1,10 +1,9 @@
 /** `masthead start`: migrate, seed the demo on an empty database, serve, and stop cleanly on a signal. */
 
 import type { FastifyInstance } from 'fastify'
-import { type AppServices, buildServices, buildWeb, closeApp, startJobs } from '../../app.js'
+import type { AppServices } from '../../app.js'
 import type { Config } from '../../config.js'
 import { parseConfig } from '../../config.js'
-import { seedDemo } from '../../demo/seed-demo.js'
 import type { Scheduler } from '../../infra/scheduler.js'
 import type { Command, CommandContext } from '../command.js'
 import { printCredentials } from '../credentials.js'
@@ -35,8 +34,10 @@ export const startCommand: Command = {
       return 0
     }
     const config = parseConfig(context.env)
+    // Loaded on use: `masthead --help` and the other commands do not load the web server.
+    const { buildServices, buildWeb, closeApp, startJobs } = await import('../../app.js')
     const parts: Parts = { services: await buildServices(config) }
-    const stop = stopOnSignals(parts, context)
+    const stop = stopOnSignals(parts, context, closeApp)
     try {
       await seedWhenEmpty(parts.services, context)
       // A stop asked for while seeding: nothing more is started.
@@ -62,6 +63,7 @@ async function seedWhenEmpty(services: AppServices, context: CommandContext): Pr
   context.out(
     `The database has no stories yet: generating the demo outlet (${config.demo.articles} stories)…`,
   )
+  const { seedDemo } = await import('../../demo/seed-demo.js')
   const { admin } = await seedDemo(services, {
     articles: config.demo.articles,
     seed: 1,
@@ -81,6 +83,7 @@ async function seedWhenEmpty(services: AppServices, context: CommandContext): Pr
 function stopOnSignals(
   parts: Parts,
   context: CommandContext,
+  closeApp: (parts: Parts) => Promise<void>,
 ): { done: Promise<number>; requested(): boolean; detach(): void } {
   let stopping = false
   let resolveDone: (code: number) => void = () => {}

@@ -1,10 +1,9 @@
 /** `masthead user add`: creates a newsroom user, printing a generated password when none is given. */
 
-import { buildServices } from '../../app.js'
 import { parseConfig } from '../../config.js'
-import { createLogger } from '../../infra/logger.js'
 import { type Command, UsageError } from '../command.js'
 import { parseOptions } from '../parse-options.js'
+import { withServices } from '../with-services.js'
 
 const help = `Usage: masthead user add --email E --name N --role admin|editor|author [--password P]
 
@@ -40,10 +39,7 @@ export const userAddCommand: Command = {
     if (email === undefined || name === undefined || role === undefined) {
       throw new UsageError('user add needs --email, --name and --role', help)
     }
-    const config = parseConfig(output.env)
-    const logger = createLogger({ level: config.log.level === 'silent' ? 'silent' : 'warn' })
-    const services = await buildServices(config, { logger })
-    try {
+    return withServices(parseConfig(output.env), async (services) => {
       const { user, generatedPassword } = await services.accounts.addUser({
         email,
         name,
@@ -55,8 +51,6 @@ export const userAddCommand: Command = {
         output.out(`Password (shown only this once): ${generatedPassword}`)
       }
       return 0
-    } finally {
-      await services.close()
-    }
+    })
   },
 }
