@@ -77,7 +77,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       }
       const touched = await rankings.refresh({ full: options.full })
       await related.refreshCoReads(touched)
-      loaded ||= options.full
+      // A catalogue reload warms up too: the window's first read is always a full one.
+      loaded ||= options.full || options.catalogue
     })
 
   const syncChanged = (): Promise<void> =>
