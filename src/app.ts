@@ -80,7 +80,14 @@ export async function buildServices(
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
   })
-  const comments = createComments({ db, clock, bus, config: config.comments, newsroom })
+  const comments = createComments({
+    db,
+    clock,
+    bus,
+    config: config.comments,
+    newsroom,
+    reservedNames: async () => ({ site: [config.site.name], staff: await newsroom.authorNames() }),
+  })
 
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>

@@ -1,6 +1,7 @@
 /** Reads the environment once into a validated, deep-frozen Config; the only reader of process.env. */
 
 import fs from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export type DatabaseConfig =
@@ -10,17 +11,42 @@ export type DatabaseConfig =
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
 export interface Config {
-  readonly server: { readonly host: string; readonly port: number; readonly trustProxy: boolean }
+  readonly server: ServerConfig
   readonly site: { readonly url: string; readonly name: string; readonly language: string }
   readonly database: DatabaseConfig
   readonly media: { readonly dir: string }
   readonly log: { readonly level: LogLevel }
   readonly demo: { readonly seedOnEmpty: boolean; readonly articles: number }
   readonly pageCache: { readonly maxBytes: number }
-  /** How often counted views are written to the hourly buckets (a crash loses at most this). */
-  readonly engagement: { readonly viewFlushMs: number }
+  readonly engagement: {
+    /** How often counted views are written to the hourly buckets (a crash loses at most this). */
+    readonly viewFlushMs: number
+    /** Distinct readers one address (IPv4, IPv6 /64) may add to one story a day; 0 = no cap. */
+    readonly viewsPerAddressPerStory: number
+  }
   readonly rankings: { readonly popularHalfLifeHours: number }
   readonly comments: CommentsConfig
+}
+
+/**
+ * Which X-Forwarded-For hops to believe: false (none: the socket's peer is the client), a number
+ * of proxy hops in front of us, or the proxies' addresses and CIDR ranges. Never "every hop":
+ * anyone can write X-Forwarded-For.
+ */
+export type TrustProxySetting = false | number | readonly string[]
+
+export interface ServerConfig {
+  readonly host: string
+  readonly port: number
+  readonly trustProxy: TrustProxySetting
+  /** Longest time to receive a whole request, body included (ms; 0 = none). */
+  readonly requestTimeoutMs: number
+  /** Longest time to receive a request's headers (ms). */
+  readonly headersTimeoutMs: number
+  /** How long an idle keep-alive connection stays open (ms). */
+  readonly keepAliveTimeoutMs: number
+  /** Longest silence on a socket before it is closed (ms; 0 = none). */
+  readonly connectionTimeoutMs: number
 }
 
 export type CommentsModeSetting = 'open' | 'premoderated' | 'closed'
@@ -34,8 +60,13 @@ export interface CommentsConfig {
   readonly holdFirst: boolean
   readonly ratePerMinute: number
   readonly ratePerDay: number
-  /** Reports from distinct readers that hide a comment until a moderator looks. */
+  /** The same limits for all readers of one address (IPv4, IPv6 /64) together. */
+  readonly addressRatePerMinute: number
+  readonly addressRatePerDay: number
+  /** Reports from distinct addresses that hide a comment until a moderator looks. */
   readonly reportsToHide: number
+  /** Reports one address may send per hour. */
+  readonly reportsPerHour: number
   /** A form posted sooner than this after it was served is taken for a bot. */
   readonly minSubmitSeconds: number
 }
@@ -47,7 +78,10 @@ export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
   holdFirst: false,
   ratePerMinute: 5,
   ratePerDay: 30,
+  addressRatePerMinute: 10,
+  addressRatePerDay: 100,
   reportsToHide: 3,
+  reportsPerHour: 10,
   minSubmitSeconds: 3,
 })
 
@@ -67,6 +101,10 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_PORT',
   'PORT',
   'MASTHEAD_TRUST_PROXY',
+  'MASTHEAD_REQUEST_TIMEOUT_MS',
+  'MASTHEAD_HEADERS_TIMEOUT_MS',
+  'MASTHEAD_KEEP_ALIVE_TIMEOUT_MS',
+  'MASTHEAD_CONNECTION_TIMEOUT_MS',
   'MASTHEAD_SITE_URL',
   'MASTHEAD_SITE_NAME',
   'MASTHEAD_SITE_LANGUAGE',
@@ -78,6 +116,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_VIEW_FLUSH_MS',
+  'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
   'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
   'MASTHEAD_COMMENTS_MODE',
   'MASTHEAD_COMMENTS_BANNED_WORDS',
@@ -85,7 +124,10 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_COMMENTS_HOLD_FIRST',
   'MASTHEAD_COMMENTS_RATE_PER_MINUTE',
   'MASTHEAD_COMMENTS_RATE_PER_DAY',
+  'MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE',
+  'MASTHEAD_COMMENTS_ADDRESS_RATE_PER_DAY',
   'MASTHEAD_COMMENTS_REPORTS_TO_HIDE',
+  'MASTHEAD_COMMENTS_REPORTS_PER_HOUR',
   'MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS',
 ] as const
 
@@ -141,11 +183,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   }
 
   return deepFreeze({
-    server: {
-      host,
-      port,
-      trustProxy: boolean('MASTHEAD_TRUST_PROXY', read('MASTHEAD_TRUST_PROXY'), false),
-    },
+    server: serverConfig(read, host, port),
     site: { url: siteUrl, name: siteName, language },
     database,
     media: { dir: path.resolve(cwd, read('MASTHEAD_MEDIA_DIR') ?? './data/media') },
@@ -167,6 +205,13 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         1000,
         100,
         60_000,
+      ),
+      viewsPerAddressPerStory: integer(
+        'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
+        read('MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY'),
+        20,
+        0,
+        1_000_000,
       ),
     },
     rankings: {
@@ -223,7 +268,14 @@ function commentsConfig(
   const bannedWords = [...new Set([...listed, ...fromFile].map((w) => w.trim()))].filter(
     (w) => w !== '',
   )
-  type Limit = 'ratePerMinute' | 'ratePerDay' | 'reportsToHide' | 'minSubmitSeconds'
+  type Limit =
+    | 'ratePerMinute'
+    | 'ratePerDay'
+    | 'addressRatePerMinute'
+    | 'addressRatePerDay'
+    | 'reportsToHide'
+    | 'reportsPerHour'
+    | 'minSubmitSeconds'
   const count = (name: ConfigVariable, setting: Limit, max: number): number =>
     integer(name, read(name), DEFAULT_COMMENTS_CONFIG[setting], 0, max)
   return {
@@ -236,9 +288,77 @@ function commentsConfig(
     ),
     ratePerMinute: count('MASTHEAD_COMMENTS_RATE_PER_MINUTE', 'ratePerMinute', 100_000),
     ratePerDay: count('MASTHEAD_COMMENTS_RATE_PER_DAY', 'ratePerDay', 10_000_000),
+    addressRatePerMinute: count(
+      'MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE',
+      'addressRatePerMinute',
+      100_000,
+    ),
+    addressRatePerDay: count(
+      'MASTHEAD_COMMENTS_ADDRESS_RATE_PER_DAY',
+      'addressRatePerDay',
+      10_000_000,
+    ),
     reportsToHide: count('MASTHEAD_COMMENTS_REPORTS_TO_HIDE', 'reportsToHide', 1000),
+    reportsPerHour: count('MASTHEAD_COMMENTS_REPORTS_PER_HOUR', 'reportsPerHour', 100_000),
     minSubmitSeconds: count('MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS', 'minSubmitSeconds', 3600),
   }
+}
+
+/** The listener's settings: trusted proxies and the timeouts that stop slow clients holding sockets. */
+function serverConfig(
+  read: (name: ConfigVariable) => string | undefined,
+  host: string,
+  port: number,
+): ServerConfig {
+  const ms = (name: ConfigVariable, fallback: number, min: number): number =>
+    integer(name, read(name), fallback, min, 3_600_000)
+  const headersTimeoutMs = ms('MASTHEAD_HEADERS_TIMEOUT_MS', 10_000, 1000)
+  const requestTimeoutMs = ms('MASTHEAD_REQUEST_TIMEOUT_MS', 30_000, 0)
+  // Node refuses a request timeout shorter than the headers timeout.
+  if (requestTimeoutMs !== 0 && requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError(
+      'MASTHEAD_REQUEST_TIMEOUT_MS',
+      `0 or at least MASTHEAD_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`,
+      String(requestTimeoutMs),
+    )
+  }
+  return {
+    host,
+    port,
+    trustProxy: trustProxy(read('MASTHEAD_TRUST_PROXY')),
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: ms('MASTHEAD_KEEP_ALIVE_TIMEOUT_MS', 5000, 1000),
+    connectionTimeoutMs: ms('MASTHEAD_CONNECTION_TIMEOUT_MS', 60_000, 0),
+  }
+}
+
+const TRUST_PROXY_EXPECTED =
+  'false, a number of proxy hops (e.g. 1), or a comma-separated list of proxy addresses or ' +
+  'CIDR ranges (e.g. 10.0.0.0/8,fd00::/8); "true" is refused because it would trust addresses ' +
+  'any client can write into X-Forwarded-For'
+
+/** MASTHEAD_TRUST_PROXY: false, a hop count, or proxy addresses/CIDRs; "true" is refused. */
+function trustProxy(raw: string | undefined): TrustProxySetting {
+  const name = 'MASTHEAD_TRUST_PROXY'
+  if (raw === undefined) return false
+  const value = raw.toLowerCase()
+  if (['false', 'no', 'off', '0'].includes(value)) return false
+  if (/^\d+$/.test(value)) return integer(name, value, 0, 1, 16)
+  const entries = value.split(',').map((entry) => entry.trim())
+  if (entries.every((entry) => isProxyAddress(entry))) return entries
+  throw new ConfigError(name, TRUST_PROXY_EXPECTED, raw)
+}
+
+/** An IP address, a CIDR range, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+  const [address = '', bits, extra] = entry.split('/')
+  if (extra !== undefined) return false
+  const family = isIP(address)
+  if (family === 0) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
 }
 
 function integer(

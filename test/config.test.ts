@@ -20,14 +20,22 @@ function assertRejects(env: Env, variable: string): void {
 describe('parseConfig', () => {
   test('an empty environment gives the documented defaults', () => {
     assert.deepEqual(parseConfig({}, CWD), {
-      server: { host: '127.0.0.1', port: 3000, trustProxy: false },
+      server: {
+        host: '127.0.0.1',
+        port: 3000,
+        trustProxy: false,
+        requestTimeoutMs: 30_000,
+        headersTimeoutMs: 10_000,
+        keepAliveTimeoutMs: 5000,
+        connectionTimeoutMs: 60_000,
+      },
       site: { url: 'http://127.0.0.1:3000', name: 'The Harbour Ledger', language: 'en' },
       database: { kind: 'sqlite', filename: path.join(CWD, 'data/masthead.db') },
       media: { dir: path.join(CWD, 'data/media') },
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
       pageCache: { maxBytes: 64 * 1024 * 1024 },
-      engagement: { viewFlushMs: 1000 },
+      engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
       comments: {
         mode: 'open',
@@ -35,7 +43,10 @@ describe('parseConfig', () => {
         holdFirst: false,
         ratePerMinute: 5,
         ratePerDay: 30,
+        addressRatePerMinute: 10,
+        addressRatePerDay: 100,
         reportsToHide: 3,
+        reportsPerHour: 10,
         minSubmitSeconds: 3,
       },
     })
@@ -119,7 +130,7 @@ describe('parseConfig', () => {
   test('reads booleans, numbers and the log level', () => {
     const config = parseConfig(
       {
-        MASTHEAD_TRUST_PROXY: 'yes',
+        MASTHEAD_TRUST_PROXY: '2',
         MASTHEAD_DEMO: 'off',
         MASTHEAD_DEMO_ARTICLES: '10000',
         MASTHEAD_PAGE_CACHE_MB: '0',
@@ -128,7 +139,7 @@ describe('parseConfig', () => {
       },
       CWD,
     )
-    assert.equal(config.server.trustProxy, true)
+    assert.equal(config.server.trustProxy, 2)
     assert.deepEqual(config.demo, { seedOnEmpty: false, articles: 10000 })
     assert.equal(config.pageCache.maxBytes, 0)
     assert.equal(config.log.level, 'silent')
@@ -192,5 +203,59 @@ describe('parseConfig', () => {
     for (const value of ['99', '60001', '1s', '-1']) {
       assertRejects({ MASTHEAD_VIEW_FLUSH_MS: value }, 'MASTHEAD_VIEW_FLUSH_MS')
     }
+  })
+
+  test('MASTHEAD_TRUST_PROXY takes false, a hop count or proxy addresses, and refuses true', () => {
+    const trust = (value: string) =>
+      parseConfig({ MASTHEAD_TRUST_PROXY: value }, CWD).server.trustProxy
+    assert.equal(trust('false'), false)
+    assert.equal(trust('0'), false)
+    assert.equal(trust('1'), 1)
+    assert.equal(trust('3'), 3)
+    assert.deepEqual(trust('10.0.0.1'), ['10.0.0.1'])
+    assert.deepEqual(trust('10.0.0.0/8, 192.168.1.7,fd00::/8,loopback'), [
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'loopback',
+    ])
+    // "Trust every hop" would believe whatever a client writes into X-Forwarded-For.
+    for (const bad of ['true', 'yes', 'on', '17', '10.0.0.0/33', 'proxy.local', '1.2.3.4/8/1']) {
+      assertRejects({ MASTHEAD_TRUST_PROXY: bad }, 'MASTHEAD_TRUST_PROXY')
+    }
+  })
+
+  test('the server timeouts are read in milliseconds and a request timeout under the headers one is refused', () => {
+    const server = parseConfig(
+      {
+        MASTHEAD_REQUEST_TIMEOUT_MS: '20000',
+        MASTHEAD_HEADERS_TIMEOUT_MS: '5000',
+        MASTHEAD_KEEP_ALIVE_TIMEOUT_MS: '65000',
+        MASTHEAD_CONNECTION_TIMEOUT_MS: '0',
+      },
+      CWD,
+    ).server
+    assert.equal(server.requestTimeoutMs, 20_000)
+    assert.equal(server.headersTimeoutMs, 5000)
+    assert.equal(server.keepAliveTimeoutMs, 65_000)
+    assert.equal(server.connectionTimeoutMs, 0)
+    assertRejects(
+      { MASTHEAD_REQUEST_TIMEOUT_MS: '2000', MASTHEAD_HEADERS_TIMEOUT_MS: '5000' },
+      'MASTHEAD_REQUEST_TIMEOUT_MS',
+    )
+    assertRejects({ MASTHEAD_HEADERS_TIMEOUT_MS: '10' }, 'MASTHEAD_HEADERS_TIMEOUT_MS')
+    assertRejects({ MASTHEAD_KEEP_ALIVE_TIMEOUT_MS: 'soon' }, 'MASTHEAD_KEEP_ALIVE_TIMEOUT_MS')
+  })
+
+  test('MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY caps one address per story a day (0 = no cap)', () => {
+    const cap = (value: string) =>
+      parseConfig({ MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY: value }, CWD).engagement
+        .viewsPerAddressPerStory
+    assert.equal(cap('500'), 500)
+    assert.equal(cap('0'), 0)
+    assertRejects(
+      { MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY: '-1' },
+      'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
+    )
   })
 })

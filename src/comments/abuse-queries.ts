@@ -3,10 +3,26 @@
 import type { Db } from '../db/database.js'
 import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
 
-/** Comments the reader stored since `since`, and the oldest of them (to say when to retry). */
+/**
+ * Opens the posting gate of an address inside a transaction: the row update waits for any other
+ * open post of the same address to commit (a row lock on PostgreSQL; on SQLite the write lock,
+ * which the single connection holds anyway), so the checks that follow see every earlier post.
+ */
+export async function openPostGate(tx: Db, addressHash: string, now: Date): Promise<void> {
+  await tx
+    .insertInto('comment_post_gates')
+    .values({ address_hash: addressHash, posted_at: toDbTime(now) })
+    .onConflict((oc) => oc.column('address_hash').doUpdateSet({ posted_at: toDbTime(now) }))
+    .execute()
+}
+
+/**
+ * Comments stored since `since` by one reader or by every reader of one address, and the oldest
+ * of them (to say when to retry).
+ */
 export async function recentCount(
   db: Db,
-  readerHash: string,
+  who: { readerHash: string } | { addressHash: string },
   since: Date,
 ): Promise<{ count: number; oldest: Date | undefined }> {
   const row = await db
@@ -15,7 +31,11 @@ export async function recentCount(
       eb.fn.countAll<number | string>().as('n'),
       eb.fn.min('created_at').as('oldest'),
     ])
-    .where('reader_hash', '=', readerHash)
+    .where((eb) =>
+      'readerHash' in who
+        ? eb('reader_hash', '=', who.readerHash)
+        : eb('address_hash', '=', who.addressHash),
+    )
     .where('created_at', '>=', toDbTime(since))
     .executeTakeFirst()
   const oldest = row?.oldest
@@ -72,23 +92,36 @@ export async function hasPublished(db: Db, readerHash: string): Promise<boolean>
   return row !== undefined
 }
 
+/** Reports an address sent since `since` (its hourly report limit). */
+export async function recentReports(db: Db, addressHash: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('comment_reports')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('address_hash', '=', addressHash)
+    .where('created_at', '>=', toDbTime(since))
+    .executeTakeFirst()
+  return toNumber(row?.n)
+}
+
 /**
- * Records one reader's report of a comment; a second report by the same reader changes nothing.
- * Resolves to the comment's report count after it, or undefined when the reader had reported it.
+ * Records one address's report of a comment; a second report from the same address (whatever
+ * its User-Agent) changes nothing. Resolves to the comment's report count (distinct addresses
+ * since its last approval) and whether a moderator approved it, or undefined when the address
+ * had reported it.
  */
 export async function addReport(
   db: Db,
-  input: { commentId: number; readerHash: string; at: Date },
-): Promise<number | undefined> {
+  input: { commentId: number; addressHash: string; at: Date },
+): Promise<{ count: number; approved: boolean } | undefined> {
   return db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('comment_reports')
       .values({
         comment_id: input.commentId,
-        reader_hash: input.readerHash,
+        address_hash: input.addressHash,
         created_at: toDbTime(input.at),
       })
-      .onConflict((oc) => oc.columns(['comment_id', 'reader_hash']).doNothing())
+      .onConflict((oc) => oc.columns(['comment_id', 'address_hash']).doNothing())
       .returning('comment_id')
       .executeTakeFirst()
     if (inserted === undefined) return undefined
@@ -96,19 +129,23 @@ export async function addReport(
       .updateTable('comments')
       .set((eb) => ({ report_count: eb('report_count', '+', 1) }))
       .where('id', '=', input.commentId)
-      .returning('report_count')
+      .returning(['report_count', 'approved_at'])
       .executeTakeFirstOrThrow()
-    return row.report_count
+    return { count: row.report_count, approved: row.approved_at !== null }
   })
 }
 
-/** Hides a published comment for review because readers reported it; false when not published. */
+/**
+ * Hides a published comment for review because readers reported it; false when it is not
+ * published, or a moderator approved it (it then waits in the reported queue, still shown).
+ */
 export async function holdReported(db: Db, commentId: number): Promise<boolean> {
   const result = await db
     .updateTable('comments')
     .set({ status: 'held', hold_reason: 'reported' })
     .where('id', '=', commentId)
     .where('status', '=', 'published')
+    .where('approved_at', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }

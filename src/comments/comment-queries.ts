@@ -41,6 +41,7 @@ export async function insertComment(
     status: CommentStatus
     holdReason: HoldReason | null
     readerHash: string | null
+    addressHash: string | null
   },
 ): Promise<Comment> {
   const { id } = await db
@@ -54,6 +55,7 @@ export async function insertComment(
       status: input.status,
       hold_reason: input.holdReason,
       reader_hash: input.readerHash,
+      address_hash: input.addressHash,
       created_at: toDbTime(input.createdAt),
     })
     .returning('id')

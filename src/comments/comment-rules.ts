@@ -1,4 +1,4 @@
-/** Pure rules for a reader's comment: trimming, length in graphemes, characters and e-mail. */
+/** Pure rules for a reader's comment: trimming, length in graphemes and code points, marks, characters and e-mail. */
 
 import {
   commentBodyRequired,
@@ -7,8 +7,16 @@ import {
   commentNameRequired,
   commentNameTooLong,
   commentTooLong,
+  commentTooManyCodePoints,
+  commentTooManyMarks,
 } from './errors.js'
-import { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH } from './types.js'
+import { hasInvisibleCharacter } from './name-rules.js'
+import {
+  COMMENT_MAX_CODE_POINTS,
+  COMMENT_MAX_LENGTH,
+  COMMENT_MAX_MARKS_PER_CHARACTER,
+  COMMENT_NAME_MAX_LENGTH,
+} from './types.js'
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
@@ -39,9 +47,11 @@ export function validateComment(input: {
   authorEmail?: string | null
   body: string
 }): ValidComment {
-  const authorName = input.authorName.normalize('NFC').trim()
+  const authorName = wellFormed(input.authorName).normalize('NFC').trim()
   if (authorName === '') throw commentNameRequired()
-  if (hasControlCharacter(authorName, [])) throw commentInvalidCharacters('authorName')
+  if (hasControlCharacter(authorName, []) || hasInvisibleCharacter(authorName))
+    throw commentInvalidCharacters('authorName')
+  checkSize(authorName, 'authorName')
   const nameLength = graphemeLength(authorName)
   if (nameLength > COMMENT_NAME_MAX_LENGTH)
     throw commentNameTooLong(COMMENT_NAME_MAX_LENGTH, nameLength)
@@ -50,14 +60,54 @@ export function validateComment(input: {
   if (email !== '' && (email.length > 254 || !EMAIL.test(email))) throw commentEmailInvalid()
 
   // Browsers submit textarea line breaks as CRLF; store plain newlines.
-  const body = input.body.replace(/\r\n?/g, '\n').normalize('NFC').trim()
+  const body = wellFormed(input.body).replace(/\r\n?/g, '\n').normalize('NFC').trim()
   if (body === '') throw commentBodyRequired()
   if (hasControlCharacter(body, [TAB, NEWLINE])) throw commentInvalidCharacters('body')
+  checkSize(body, 'body')
   const length = graphemeLength(body)
   if (length > COMMENT_MAX_LENGTH) throw commentTooLong(COMMENT_MAX_LENGTH, length)
 
   return { authorName, authorEmail: email === '' ? null : email.toLowerCase(), body }
 }
+
+/**
+ * `text` with each lone surrogate (which JSON can carry but UTF-8 cannot store) replaced by
+ * U+FFFD, so what is stored, shown and echoed is the same valid text.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD')
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * Refuses text whose graphemes hide bulk: more than COMMENT_MAX_CODE_POINTS code points, or a
+ * character with more than COMMENT_MAX_MARKS_PER_CHARACTER combining marks ("a" and 31,000
+ * marks is one grapheme, and 62 KB). Checked before graphemes are counted, so that stays cheap.
+ */
+function checkSize(text: string, field: 'authorName' | 'body'): void {
+  // Code units bound code points from above: only count when it might matter.
+  if (text.length > COMMENT_MAX_CODE_POINTS) {
+    let points = 0
+    for (const _ of text) points++
+    if (points > COMMENT_MAX_CODE_POINTS)
+      throw commentTooManyCodePoints(field, COMMENT_MAX_CODE_POINTS)
+  }
+  let run = 0
+  for (const ch of text) {
+    if (MARK.test(ch)) {
+      run += 1
+      if (run > COMMENT_MAX_MARKS_PER_CHARACTER)
+        throw commentTooManyMarks(field, COMMENT_MAX_MARKS_PER_CHARACTER)
+    } else {
+      run = 0
+    }
+  }
+}
+
+/** A combining mark (Mn, Mc, Me): accents, vowel signs, enclosing marks. */
+const MARK = /^\p{M}$/u
 
 /** True when `text` holds a C0 or C1 control character other than those `allowed`. */
 function hasControlCharacter(text: string, allowed: readonly number[]): boolean {

@@ -32,8 +32,16 @@ export interface Comments {
   post(input: NewComment, options?: PostOptions): Promise<Comment>
   /** A signed stamp for the comment form (checked by post's `formToken`). */
   issueFormToken(): Promise<string>
-  /** A reader reports a visible comment; enough distinct reports hide it for review. */
-  report(commentId: number, reader: ReaderIdentity): Promise<ReportOutcome>
+  /**
+   * A reader reports a visible comment, with the page's form stamp; reports count once per
+   * address, and enough of them (from distinct addresses) hide it for review unless a moderator
+   * approved it. Throws COMMENT_FORM_EXPIRED, COMMENT_NOT_FOUND, COMMENT_REPORT_RATE_LIMITED.
+   */
+  report(
+    commentId: number,
+    reader: ReaderIdentity,
+    options: { formToken: string },
+  ): Promise<ReportOutcome>
   /** The newsroom's side: queue, approve, reject, spam, ban, per-story mode, audit log. */
   moderation: Moderation
 }

@@ -19,6 +19,10 @@ export const COMMENTS_ERRORS = {
   COMMENT_SUBMITTED_TOO_FAST: 'invalid',
   COMMENT_NOT_FOUND: 'not_found',
   COMMENT_MODERATION_INVALID: 'invalid',
+  COMMENT_REPORT_RATE_LIMITED: 'rate_limited',
+  COMMENT_TOO_MANY_CODE_POINTS: 'invalid',
+  COMMENT_TOO_MANY_MARKS: 'invalid',
+  COMMENT_NAME_RESERVED: 'invalid',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(COMMENTS_ERRORS)
@@ -97,16 +101,18 @@ export function commentsClosed(articleId: number): MastheadError {
   })
 }
 
-/** The reader posted too many comments lately. */
+/** The reader, or all readers of their address together, posted too many comments lately. */
 export function commentRateLimited(
   window: 'minute' | 'day',
   limit: number,
   retryAfterSeconds: number,
+  per: 'reader' | 'address' = 'reader',
 ): MastheadError {
+  const whom = per === 'reader' ? 'You can' : 'Readers at your address can'
   return fail(
     'COMMENT_RATE_LIMITED',
-    `You can post ${limit} comments a ${window}. Please try again later.`,
-    { details: { window, limit, retryAfterSeconds } },
+    `${whom} post ${limit} comments a ${window}. Please try again later.`,
+    { details: { window, limit, retryAfterSeconds, per } },
   )
 }
 
@@ -143,4 +149,38 @@ export function commentNotFound(commentId: number): MastheadError {
 /** A moderation request names no comment, reader or known action. */
 export function moderationInvalid(reason: string): MastheadError {
   return fail('COMMENT_MODERATION_INVALID', reason)
+}
+
+/** The address sent more reports this hour than allowed. */
+export function commentReportRateLimited(limit: number): MastheadError {
+  return fail(
+    'COMMENT_REPORT_RATE_LIMITED',
+    `Reports from your address are limited to ${limit} an hour. Please try again later.`,
+    { details: { limit, retryAfterSeconds: 3600 } },
+  )
+}
+
+/** The text has more code points than any comment may (a grapheme may hide thousands). */
+export function commentTooManyCodePoints(field: 'authorName' | 'body', max: number): MastheadError {
+  return fail(
+    'COMMENT_TOO_MANY_CODE_POINTS',
+    'The text is too long once its accents and symbols are counted.',
+    { details: { field, max } },
+  )
+}
+
+/** A character carries more combining marks than any writing system needs. */
+export function commentTooManyMarks(field: 'authorName' | 'body', max: number): MastheadError {
+  return fail('COMMENT_TOO_MANY_MARKS', `A character may carry at most ${max} accents or marks.`, {
+    details: { field, max },
+  })
+}
+
+/** The display name imitates the site's name or a staff member's. */
+export function commentNameReserved(): MastheadError {
+  return fail(
+    'COMMENT_NAME_RESERVED',
+    'Please choose a name that is not the site’s or one of its journalists’.',
+    { details: { field: 'authorName' } },
+  )
 }

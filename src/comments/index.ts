@@ -15,6 +15,7 @@ import {
 import type { Comments } from './comments.js'
 import { createModeration, createReporting, effectiveMode } from './moderation.js'
 import { createPosting } from './posting.js'
+import type { ReservedNames } from './name-rules.js'
 import { createReaderKeys } from './reader-identity.js'
 import { COMMENTS_PER_PAGE } from './types.js'
 
@@ -24,6 +25,10 @@ export type { AuditEntry, Moderation, ReportOutcome } from './moderation.js'
 export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from './types.js'
 export { graphemeLength } from './comment-rules.js'
 export { commentArticleNotFound } from './errors.js'
+export type { ReservedNames }
+
+/** How long the reserved names are reused before they are read again. */
+const RESERVED_NAMES_TTL_MS = 60_000
 
 /** At most this many comments come back from one list call. */
 const MAX_PAGE = 200
@@ -38,6 +43,7 @@ export function createComments({
   bus,
   config,
   newsroom,
+  reservedNames = async () => ({ site: [], staff: [] }),
 }: {
   db: Db
   clock: Clock
@@ -45,9 +51,32 @@ export function createComments({
   config: CommentsConfig
   /** Owns the stories: whether readers may see one, and its comment mode. */
   newsroom: Pick<Newsroom, 'commentsMode' | 'setCommentsMode'>
+  /** The site's and staff's names, which readers' names may not imitate (read once a minute). */
+  reservedNames?: () => Promise<ReservedNames>
 }): Comments {
   const keys = createReaderKeys({ db, clock })
-  const post = createPosting({ db, clock, bus, config, keys, newsroom })
+  let names: { value: Promise<ReservedNames>; until: number } | undefined
+  const currentNames = (): Promise<ReservedNames> => {
+    const now = clock.now().getTime()
+    if (names === undefined || names.until <= now) {
+      const value = reservedNames()
+      names = { value, until: now + RESERVED_NAMES_TTL_MS }
+      // A failed read is not kept: the next post asks again.
+      value.catch(() => {
+        names = undefined
+      })
+    }
+    return names.value
+  }
+  const post = createPosting({
+    db,
+    clock,
+    bus,
+    config,
+    keys,
+    newsroom,
+    reservedNames: currentNames,
+  })
   return {
     countVisible: (articleId) => countVisibleComments(db, articleId),
     listVisible: (articleId, { limit, offset = 0 }) =>

@@ -68,11 +68,23 @@ export async function commentForModeration(
   return row && { articleId: row.article_id, status: row.status, readerHash: row.reader_hash }
 }
 
-/** Sets a comment's status and clears its hold; approval also restarts its report count. */
-export async function setStatus(db: Db, id: number, status: CommentStatus): Promise<void> {
+/**
+ * Sets a comment's status and clears its hold; approval also restarts its report count and
+ * records when (an approved comment is never hidden by reports again, only queued).
+ */
+export async function setStatus(
+  db: Db,
+  id: number,
+  status: CommentStatus,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('comments')
-    .set({ status, hold_reason: null, ...(status === 'published' ? { report_count: 0 } : {}) })
+    .set({
+      status,
+      hold_reason: null,
+      ...(status === 'published' ? { report_count: 0, approved_at: toDbTime(at) } : {}),
+    })
     .where('id', '=', id)
     .execute()
 }

@@ -5,10 +5,16 @@ import type { Db } from '../db/database.js'
 import type { CommentStatus } from '../db/schema.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
-import { addReport, holdReported } from './abuse-queries.js'
+import { isRowId } from '../lib/row-id.js'
 import type { Newsroom } from '../newsroom/index.js'
+import { addReport, holdReported, recentReports } from './abuse-queries.js'
 import { visibleComment } from './comment-queries.js'
-import { commentNotFound, moderationInvalid } from './errors.js'
+import {
+  commentFormExpired,
+  commentNotFound,
+  commentReportRateLimited,
+  moderationInvalid,
+} from './errors.js'
 import {
   appendAudit,
   type AuditEntry,
@@ -95,7 +101,7 @@ export function createModeration({
       : undefined
     if (comment === undefined) throw commentNotFound(commentId)
     checkActor(actor)
-    await setStatus(db, commentId, status)
+    await setStatus(db, commentId, status, clock.now())
     await appendAudit(db, {
       commentId,
       readerHash: null,
@@ -169,7 +175,13 @@ function checkActor(actor: ModerationActor): void {
 /** What a reader's report did. */
 export type ReportOutcome = 'reported' | 'already_reported' | 'hidden'
 
-/** Builds the reader-facing report action: one report per reader, N reports hide the comment. */
+const HOUR_MS = 3_600_000
+
+/**
+ * Builds the reader-facing report action: it needs the page's form stamp, counts once per
+ * address, is limited per address and hour, and N reports from distinct addresses hide the
+ * comment, unless a moderator approved it (it then stays up and waits in the reported queue).
+ */
 export function createReporting({
   db,
   clock,
@@ -183,16 +195,25 @@ export function createReporting({
   keys: ReaderKeys
   config: CommentsConfig
 }) {
-  return async (commentId: number, reader: ReaderIdentity): Promise<ReportOutcome> => {
-    const comment = Number.isSafeInteger(commentId)
-      ? await visibleComment(db, commentId)
-      : undefined
+  return async (
+    commentId: number,
+    reader: ReaderIdentity,
+    options: { formToken: string },
+  ): Promise<ReportOutcome> => {
+    // A report is one click on a page the server rendered: no minimum time, but a real stamp.
+    if ((await keys.checkFormToken(options.formToken, 0)) !== 'ok') throw commentFormExpired()
+    const comment = isRowId(commentId) ? await visibleComment(db, commentId) : undefined
     if (comment === undefined) throw commentNotFound(commentId)
-    const readerHash = await keys.readerHash(reader)
+    const addressHash = await keys.addressHash(reader.address)
     const at = clock.now()
-    const count = await addReport(db, { commentId, readerHash, at })
-    if (count === undefined) return 'already_reported'
-    if (config.reportsToHide === 0 || count < config.reportsToHide) return 'reported'
+    if (config.reportsPerHour > 0) {
+      const sent = await recentReports(db, addressHash, new Date(at.getTime() - HOUR_MS))
+      if (sent >= config.reportsPerHour) throw commentReportRateLimited(config.reportsPerHour)
+    }
+    const added = await addReport(db, { commentId, addressHash, at })
+    if (added === undefined) return 'already_reported'
+    const { count, approved } = added
+    if (config.reportsToHide === 0 || count < config.reportsToHide || approved) return 'reported'
     if (!(await holdReported(db, commentId))) return 'reported'
     await appendAudit(db, {
       commentId,

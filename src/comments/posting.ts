@@ -4,14 +4,17 @@ import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
+import { isRowId } from '../lib/row-id.js'
 import type { Newsroom } from '../newsroom/index.js'
-import { hasPublished, recentCount, repeatAndBan } from './abuse-queries.js'
+import { hasPublished, openPostGate, recentCount, repeatAndBan } from './abuse-queries.js'
 import { insertComment, parentComment } from './comment-queries.js'
 import { validateComment } from './comment-rules.js'
+import { imitatesReservedName, type ReservedNames } from './name-rules.js'
 import {
   commentArticleNotFound,
   commentDuplicate,
   commentFormExpired,
+  commentNameReserved,
   commentParentInvalid,
   commentRateLimited,
   commentsClosed,
@@ -34,6 +37,8 @@ export interface PostingDeps {
   keys: ReaderKeys
   /** Says whether readers may see the story and which comment mode it has. */
   newsroom: Pick<Newsroom, 'commentsMode'>
+  /** The site's and the staff's names, which readers may not imitate. */
+  reservedNames: () => Promise<ReservedNames>
 }
 
 /** What a post needs beyond the comment: the form's signed stamp (forms only; the API has none). */
@@ -42,46 +47,70 @@ export interface PostOptions {
 }
 
 /** Creates the posting use case. */
-export function createPosting({ db, clock, bus, config, keys, newsroom }: PostingDeps) {
+export function createPosting({
+  db,
+  clock,
+  bus,
+  config,
+  keys,
+  newsroom,
+  reservedNames,
+}: PostingDeps) {
   const hasBannedWord = createBannedWordMatcher(config.bannedWords)
+  const windows = [
+    { name: 'minute' as const, ms: MINUTE_MS, per: 'reader' as const, limit: config.ratePerMinute },
+    { name: 'day' as const, ms: DAY_MS, per: 'reader' as const, limit: config.ratePerDay },
+    {
+      name: 'minute' as const,
+      ms: MINUTE_MS,
+      per: 'address' as const,
+      limit: config.addressRatePerMinute,
+    },
+    { name: 'day' as const, ms: DAY_MS, per: 'address' as const, limit: config.addressRatePerDay },
+  ]
 
-  /** Throws COMMENT_RATE_LIMITED when the reader reached a limit (0 = no limit). */
-  const checkRate = async (readerHash: string, now: Date): Promise<void> => {
-    const windows = [
-      { name: 'minute' as const, ms: MINUTE_MS, limit: config.ratePerMinute },
-      { name: 'day' as const, ms: DAY_MS, limit: config.ratePerDay },
-    ]
+  /** Throws COMMENT_RATE_LIMITED when the reader or their address reached a limit (0 = none). */
+  const checkRate = async (
+    tx: Db,
+    hashes: { readerHash: string; addressHash: string },
+    now: Date,
+  ): Promise<void> => {
     for (const window of windows) {
       if (window.limit === 0) continue
-      const { count, oldest } = await recentCount(
-        db,
-        readerHash,
-        new Date(now.getTime() - window.ms),
-      )
+      const who =
+        window.per === 'reader'
+          ? { readerHash: hashes.readerHash }
+          : { addressHash: hashes.addressHash }
+      const { count, oldest } = await recentCount(tx, who, new Date(now.getTime() - window.ms))
       if (count < window.limit) continue
       // The reader may post again once the oldest comment in the window has left it.
       const freeAt = (oldest ?? now).getTime() + window.ms
       const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000))
-      throw commentRateLimited(window.name, window.limit, retryAfterSeconds)
+      throw commentRateLimited(window.name, window.limit, retryAfterSeconds, window.per)
     }
   }
 
   return async (input: NewComment, options: PostOptions = {}): Promise<Comment> => {
     const valid = validateComment(input)
+    if (imitatesReservedName(valid.authorName, await reservedNames())) throw commentNameReserved()
     if (options.formToken !== undefined) {
       const check = await keys.checkFormToken(options.formToken, config.minSubmitSeconds)
       if (check === 'invalid') throw commentFormExpired()
       if (check === 'too_fast') throw commentSubmittedTooFast()
     }
     const now = clock.now()
-    const story = await newsroom.commentsMode(input.articleId)
+    // An id no column can hold matches nothing (PostgreSQL would fail on it: a 500).
+    const story = isRowId(input.articleId)
+      ? await newsroom.commentsMode(input.articleId)
+      : undefined
     if (story?.visible !== true) throw commentArticleNotFound({ articleId: input.articleId })
     const mode = story.mode ?? config.mode
     if (mode === 'closed') throw commentsClosed(input.articleId)
 
     const parentId = input.parentId ?? null
     if (parentId !== null) {
-      const parent = Number.isSafeInteger(parentId) ? await parentComment(db, parentId) : undefined
+      // An id no column can hold matches nothing (PostgreSQL would fail on it: a 500).
+      const parent = isRowId(parentId) ? await parentComment(db, parentId) : undefined
       // One level of replies: a reply goes under a visible top-level comment of the same story.
       if (
         parent === undefined ||
@@ -93,43 +122,54 @@ export function createPosting({ db, clock, bus, config, keys, newsroom }: Postin
       }
     }
 
-    let readerHash: string | null = null
-    let readerBanned = false
-    let firstComment = false
-    if (input.reader !== undefined) {
-      const hash = await keys.readerHash(input.reader)
-      readerHash = hash
-      await checkRate(hash, now)
-      const since = new Date(now.getTime() - REPEAT_WINDOW_MS)
-      const found = await repeatAndBan(db, {
-        readerHash: hash,
-        articleId: input.articleId,
-        body: valid.body,
-        since,
-      })
-      if (found.repeat) throw commentDuplicate()
-      readerBanned = found.banned
-      firstComment = config.holdFirst && !(await hasPublished(db, hash))
-    }
+    const hashes =
+      input.reader === undefined
+        ? undefined
+        : {
+            readerHash: await keys.readerHash(input.reader),
+            addressHash: await keys.addressHash(input.reader.address),
+          }
+    const bannedWord = hasBannedWord(valid.body) || hasBannedWord(valid.authorName)
+    const link = containsLink(valid.body) || containsLink(valid.authorName)
 
-    const { status, holdReason } = initialStatus({
-      mode,
-      bannedWord: hasBannedWord(valid.body) || hasBannedWord(valid.authorName),
-      link: containsLink(valid.body) || containsLink(valid.authorName),
-      firstComment,
-      readerBanned,
+    // Checks and insert in one transaction behind the address's gate: concurrent posts of one
+    // address run one after the other, so none slips past the limits or the repeat check.
+    // Committed when it resolves: only then does the reader hear that it worked.
+    const comment = await db.transaction().execute(async (tx) => {
+      let readerBanned = false
+      let firstComment = false
+      if (hashes !== undefined) {
+        await openPostGate(tx, hashes.addressHash, now)
+        await checkRate(tx, hashes, now)
+        const found = await repeatAndBan(tx, {
+          readerHash: hashes.readerHash,
+          articleId: input.articleId,
+          body: valid.body,
+          since: new Date(now.getTime() - REPEAT_WINDOW_MS),
+        })
+        if (found.repeat) throw commentDuplicate()
+        readerBanned = found.banned
+        firstComment = config.holdFirst && !(await hasPublished(tx, hashes.readerHash))
+      }
+      const { status, holdReason } = initialStatus({
+        mode,
+        bannedWord,
+        link,
+        firstComment,
+        readerBanned,
+      })
+      return insertComment(tx, {
+        articleId: input.articleId,
+        parentId,
+        ...valid,
+        createdAt: input.createdAt ?? now,
+        status,
+        holdReason,
+        readerHash: hashes?.readerHash ?? null,
+        addressHash: hashes?.addressHash ?? null,
+      })
     })
-    // Committed when insertComment resolves (SQLite autocommit in WAL, PostgreSQL autocommit):
-    // only then does the reader hear that it worked.
-    const comment = await insertComment(db, {
-      articleId: input.articleId,
-      parentId,
-      ...valid,
-      createdAt: input.createdAt ?? now,
-      status,
-      holdReason,
-      readerHash,
-    })
+    const { status } = comment
     await bus.publish('comment.posted', {
       commentId: comment.id,
       articleId: comment.articleId,

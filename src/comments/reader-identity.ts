@@ -1,8 +1,9 @@
 /** The site secret behind reader hashes and form tokens: made once, kept in the database, shared by every process. */
 
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db } from '../db/database.js'
-import { toDbTime } from '../db/time-codec.js'
+import { siteSecret } from '../db/site-secrets.js'
+import { addressKey } from '../lib/address-key.js'
 import type { Clock } from '../lib/clock.js'
 import type { FormTokenCheck, ReaderIdentity } from './types.js'
 
@@ -15,6 +16,8 @@ const CLOCK_SKEW_MS = 60_000
 export interface ReaderKeys {
   /** The salted identity of a reader: HMAC-SHA256 of address and user agent, hex. */
   readerHash(reader: ReaderIdentity): Promise<string>
+  /** The salted hash of the reader's address (its IPv6 /64): what per-address limits count. */
+  addressHash(address: string): Promise<string>
   /** A signed "form served at" stamp to embed in the comment form. */
   issueFormToken(): Promise<string>
   /** Checks a stamp: forged or expired → invalid; younger than `minSeconds` → too_fast. */
@@ -25,7 +28,7 @@ export interface ReaderKeys {
 export function createReaderKeys({ db, clock }: { db: Db; clock: Clock }): ReaderKeys {
   let secret: Promise<Buffer> | undefined
   const key = (): Promise<Buffer> => {
-    secret ??= loadSecret(db, clock).catch((error: unknown) => {
+    secret ??= siteSecret(db, SECRET_NAME, clock.now()).catch((error: unknown) => {
       secret = undefined
       throw error
     })
@@ -37,6 +40,9 @@ export function createReaderKeys({ db, clock }: { db: Db; clock: Clock }): Reade
   return {
     async readerHash({ address, userAgent }) {
       return sign(await key(), 'reader', `${address}\0${userAgent}`).toString('hex')
+    },
+    async addressHash(address) {
+      return sign(await key(), 'address', addressKey(address)).toString('hex')
     },
     async issueFormToken() {
       const issued = String(clock.now().getTime())
@@ -54,23 +60,4 @@ export function createReaderKeys({ db, clock }: { db: Db; clock: Clock }): Reade
       return age < minSeconds * 1000 ? 'too_fast' : 'ok'
     },
   }
-}
-
-/** Reads the comments secret; the first process to need it creates it (the others then read it). */
-async function loadSecret(db: Db, clock: Clock): Promise<Buffer> {
-  await db
-    .insertInto('site_secrets')
-    .values({
-      name: SECRET_NAME,
-      value: randomBytes(32).toString('hex'),
-      created_at: toDbTime(clock.now()),
-    })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute()
-  const row = await db
-    .selectFrom('site_secrets')
-    .select('value')
-    .where('name', '=', SECRET_NAME)
-    .executeTakeFirstOrThrow()
-  return Buffer.from(row.value, 'hex')
 }

@@ -78,6 +78,13 @@ export type ModerationActor = string
 
 /** The longest comment, in user-perceived characters (grapheme clusters). */
 export const COMMENT_MAX_LENGTH = 300
+/** The most code points a comment (or name) may have, whatever its graphemes: 300 rich ones fit. */
+export const COMMENT_MAX_CODE_POINTS = 2000
+/**
+ * The most combining marks in a row on one character. Vietnamese stacks two, Indic scripts and
+ * a keycap emoji two or three; only abuse needs more.
+ */
+export const COMMENT_MAX_MARKS_PER_CHARACTER = 4
 /** The longest display name, in grapheme clusters. */
 export const COMMENT_NAME_MAX_LENGTH = 50
 /** Top-level comments per page on the story and in the API. */

@@ -140,15 +140,26 @@ export interface CommentsTable {
   body: string
   status: CommentStatus
   reader_hash: string | null
+  /** Salted hash of the poster's address (IPv4 or IPv6 /64); null for trusted callers. */
+  address_hash: ColumnType<string | null, string | null | undefined, string | null>
   created_at: DbTime
   hold_reason: string | null
   report_count: ColumnType<number, number | undefined, number>
+  /** When a moderator last approved it: reports then queue it instead of hiding it. */
+  approved_at: NullableDbTime
 }
 
 export interface CommentReportsTable {
   comment_id: number
-  reader_hash: string
+  /** One report per address (the primary key with comment_id). */
+  address_hash: string
   created_at: DbTime
+}
+
+/** One row per posting address, updated first by every post so posts of one address queue. */
+export interface CommentPostGatesTable {
+  address_hash: string
+  posted_at: DbTime
 }
 
 export interface CommentBannedReadersTable {
@@ -191,6 +202,7 @@ export interface Database {
   editors_picks: EditorsPicksTable
   comments: CommentsTable
   comment_reports: CommentReportsTable
+  comment_post_gates: CommentPostGatesTable
   comment_banned_readers: CommentBannedReadersTable
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable

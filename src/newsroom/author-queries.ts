@@ -16,6 +16,12 @@ export async function authorBySlug(db: Db, slug: string): Promise<Author | undef
   return row && authorFromRow(row)
 }
 
+/** Every author's display name (a few hundred at most: the newsroom's staff). */
+export async function authorNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('authors').select('name').execute()
+  return rows.map((r) => r.name)
+}
+
 /** Which of `ids` are authors. */
 export async function existingAuthorIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set()

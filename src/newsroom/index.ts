@@ -5,6 +5,7 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { isSlug } from '../lib/slug.js'
 import { createArticleWriter } from './articles.js'
+import { authorNames } from './author-queries.js'
 import { createAuthors } from './authors.js'
 import { catalogueStories, storyTexts } from './catalogue-queries.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
@@ -41,6 +42,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     listSections: () => sections.list(),
     getSection: async (slug) => (isSlug(slug) ? sections.bySlug(slug) : undefined),
     getAuthor: (slug) => authors.bySlug(slug),
+    authorNames: () => authorNames(db),
     getTag: async (slug) => (isSlug(slug) ? tagBySlug(db, slug) : undefined),
     findPublishedArticle: (slug) => reading.findPublished(slug),
     resolvePublishedId: (slug) => reading.resolveId(slug),

@@ -24,6 +24,8 @@ export interface Newsroom {
   listSections(): Promise<Section[]>
   getSection(slug: string): Promise<Section | undefined>
   getAuthor(slug: string): Promise<Author | undefined>
+  /** Every author's display name (readers' comment names may not imitate them). */
+  authorNames(): Promise<string[]>
   getTag(slug: string): Promise<Tag | undefined>
   /** A published story by slug (current or former); drafts and unknown slugs give undefined. */
   findPublishedArticle(slug: string): Promise<ArticleLookup | undefined>

@@ -1,7 +1,7 @@
 /** Builds the Fastify server: global plugins (ids, headers, errors, page cache, assets), then the site. */
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import type { Config } from '../config.js'
+import type { Config, TrustProxySetting } from '../config.js'
 import type { CacheStore } from '../infra/cache-store/cache-store.js'
 import type { Logger } from '../infra/logger.js'
 import { apiPlugin } from './api/api-routes.js'
@@ -12,7 +12,7 @@ import { formBodyPlugin } from './plugins/form-body.js'
 import { healthPlugin } from './plugins/health.js'
 import { mediaFilesPlugin } from './plugins/media-files.js'
 import { pageCachePlugin } from './plugins/page-cache.js'
-import { requestIdFor, requestIdPlugin } from './plugins/request-id.js'
+import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import { pageViewCounter } from './plugins/view-counting.js'
@@ -36,6 +36,20 @@ export interface BuildServerOptions {
 const BODY_LIMIT = 64 * 1024
 
 /**
+ * Fastify's trustProxy for MASTHEAD_TRUST_PROXY. A hop count becomes a function trusting the
+ * nearest `hops` addresses (Fastify 5 refuses a bare number: it cannot tell a proxy from a
+ * client that connects directly, so a hop count is only safe when the proxies are the only way
+ * in, as docs/operating.md says); a list goes to proxy-addr as it is.
+ */
+export function trustProxyOption(
+  setting: TrustProxySetting,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === false) return false
+  if (typeof setting === 'number') return (_address, hop) => hop < setting
+  return [...setting]
+}
+
+/**
  * Builds the web server, ready to `listen` or `inject`.
  * @example const web = await buildServer({ config, logger, services, infra: { pageCache } })
  */
@@ -45,13 +59,27 @@ export async function buildServer({
   services,
   infra = {},
 }: BuildServerOptions): Promise<FastifyInstance> {
+  const { server } = config
   // pino's Logger is a FastifyBaseLogger; naming the wider type keeps FastifyInstance unparameterised.
   const loggerInstance: FastifyBaseLogger = logger
   const app = Fastify({
     loggerInstance,
     logController: new AccessLogController(),
-    genReqId: requestIdFor,
-    trustProxy: config.server.trustProxy,
+    genReqId: requestIdGenerator(server.trustProxy !== false),
+    trustProxy: trustProxyOption(server.trustProxy),
+    // Slow clients must not hold sockets for ever (a body at one byte every ten seconds would).
+    requestTimeout: server.requestTimeoutMs,
+    connectionTimeout: server.connectionTimeoutMs,
+    keepAliveTimeout: server.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: server.headersTimeoutMs,
+      // Node checks the two timeouts above on this interval (30 s by default): check often
+      // enough that a timeout means roughly what it says.
+      connectionsCheckingInterval: Math.max(
+        250,
+        Math.min(5000, Math.floor(server.headersTimeoutMs / 4)),
+      ),
+    },
     return503OnClosing: true,
     bodyLimit: BODY_LIMIT,
     // removeAdditional: false lets route schemas answer 400 to unknown query parameters.

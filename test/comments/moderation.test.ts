@@ -23,8 +23,14 @@ async function setup(db: Db, config: Partial<CommentsConfig> = {}) {
 }
 
 let readers = 0
-/** A reader never seen before. */
-const newReader = () => ({ address: '198.51.100.7', userAgent: `test-reader-${++readers}` })
+/** A reader never seen before, at an address of their own. */
+const newReader = () => {
+  readers += 1
+  return {
+    address: `198.51.${100 + (readers >> 8)}.${readers & 255}`,
+    userAgent: `reader-${readers}`,
+  }
+}
 
 forEachDatabase('comment moderation', (t) => {
   test('the form stamp is refused when forged or too fresh, accepted after the minimum', async () => {
@@ -72,7 +78,7 @@ forEachDatabase('comment moderation', (t) => {
     await assert.rejects(post('three'), {
       code: 'COMMENT_RATE_LIMITED',
       kind: 'rate_limited',
-      details: { window: 'minute', limit: 2, retryAfterSeconds: 50 },
+      details: { window: 'minute', limit: 2, retryAfterSeconds: 50, per: 'reader' },
     })
     // Another reader is not affected.
     await comments.post({
@@ -85,7 +91,7 @@ forEachDatabase('comment moderation', (t) => {
     await post('three')
     f.clock.advance(60_000)
     await assert.rejects(post('four'), {
-      details: { window: 'day', limit: 3, retryAfterSeconds: 86_270 },
+      details: { window: 'day', limit: 3, retryAfterSeconds: 86_270, per: 'reader' },
     })
   })
 
@@ -144,11 +150,12 @@ forEachDatabase('comment moderation', (t) => {
     const { f, comments, story } = await setup(t.handle.db, { reportsToHide: 2 })
     const target = await comments.post({ articleId: story.id, authorName: 'R', body: 'rude' })
     const reporter = newReader()
-    assert.equal(await comments.report(target.id, reporter), 'reported')
-    assert.equal(await comments.report(target.id, reporter), 'already_reported')
+    const stamp = { formToken: await comments.issueFormToken() }
+    assert.equal(await comments.report(target.id, reporter, stamp), 'reported')
+    assert.equal(await comments.report(target.id, reporter, stamp), 'already_reported')
     assert.ok(await comments.findVisible(target.id))
     f.bus.events.length = 0
-    assert.equal(await comments.report(target.id, newReader()), 'hidden')
+    assert.equal(await comments.report(target.id, newReader(), stamp), 'hidden')
     assert.equal(await comments.findVisible(target.id), undefined)
     assert.deepEqual(f.bus.events, [
       {
@@ -156,7 +163,9 @@ forEachDatabase('comment moderation', (t) => {
         payload: { commentId: target.id, articleId: story.id, action: 'hidden' },
       },
     ])
-    await assert.rejects(comments.report(target.id, newReader()), { code: 'COMMENT_NOT_FOUND' })
+    await assert.rejects(comments.report(target.id, newReader(), stamp), {
+      code: 'COMMENT_NOT_FOUND',
+    })
     const reported = await comments.moderation.queue({ filter: 'reported', articleId: story.id })
     assert.deepEqual(
       reported.items.map((c) => [c.id, c.reportCount, c.holdReason]),

@@ -99,13 +99,14 @@ export async function reportComment(
   slug: string,
   commentId: number,
   reader: ReaderIdentity,
+  stamp: string,
 ): Promise<{ kind: 'reported'; location: string } | { kind: 'missing' }> {
   const story = await findStory(ctx, slug)
   if (story === undefined) return { kind: 'missing' }
   const comment = await ctx.services.comments.findVisible(commentId)
   if (comment?.articleId !== story.article.id) return { kind: 'missing' }
   try {
-    await ctx.services.comments.report(commentId, reader)
+    await ctx.services.comments.report(commentId, reader, { formToken: stamp })
   } catch (error) {
     // Hidden by someone else's report a moment ago: nothing left to report.
     if (isMastheadError(error) && error.kind === 'not_found') return { kind: 'missing' }

@@ -72,8 +72,10 @@ export const CommentParams = Type.Object({
 })
 export type CommentParams = Static<typeof CommentParams>
 
-/** A report carries nothing but its URL; an empty form (or no body) is all it accepts. */
-export const ReportBody = Type.Unsafe<Record<string, never> | null>({
+/** A report carries its URL and the page's stamp; no body (or no stamp) is refused as expired. */
+export const ReportBody = Type.Unsafe<{ stamp?: string } | null>({
   type: ['object', 'null'],
+  properties: { stamp: { type: 'string', maxLength: 100 } },
   ...STRICT,
 })
+export type ReportBody = Static<typeof ReportBody>

@@ -161,7 +161,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
   )
 
-  app.post<{ Params: CommentParams }>(
+  app.post<{ Params: CommentParams; Body: ReportBody | undefined }>(
     '/:section/:slug/comments/:id/report',
     {
       schema: {
@@ -172,7 +172,8 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
     async (request, reply) => {
       const { slug, id } = request.params
-      const outcome = await reportComment(context(), slug, id, readerOf(request))
+      const stamp = request.body?.stamp ?? ''
+      const outcome = await reportComment(context(), slug, id, readerOf(request), stamp)
       if (outcome.kind === 'missing') return notFound(request, reply)
       return reply.redirect(outcome.location, 303)
     },

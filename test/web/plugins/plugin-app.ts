@@ -7,7 +7,7 @@ import type { Bus } from '../../../src/infra/bus/bus.js'
 import { errorHandlerPlugin } from '../../../src/web/plugins/error-handler.js'
 import { formBodyPlugin } from '../../../src/web/plugins/form-body.js'
 import { pageCachePlugin } from '../../../src/web/plugins/page-cache.js'
-import { requestIdFor, requestIdPlugin } from '../../../src/web/plugins/request-id.js'
+import { requestIdGenerator, requestIdPlugin } from '../../../src/web/plugins/request-id.js'
 import { securityHeadersPlugin } from '../../../src/web/plugins/security-headers.js'
 
 export interface PluginAppOptions {
@@ -15,13 +15,16 @@ export interface PluginAppOptions {
   store?: CacheStore
   bus?: Bus
   bodyLimit?: number
+  /** Whether a proxy's X-Forwarded-* and X-Request-Id are believed (one hop). */
+  trustProxy?: boolean
 }
 
 /** A bare app with the global plugins registered as server.ts does; add routes, then `ready()`. */
 export async function pluginApp(options: PluginAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
-    genReqId: requestIdFor,
+    genReqId: requestIdGenerator(options.trustProxy ?? false),
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   })
   await app.register(requestIdPlugin)

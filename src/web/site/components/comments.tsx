@@ -97,6 +97,7 @@ export function CommentsSection(props: CommentsProps): SafeHtml {
                 base={base}
                 language={props.language}
                 canReply={props.mode !== 'closed'}
+                stamp={props.stamp}
               />
             ))}
           </ol>
@@ -168,6 +169,8 @@ function CommentItem(props: {
   base: string
   language: string
   canReply: boolean
+  /** The page's signed stamp: a report needs it, like a comment. */
+  stamp: string
 }): SafeHtml {
   const { comment, base } = props
   const isTop = comment.parentId === null
@@ -188,6 +191,7 @@ function CommentItem(props: {
           </a>
         ) : null}
         <form method="post" action={`${base}/comments/${comment.id}/report`} class="comment-report">
+          <input type="hidden" name="stamp" value={props.stamp} />
           <button type="submit" class="link-button">
             Report<span class="visually-hidden"> the comment by {comment.authorName}</span>
           </button>
@@ -202,6 +206,7 @@ function CommentItem(props: {
               base={base}
               language={props.language}
               canReply={false}
+              stamp={props.stamp}
             />
           ))}
         </ol>
