@@ -79,6 +79,7 @@ export async function buildServices(
     logger: logger.child({ module: 'engagement' }),
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
+    viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
   })
   const comments = createComments({
     db,

@@ -1,7 +1,9 @@
 /**
  * The view beacon: tells the server once per page load that a story was shown, so pages a CDN
- * served are counted too. The server recognises the same reader's page request and beacon as one
- * view (the daily visitor hash), so a page it served itself is not counted twice.
+ * served are counted too. It sends back the signed token the page carries (the server counts
+ * beacons only from pages it rendered, for a short while). The server recognises the same
+ * reader's page request and beacon as one view (the daily visitor hash), so a page it served
+ * itself is not counted twice.
  */
 
 const ENDPOINT = '/api/v1/views'
@@ -18,11 +20,17 @@ function storySlug(): string | undefined {
   return slug !== undefined && SLUG.test(slug) ? slug : undefined
 }
 
+/** The page's view token (set on the story element when the page was rendered). */
+function viewToken(): string | undefined {
+  return document.querySelector<HTMLElement>('[data-view-token]')?.dataset.viewToken
+}
+
 function send(): void {
   const slug = storySlug()
-  if (slug === undefined) return
+  const token = viewToken()
+  if (slug === undefined || token === undefined) return
   // A string body goes as text/plain: no CORS preflight, and the server reads it as JSON.
-  const body = JSON.stringify({ slug })
+  const body = JSON.stringify({ slug, token })
   if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(ENDPOINT, body)) return
   fetch(ENDPOINT, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {
     // Counting is best effort; the reader never hears about it.

@@ -254,6 +254,56 @@ export class DailyReaders {
   }
 }
 
+/**
+ * One day's per-address quota: how many distinct readers each (address, story) pair added. A
+ * client that rotates its User-Agent is a new reader every time, but not a new address, so it
+ * adds at most `cap` views to a story a day (and so weighs at most that in the rankings).
+ */
+export class AddressQuotas {
+  private table = new HashTable(INITIAL_SLOTS)
+  private resets = 0
+
+  /** `cap` readers per (address, story) and day, 0 for none; `maxSlots` bounds memory (12 B each). */
+  constructor(
+    private readonly cap: number,
+    private readonly maxSlots: number = 1 << 21,
+  ) {}
+
+  /**
+   * Takes one reader from the quota of address (hi, lo) on `articleId`: true when it was under
+   * the cap (the view counts), false when the address already added `cap` readers today.
+   */
+  admit(hi: number, lo: number, articleId: number): boolean {
+    if (this.cap === 0) return true
+    const keyHi = fmix(hi ^ Math.imul(articleId, 0xcc9e2d51)) >>> 0
+    const keyLo = (fmix(lo ^ Math.imul(articleId ^ 0x1b873593, 0x85ebca6b)) | 1) >>> 0
+    if (this.table.size + 1 > this.table.slots * MAX_LOAD) {
+      // At the cap the quotas start over: an address may then add up to `cap` once more, which
+      // bounds memory on a day with millions of (address, story) pairs in one process.
+      if (this.table.slots * 2 > this.maxSlots) {
+        this.table = new HashTable(INITIAL_SLOTS)
+        this.resets += 1
+      } else {
+        this.table = this.table.grown()
+      }
+    }
+    const slot = this.table.slotOf(keyHi, keyLo)
+    if (this.table.isFree(slot)) {
+      this.table.fill(slot, keyHi, keyLo, 1)
+      return true
+    }
+    const used = this.table.values[slot] ?? 0
+    if (used >= this.cap) return false
+    this.table.values[slot] = used + 1
+    return true
+  }
+
+  /** (address, story) pairs held, and how often the memory cap forced a fresh start today. */
+  get counts(): { pairs: number; resets: number } {
+    return { pairs: this.table.size, resets: this.resets }
+  }
+}
+
 /** MurmurHash3's 32-bit finaliser: spreads every input bit over the output. */
 function fmix(h: number): number {
   h ^= h >>> 16

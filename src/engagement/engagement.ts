@@ -64,8 +64,18 @@ export interface Engagement {
    * synchronous, never throws. Bots, previews, prefetches, HEAD and same-day repeats do not count.
    */
   countView(articleId: number, request: ViewRequest): ViewVerdict
-  /** Counts a beacon for the story `slug` like countView; 'unknown' when no published story has it. */
-  countBeacon(slug: string, request: ViewRequest): Promise<ViewVerdict | 'unknown'>
+  /**
+   * Counts a beacon for the story `slug` like countView, when `token` (from viewToken, carried by
+   * the page) is genuine, fresh and for that story: 'invalid-token' otherwise, 'unknown' when no
+   * published story has the slug.
+   */
+  countBeacon(
+    slug: string,
+    request: ViewRequest,
+    token: string,
+  ): Promise<ViewVerdict | 'unknown' | 'invalid-token'>
+  /** A signed, short-lived token for a page of story `articleId`, for its view beacon. */
+  viewToken(articleId: number): Promise<string>
   /** Total views of the story `slug` as of the last flush (one query); undefined when unknown. */
   viewsBySlug(slug: string): Promise<number | undefined>
   /** Writes the views and co-reads counted in memory to the database now. */

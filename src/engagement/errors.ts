@@ -6,6 +6,7 @@ import { type ErrorCatalogue, errorsOf, type MastheadError } from '../lib/errors
 export const ENGAGEMENT_ERRORS = {
   ENGAGEMENT_VIEWS_INVALID: 'invalid',
   ENGAGEMENT_ARTICLE_UNKNOWN: 'invalid',
+  VIEW_TOKEN_INVALID: 'forbidden',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(ENGAGEMENT_ERRORS)
@@ -25,5 +26,13 @@ export function viewsArticleUnknown(articleId: number): MastheadError {
     'ENGAGEMENT_ARTICLE_UNKNOWN',
     `There is no story with id ${articleId} to count views for.`,
     { details: { articleId } },
+  )
+}
+
+/** A view beacon came without a genuine, fresh token from a page this site rendered. */
+export function viewTokenInvalid(): MastheadError {
+  return fail(
+    'VIEW_TOKEN_INVALID',
+    'This view cannot be counted: its page token is missing, forged or expired.',
   )
 }

@@ -31,6 +31,7 @@ import { createSlugIds } from './slug-ids.js'
 import { createStoryCatalogue } from './story-catalogue.js'
 import { createViewCounter, type ViewCounterStats, type ViewVerdict } from './view-counter.js'
 import { addToHourlyBucket } from './view-queries.js'
+import { createViewTokens } from './view-token.js'
 
 export type {
   ArticleRails,
@@ -46,6 +47,8 @@ export type {
   ViewVerdict,
 }
 export { DEFAULT_HALF_LIFE_HOURS }
+export { viewTokenInvalid } from './errors.js'
+export { VIEW_TOKEN_MAX_AGE_MS } from './view-token.js'
 export { isBotAgent, readerVerdict } from './reader-filter.js'
 export { pickDistinct } from './ranking-rules.js'
 
@@ -58,6 +61,8 @@ export interface EngagementDeps {
   bus?: Bus
   /** Popular Now's half-life in hours (MASTHEAD_POPULAR_HALF_LIFE_HOURS). */
   halfLifeHours?: number
+  /** Distinct readers one address may add to one story a day (default 20; 0 = no cap). */
+  viewsPerAddressPerStory?: number
 }
 
 /**
@@ -81,7 +86,13 @@ export function engagementJobs(engagement: Engagement, options: { viewFlushMs: n
  */
 export function createEngagement(deps: EngagementDeps): Engagement {
   const { db, clock, newsroom, logger, bus } = deps
-  const counter = createViewCounter({ db, clock, logger })
+  const counter = createViewCounter({
+    db,
+    clock,
+    logger,
+    perAddressPerStory: deps.viewsPerAddressPerStory ?? 20,
+  })
+  const tokens = createViewTokens({ db, clock })
   const slugIds = createSlugIds({ newsroom, clock })
   const catalogue = createStoryCatalogue()
   const rankings = createRankings({
@@ -159,10 +170,15 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     syncStories: () => refresher.syncChanged(),
     openDay: () => counter.openDay(),
     countView: (articleId, request) => counter.count(articleId, request),
-    countBeacon: async (slug, request) => {
+    countBeacon: async (slug, request, token) => {
+      const tokenId = await tokens.check(token)
+      if (tokenId === undefined) return 'invalid-token'
       const articleId = await slugIds.idOf(slug)
-      return articleId === undefined ? 'unknown' : counter.count(articleId, request)
+      if (articleId === undefined) return 'unknown'
+      // A token is for one story: it cannot count views of another.
+      return articleId === tokenId ? counter.count(articleId, request) : 'invalid-token'
     },
+    viewToken: (articleId) => tokens.issue(articleId),
     viewsBySlug: async (slug) => {
       const articleId = await slugIds.idOf(slug)
       return articleId === undefined ? undefined : counter.total(articleId)

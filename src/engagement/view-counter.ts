@@ -8,11 +8,17 @@ import type { Db } from '../db/database.js'
 import type { Logger } from '../infra/logger.js'
 import type { Clock } from '../lib/clock.js'
 import { utcDay } from '../lib/iso-time.js'
-import { DailyReaders, type DailyReadersLimits, DEFAULT_LIMITS } from './daily-readers.js'
+import {
+  AddressQuotas,
+  DailyReaders,
+  type DailyReadersLimits,
+  DEFAULT_LIMITS,
+} from './daily-readers.js'
 import { isBotAgent, userAgentOf, verdictBesidesAgent, type ViewRequest } from './reader-filter.js'
 import { daySalt, deleteSaltsBefore, totalViews } from './view-flush-queries.js'
 import { PartialFlushError, PendingCounts, writeBatch } from './view-flush.js'
 import {
+  addressHash,
   agentHashState,
   finishVisitorHash,
   newSalt,
@@ -20,8 +26,11 @@ import {
   saltSeeds,
 } from './visitor-hash.js'
 
-/** What became of one request: counted, a repeat today, not a reader, or held for the day's salt. */
-export type ViewVerdict = 'counted' | 'repeat' | 'not-a-reader' | 'queued'
+/**
+ * What became of one request: counted, a repeat today, not a reader, over its address's daily
+ * cap for the story, or held for the day's salt.
+ */
+export type ViewVerdict = 'counted' | 'repeat' | 'not-a-reader' | 'over-cap' | 'queued'
 
 export interface ViewCounterDeps {
   db: Db
@@ -29,6 +38,11 @@ export interface ViewCounterDeps {
   logger: Logger
   /** Caps of the daily dedupe memory (tests lower them). */
   limits?: DailyReadersLimits
+  /**
+   * Distinct readers one address (IPv4, IPv6 /64) may add to one story a day (default 20,
+   * MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY; 0 = no cap).
+   */
+  perAddressPerStory?: number
 }
 
 /** Figures for logs and the benchmark. */
@@ -36,6 +50,8 @@ export interface ViewCounterStats {
   counted: number
   repeats: number
   ignored: number
+  /** New readers not counted because their address reached its cap for the story. */
+  overCap: number
   pendingViews: number
   readers: number
   pairs: number
@@ -64,6 +80,8 @@ interface Today {
   endMs: number
   seeds: SaltSeeds
   readers: DailyReaders
+  /** Readers each address added to each story today. */
+  quotas: AddressQuotas
   /** Per distinct user agent: whether it is a bot, and the hash state after it (salted). */
   agents: Map<string, AgentMemo>
 }
@@ -98,6 +116,7 @@ export function createViewCounter({
   clock,
   logger,
   limits = DEFAULT_LIMITS,
+  perAddressPerStory = 20,
 }: ViewCounterDeps): ViewCounter {
   let today: Today | undefined
   let loadingDay: Promise<void> | undefined
@@ -107,7 +126,7 @@ export function createViewCounter({
   let flushing: Promise<void> | undefined
   let closed = false
   const hash = new Uint32Array(2)
-  const totals = { counted: 0, repeats: 0, ignored: 0 }
+  const totals = { counted: 0, repeats: 0, ignored: 0, overCap: 0 }
 
   const agentMemo = (day: Today, agent: string): AgentMemo => {
     let memo = day.agents.get(agent)
@@ -131,6 +150,12 @@ export function createViewCounter({
     if (!visit.counted) {
       totals.repeats += 1
       return 'repeat' as const
+    }
+    // Only a reader new to the story reaches here: repeats (most requests) skip the address hash.
+    addressHash(day.seeds, address, hash)
+    if (!day.quotas.admit(hash[0] ?? 0, hash[1] ?? 0, articleId)) {
+      totals.overCap += 1
+      return 'over-cap' as const
     }
     totals.counted += 1
     pending.addView(articleId, at)
@@ -165,6 +190,7 @@ export function createViewCounter({
       endMs: startMs + DAY_MS,
       seeds: saltSeeds(day, salt),
       readers: new DailyReaders(limits),
+      quotas: new AddressQuotas(perAddressPerStory),
       agents: new Map(),
     }
     const held = waiting

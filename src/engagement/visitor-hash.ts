@@ -1,6 +1,7 @@
 /** The daily visitor hash: 64 bits from the day's secret salt, the address and the user agent. */
 
 import { randomBytes } from 'node:crypto'
+import { addressKey } from '../lib/address-key.js'
 
 /** A day's salt as the hash uses it: four 32-bit seeds parsed from the stored hex text. */
 export interface SaltSeeds {
@@ -83,4 +84,13 @@ export function visitorHash(
 ): void {
   agentHashState(seeds, userAgent, out)
   finishVisitorHash(seeds, out[0] ?? 0, out[1] ?? 0, address, out)
+}
+
+/**
+ * The 64-bit hash of the address alone (its IPv6 /64, see addressKey) under the day's `seeds`,
+ * into out[0], out[1]: what the per-address view cap counts by.
+ */
+export function addressHash(seeds: SaltSeeds, address: string, out: Uint32Array): void {
+  // Starts from its own constants, so no (address, user agent) hash can equal an address hash.
+  finishVisitorHash(seeds, seeds.a ^ 0x68e31da4, seeds.b ^ 0xb5297a4d, addressKey(address), out)
 }

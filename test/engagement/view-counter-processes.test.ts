@@ -10,7 +10,7 @@ import { type Db, openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 import type { Article } from '../../src/newsroom/index.js'
 import { createPostgresTestDatabase } from '../helpers/databases.js'
-import { sendBeacon, startServerProcess } from '../helpers/server-process.js'
+import { pageViewToken, sendBeacon, startServerProcess } from '../helpers/server-process.js'
 import { newsroomFixture } from '../newsroom/newsroom-fixtures.js'
 
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 Safari/605.1'
@@ -26,12 +26,21 @@ async function totalOf(db: Db, articleId: number): Promise<number> {
   return rows.reduce((sum, r) => sum + r.views, 0)
 }
 
-/** Sends `count` distinct readers (agent suffix from `first`), `parallel` at a time; all must 204. */
-async function readers(origin: string, slug: string, first: number, count: number): Promise<void> {
+/**
+ * Sends `count` distinct readers (agent suffix from `first`) with the page's `token`, `parallel`
+ * at a time; all must 204.
+ */
+async function readers(
+  origin: string,
+  slug: string,
+  token: string,
+  first: number,
+  count: number,
+): Promise<void> {
   const parallel = 20
   for (let at = 0; at < count; at += parallel) {
     const batch = Array.from({ length: Math.min(parallel, count - at) }, (_, i) =>
-      sendBeacon(origin, slug, `${BROWSER} reader/${first + at + i}`),
+      sendBeacon(origin, slug, `${BROWSER} reader/${first + at + i}`, token),
     )
     for (const status of await Promise.all(batch)) assert.equal(status, 204)
   }
@@ -54,11 +63,14 @@ describe('view counting across a real process stop [sqlite]', () => {
       MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
       // Nothing reaches the database before the stop unless the stop flushes it.
       MASTHEAD_VIEW_FLUSH_MS: '60000',
+      // Every reader here comes from 127.0.0.1.
+      MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY: '0',
     })
     try {
-      await readers(server.origin, story.slug, 0, 250)
-      // A page request per reader too: 40 more readers, and 10 of the above reloading.
       const pagePath = `/${story.section.slug}/${story.slug}`
+      const token = await pageViewToken(server.origin, pagePath)
+      await readers(server.origin, story.slug, token, 0, 250)
+      // A page request per reader too: 40 more readers, and 10 of the above reloading.
       for (let n = 240; n < 290; n++) {
         const response = await fetch(`${server.origin}${pagePath}`, {
           headers: { 'user-agent': `${BROWSER} reader/${n}` },
@@ -98,15 +110,18 @@ describe('view counting in two processes [postgres]', { skip: pgSkip }, () => {
         MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
         // Short: the two processes flush many times, concurrently, while readers arrive.
         MASTHEAD_VIEW_FLUSH_MS: '100',
+        MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY: '0',
       }
       servers.push(await startServerProcess(env), await startServerProcess(env))
       const [a, b] = servers
       if (a === undefined || b === undefined) throw new Error('servers did not start')
+      // One token for both: the processes share the signing secret through the database.
+      const token = await pageViewToken(a.origin, `/${story.section.slug}/${story.slug}`)
       await Promise.all([
-        readers(a.origin, story.slug, 0, 400),
-        readers(b.origin, story.slug, 1000, 300),
+        readers(a.origin, story.slug, token, 0, 400),
+        readers(b.origin, story.slug, token, 1000, 300),
         // Reloads of readers each process already counted add nothing.
-        readers(a.origin, story.slug, 0, 50),
+        readers(a.origin, story.slug, token, 0, 50),
       ])
       assert.equal(await a.stop('SIGTERM'), 0, a.output())
       assert.equal(await b.stop('SIGTERM'), 0, b.output())

@@ -20,10 +20,13 @@ const reader = (n: number, extra: ViewRequest['headers'] = {}): ViewRequest => (
   headers: { 'user-agent': BROWSER, ...extra },
 })
 
-async function setup(db: Db): Promise<{ f: NewsroomFixture; counter: ViewCounter }> {
+async function setup(
+  db: Db,
+  perAddressPerStory = 20,
+): Promise<{ f: NewsroomFixture; counter: ViewCounter }> {
   const f = await newsroomFixture(db)
   // The tests flush explicitly; the day's salt is loaded first, as the open-day job does.
-  const counter = createViewCounter({ db, clock: f.clock, logger })
+  const counter = createViewCounter({ db, clock: f.clock, logger, perAddressPerStory })
   await counter.openDay()
   return { f, counter }
 }
@@ -191,5 +194,51 @@ forEachDatabase('view counter', (t) => {
     await counter.close()
     assert.deepEqual(await bucketViews(t.handle.db, story.id), [10])
     assert.equal(counter.count(story.id, reader(41)), 'not-a-reader')
+  })
+
+  test('one address adds at most its cap of readers to a story a day, however many agents', async () => {
+    const { f, counter } = await setup(t.handle.db, 20)
+    const story = await f.story()
+    const elsewhere = await f.story()
+    const flood = (address: string, n: number): ViewRequest => ({
+      method: 'POST',
+      address,
+      headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) flood-${n}` },
+    })
+    const verdicts = Array.from({ length: 50 }, (_, n) =>
+      counter.count(story.id, flood('203.0.113.50', n)),
+    )
+    assert.equal(verdicts.filter((v) => v === 'counted').length, 20)
+    assert.equal(verdicts.filter((v) => v === 'over-cap').length, 30)
+    // The cap is per story, and other addresses are not affected.
+    assert.equal(counter.count(elsewhere.id, flood('203.0.113.50', 1)), 'counted')
+    assert.equal(counter.count(story.id, flood('203.0.113.51', 1)), 'counted')
+    // IPv6 counts by /64: hosts of one network share the cap.
+    const v6 = Array.from({ length: 30 }, (_, n) =>
+      counter.count(story.id, flood(`2001:db8:5:6::${n + 1}`, n)),
+    )
+    assert.equal(v6.filter((v) => v === 'counted').length, 20)
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [20 + 1 + 20])
+    assert.equal(counter.stats().overCap, 30 + 10)
+    // A new UTC day gives the address a new quota.
+    f.clock.advance(24 * 3_600_000)
+    await counter.flush()
+    assert.equal(counter.count(story.id, flood('203.0.113.50', 99)), 'counted')
+    await counter.close()
+  })
+
+  test('a cap of 0 counts every distinct reader of one address (an office behind NAT)', async () => {
+    const { f, counter } = await setup(t.handle.db, 0)
+    const story = await f.story()
+    for (let n = 0; n < 40; n++) {
+      const request: ViewRequest = {
+        method: 'GET',
+        address: '192.0.2.1',
+        headers: { 'user-agent': `${BROWSER} desk-${n}` },
+      }
+      assert.equal(counter.count(story.id, request), 'counted')
+    }
+    await counter.close()
   })
 })

@@ -74,12 +74,30 @@ async function stopChild(
   }
 }
 
-/** POSTs one beacon for `slug` as reader `agent`; resolves with the status. */
-export async function sendBeacon(origin: string, slug: string, agent: string): Promise<number> {
+/**
+ * The view token of the story page at `pagePath`, fetched as a bot (so fetching it counts no
+ * view): what a browser's beacon sends back.
+ */
+export async function pageViewToken(origin: string, pagePath: string): Promise<string> {
+  const response = await fetch(`${origin}${pagePath}`, {
+    headers: { 'user-agent': 'masthead-test-bot/1.0' },
+  })
+  const token = /data-view-token="([^"]+)"/.exec(await response.text())?.[1]
+  if (token === undefined) throw new Error(`no view token on ${pagePath}`)
+  return token
+}
+
+/** POSTs one beacon for `slug` with the page's `token` as reader `agent`; resolves with the status. */
+export async function sendBeacon(
+  origin: string,
+  slug: string,
+  agent: string,
+  token: string,
+): Promise<number> {
   const response = await fetch(`${origin}/api/v1/views`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': agent },
-    body: JSON.stringify({ slug }),
+    body: JSON.stringify({ slug, token }),
   })
   await response.arrayBuffer()
   return response.status

@@ -3,6 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { articleNotFound } from '../../newsroom/index.js'
+import { viewTokenInvalid } from '../../engagement/index.js'
 import { bodyInvalid } from '../plugins/errors.js'
 import { viewRequestOf } from '../plugins/view-counting.js'
 import { ApiErrorBody } from '../schema-parts.js'
@@ -15,13 +16,17 @@ export interface ViewRoutesOptions {
 /** A story slug as the site makes them (lower-case words joined by hyphens, at most 80). */
 const Slug = Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
 const NoQuery = Type.Object({}, { additionalProperties: false })
-const Beacon = Type.Object({ slug: Slug }, { additionalProperties: false })
+/** A beacon: the story's slug and the signed token its page carries (engagement/view-token.ts). */
+const Beacon = Type.Object(
+  { slug: Slug, token: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+)
 const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false })
 const ViewsReply = Type.Object(
   { views: Type.Integer({ minimum: 0 }) },
   { additionalProperties: false },
 )
-/** A beacon is `{"slug":"…"}`: a few dozen bytes. */
+/** A beacon is `{"slug":"…","token":"…"}`: a few dozen bytes. */
 const BEACON_BODY_LIMIT = 1024
 
 /**
@@ -55,8 +60,10 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
       schema: { querystring: NoQuery, body: Beacon, response: { '4xx': ApiErrorBody } },
     },
     async (request, reply) => {
-      const verdict = await engagement.countBeacon(request.body.slug, viewRequestOf(request))
-      if (verdict === 'unknown') throw articleNotFound({ slug: request.body.slug })
+      const { slug, token } = request.body
+      const verdict = await engagement.countBeacon(slug, viewRequestOf(request), token)
+      if (verdict === 'invalid-token') throw viewTokenInvalid()
+      if (verdict === 'unknown') throw articleNotFound({ slug })
       reply.header('cache-control', 'no-store')
       return reply.code(204).send()
     },

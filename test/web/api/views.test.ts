@@ -36,6 +36,9 @@ describe('view API and page counting', () => {
   }
   const beacon = (payload: string, headers: Record<string, string>) =>
     inject({ method: 'POST', url: '/api/v1/views', payload, headers })
+  /** A beacon body for `s` with a token the server signed for it, as a page carries. */
+  const beaconBody = async (s: ArticleSummary): Promise<string> =>
+    JSON.stringify({ slug: s.slug, token: await testApp.app.services.engagement.viewToken(s.id) })
 
   before(async () => {
     testApp = await buildTestApp({ articles: 12 })
@@ -59,7 +62,7 @@ describe('view API and page counting', () => {
   test('a beacon counts a view: JSON or text/plain (sendBeacon), 204', async () => {
     const s = story()
     const start = await freshViews(s)
-    const body = JSON.stringify({ slug: s.slug })
+    const body = await beaconBody(s)
     const json = await beacon(body, { ...readerHeaders(1), 'content-type': 'application/json' })
     assert.equal(json.statusCode, 204)
     assert.equal(json.body, '')
@@ -76,7 +79,7 @@ describe('view API and page counting', () => {
   test('the same reader’s beacons count once; bots and prefetches not at all', async () => {
     const s = story()
     const start = await freshViews(s)
-    const body = JSON.stringify({ slug: s.slug })
+    const body = await beaconBody(s)
     const type = { 'content-type': 'text/plain' }
     for (let i = 0; i < 3; i++) await beacon(body, { ...readerHeaders(10), ...type })
     await beacon(body, { 'user-agent': 'Twitterbot/1.0', ...type })
@@ -86,6 +89,7 @@ describe('view API and page counting', () => {
 
   test('bad beacons get a clear 4xx, never a 500', async () => {
     const s = story()
+    const token = await testApp.app.services.engagement.viewToken(s.id)
     const cases: [string, string, number, string][] = [
       ['{"slug":', 'application/json', 400, 'BODY_INVALID'],
       ['{"slug":', 'text/plain', 400, 'BODY_INVALID'],
@@ -95,11 +99,16 @@ describe('view API and page counting', () => {
       ['{"slug":null}', 'application/json', 400, 'REQUEST_INVALID'],
       ['{"slug":{"a":1}}', 'application/json', 400, 'REQUEST_INVALID'],
       // The server's Ajv coerces scalars: 42 is read as the slug "42", which no story has.
-      ['{"slug":42}', 'application/json', 404, 'ARTICLE_NOT_FOUND'],
+      [`{"slug":42,"token":"${token}"}`, 'application/json', 404, 'ARTICLE_NOT_FOUND'],
       ['{"slug":"Not A Slug"}', 'application/json', 400, 'REQUEST_INVALID'],
       [JSON.stringify({ slug: 'a'.repeat(81) }), 'application/json', 400, 'REQUEST_INVALID'],
       [JSON.stringify({ slug: s.slug, extra: 1 }), 'application/json', 400, 'REQUEST_INVALID'],
-      ['{"slug":"no-such-story-here"}', 'text/plain', 404, 'ARTICLE_NOT_FOUND'],
+      [
+        JSON.stringify({ slug: 'no-such-story-here', token }),
+        'text/plain',
+        404,
+        'ARTICLE_NOT_FOUND',
+      ],
       [JSON.stringify({ slug: 'x'.repeat(2000) }), 'text/plain', 413, 'BODY_TOO_LARGE'],
       ['x=1', 'application/x-www-form-urlencoded', 400, 'REQUEST_INVALID'],
       ['<slug/>', 'application/xml', 415, 'UNSUPPORTED_MEDIA_TYPE'],
@@ -154,7 +163,7 @@ describe('view API and page counting', () => {
     const start = await freshViews(s)
     const page = await inject({ url: path(s), headers: readerHeaders(50) })
     assert.equal(page.statusCode, 200)
-    const response = await beacon(JSON.stringify({ slug: s.slug }), {
+    const response = await beacon(await beaconBody(s), {
       ...readerHeaders(50),
       'content-type': 'text/plain',
     })
@@ -175,5 +184,67 @@ describe('view API and page counting', () => {
     const script = await inject({ url: scripts.find((src) => src?.includes('view-beacon')) ?? '' })
     assert.equal(script.statusCode, 200)
     assert.match(script.body, /\/api\/v1\/views/)
+  })
+
+  test('a beacon counts only with a genuine, fresh token for its story: 403 otherwise', async () => {
+    const s = story()
+    const other = story()
+    const start = await freshViews(s)
+    const { engagement } = testApp.app.services
+    const genuine = await engagement.viewToken(s.id)
+    const [id, issued] = genuine.split('.')
+    const cases = [
+      ['', 400, 'REQUEST_INVALID'],
+      ['forged', 403, 'VIEW_TOKEN_INVALID'],
+      [`${id}.${issued}.${'A'.repeat(22)}`, 403, 'VIEW_TOKEN_INVALID'],
+      [await engagement.viewToken(other.id), 403, 'VIEW_TOKEN_INVALID'],
+    ] as const
+    for (const [token, status, code] of cases) {
+      const response = await beacon(JSON.stringify({ slug: s.slug, token }), {
+        ...readerHeaders(70),
+        'content-type': 'text/plain',
+      })
+      assert.equal(response.statusCode, status, token)
+      assert.equal(response.json<{ error: { code: string } }>().error.code, code)
+    }
+    const missing = await beacon(JSON.stringify({ slug: s.slug }), {
+      ...readerHeaders(70),
+      'content-type': 'text/plain',
+    })
+    assert.equal(missing.statusCode, 400)
+    assert.equal(await freshViews(s), start)
+  })
+
+  test('the token in a cached page keeps counting: a cache hit carries the same token', async () => {
+    const s = story()
+    const start = await freshViews(s)
+    const tokenOf = (html: string) =>
+      one(parsePage(html), '[data-view-token]').getAttribute('data-view-token')
+    const first = await inject({ url: path(s), headers: { 'user-agent': 'masthead-test-bot' } })
+    const hit = await inject({ url: path(s), headers: { 'user-agent': 'masthead-test-bot' } })
+    const token = tokenOf(first.body) ?? ''
+    assert.ok(token !== '')
+    assert.equal(tokenOf(hit.body), token)
+    const response = await beacon(JSON.stringify({ slug: s.slug, token }), {
+      ...readerHeaders(80),
+      'content-type': 'text/plain',
+    })
+    assert.equal(response.statusCode, 204)
+    assert.equal(await freshViews(s), start + 1)
+  })
+
+  test('one address adds at most the per-address cap to a story, whatever its User-Agents', async () => {
+    const s = story()
+    const start = await freshViews(s)
+    const body = await beaconBody(s)
+    for (let n = 0; n < 50; n++) {
+      const response = await beacon(body, {
+        'user-agent': `Mozilla/5.0 (X11; Linux x86_64) flood-${n}`,
+        'content-type': 'text/plain',
+      })
+      assert.equal(response.statusCode, 204)
+    }
+    // Every inject comes from 127.0.0.1: the default cap is 20 readers per story and day.
+    assert.equal(await freshViews(s), start + 20)
   })
 })

@@ -21,6 +21,7 @@ function articleProps(overrides: Partial<ArticlePageProps> = {}): ArticlePagePro
     article: article(),
     canonicalPath: '/asia/port-expansion-approved',
     views: 1234,
+    viewToken: '42.1790000000.abcdefghijklmnopqrstuv',
     comments: commentsProps(),
     refused: undefined,
     latest: summaries(6, 200),

@@ -49,7 +49,7 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
       }}
     >
       <div class="article-layout">
-        <article class="story">
+        <article class="story" data-view-token={props.viewToken}>
           <header class="story-header">
             <p class="section-label">
               <a href={sectionPath(article.section)}>{article.section.name}</a>

@@ -13,6 +13,8 @@ export interface ArticlePageProps {
   article: Article
   canonicalPath: string
   views: number
+  /** The signed token the view beacon sends back (made now, so a cached copy carries it too). */
+  viewToken: string
   /** The comments block: count, threads, form state. */
   comments: CommentsProps
   /** Set when the page answers a refused comment: the reader's text and what was wrong. */
@@ -53,8 +55,9 @@ export async function loadArticlePage(
   if (article.section.slug !== params.section) return { kind: 'redirect', location: canonicalPath }
 
   // Every rail comes from the engagement engine's memory, assembled there without repeats.
-  const [views, commentsBlock, rails] = await Promise.all([
+  const [views, viewToken, commentsBlock, rails] = await Promise.all([
     engagement.viewCount(article.id),
+    engagement.viewToken(article.id),
     loadCommentsBlock(ctx, article.id, canonicalPath, commentsView, refused),
     engagement.articleRails(article.id),
   ])
@@ -67,6 +70,7 @@ export async function loadArticlePage(
         article,
         canonicalPath,
         views,
+        viewToken,
         comments: commentsBlock,
         refused,
         ...rails,
