@@ -16,7 +16,7 @@ export interface ReservedNames {
  * and the tag characters (U+E0000–E007F).
  */
 const INVISIBLE =
-  /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u034F]|\u{E0000}|[\u{E0001}-\u{E007F}]/u
+  /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u034F|\u{E0000}|[\u{E0001}-\u{E007F}]/u
 
 /** True when `name` holds a character that is invisible or reorders the text around it. */
 export function hasInvisibleCharacter(name: string): boolean {

@@ -106,7 +106,7 @@ export async function buildServer({
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })
   await app.register(healthPlugin, { checkHealth: () => services.checkHealth() })
-  await app.register(apiPlugin, { prefix: '/api', services })
+  await app.register(apiPlugin, { prefix: '/api', services, siteUrl: config.site.url })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app
 }

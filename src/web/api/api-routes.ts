@@ -8,15 +8,17 @@ import { commentRoutes } from './comments.js'
 
 export interface ApiOptions {
   services: Services
+  /** The site's public URL: writes from other origins are refused. */
+  siteUrl: string
 }
 
 /**
  * Mounted at /api by the server. Unmatched API paths fall through the site's catch-all to the
  * global not-found handler, which answers `{"error":{"code":"ROUTE_NOT_FOUND",…}}`.
  */
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services }) => {
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services, siteUrl }) => {
   // Each capability registers its routes here with the /v1 prefix.
   await app.register(viewRoutes, { prefix: '/v1', services })
   await app.register(rankingRoutes, { prefix: '/v1', services })
-  await app.register(commentRoutes, { prefix: '/v1', services })
+  await app.register(commentRoutes, { prefix: '/v1', services, siteUrl })
 }

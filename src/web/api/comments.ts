@@ -4,11 +4,15 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { type Comment, commentArticleNotFound } from '../../comments/index.js'
 import { isMastheadError } from '../../lib/errors.js'
+import { refuseCrossSite } from '../plugins/cross-site.js'
+import { unsupportedMediaType } from '../plugins/errors.js'
 import { ApiErrorBody, IntId, Nullable, PageNumber } from '../schema-parts.js'
 import type { Services } from '../services.js'
 
 export interface CommentRoutesOptions {
   services: Services
+  /** The site's public URL: posts from other origins are refused. */
+  siteUrl: string
 }
 
 /** One comment as the API shows it: never the e-mail, never the reader hash. */
@@ -80,9 +84,17 @@ function publicComment(comment: Comment): CommentItem {
  */
 export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
   app,
-  { services },
+  { services, siteUrl },
 ) => {
   const { newsroom, comments } = services
+  // A browser may send a form-encoded or text/plain POST to any site without asking (no CORS
+  // preflight). Taking JSON only means another site's page must ask first, and it is never
+  // told yes; a foreign Origin is refused outright, for browsers that say where they come from.
+  const refuseForeign = refuseCrossSite({ siteUrl, allowNullOrigin: false })
+  const jsonOnly = async (request: FastifyRequest): Promise<void> => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/json') throw unsupportedMediaType()
+  }
 
   /** The published story at `slug` (following a renamed slug); not found otherwise. */
   const storyId = async (slug: string): Promise<number> => {
@@ -134,6 +146,8 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
   }>(
     '/articles/:slug/comments',
     {
+      // Before the body is parsed: a refused post costs no parsing.
+      onRequest: [refuseForeign, jsonOnly],
       // A comment is at most 300 characters; 16 KiB leaves room for any encoding of it.
       bodyLimit: 16 * 1024,
       schema: {
@@ -144,8 +158,9 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
     },
     async (request, reply) => {
       const { name, email, body, parentId } = request.body
-      // API clients are not held to the form's time-to-submit check (no formToken): the rate
-      // limits, repeat check and moderation rules apply to them as to the form.
+      // API clients are not held to the form's stamp and time-to-submit check (no formToken):
+      // instead they must send JSON from no foreign origin (above), and the per-reader and
+      // per-address rate limits, the repeat check and the moderation rules apply as to the form.
       const articleId = await storyId(request.params.slug)
       const comment = await comments
         .post({

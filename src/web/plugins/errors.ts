@@ -12,6 +12,7 @@ export const WEB_ERRORS = {
   BODY_TOO_LARGE: 'too_large',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_type',
   INTERNAL_ERROR: 'internal',
+  CROSS_SITE_REQUEST: 'forbidden',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(WEB_ERRORS)
@@ -55,4 +56,11 @@ export const internalError = (requestId: string): MastheadError =>
     'INTERNAL_ERROR',
     `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
     { details: { requestId } },
+  )
+
+/** A browser sent this write from another site (a foreign Origin or Sec-Fetch-Site: cross-site). */
+export const crossSiteRequest = (): MastheadError =>
+  fail(
+    'CROSS_SITE_REQUEST',
+    'This request came from another site; post from this site’s own pages.',
   )

@@ -8,6 +8,7 @@ import type { AssetManifest } from '../assets/asset-manifest.js'
 import { renderDocument } from '../render/html.js'
 import type { PageResult } from '../page-result.js'
 import type { Services } from '../services.js'
+import { refuseCrossSite } from '../plugins/cross-site.js'
 import { postComment, reportComment } from './comment-posting.js'
 import { renderErrorPage } from './error-rendering.js'
 import type { LoadedPage, PageContext } from './page-context.js'
@@ -68,6 +69,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     const props = await loadNotFoundPage(context())
     return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
   }
+
+  // Forms carry a stamp; this also refuses what a browser says came from another site.
+  const refuseForeign = refuseCrossSite({ siteUrl: options.site.url, allowNullOrigin: true })
 
   app.get('/', { schema: { querystring: PlainQuery } }, async (_request, reply) => {
     const loaded = await loadFrontPage(context())
@@ -136,6 +140,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   app.post<{ Params: StoryParams; Body: CommentForm | undefined }>(
     '/:section/:slug/comments',
     {
+      onRequest: refuseForeign,
       schema: { params: StoryParams, querystring: PlainQuery, body: CommentForm },
     },
     async (request, reply) => {
@@ -164,6 +169,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   app.post<{ Params: CommentParams; Body: ReportBody | undefined }>(
     '/:section/:slug/comments/:id/report',
     {
+      onRequest: refuseForeign,
       schema: {
         params: CommentParams,
         querystring: PlainQuery,

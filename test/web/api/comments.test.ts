@@ -32,7 +32,12 @@ describe('comments API', () => {
   before(async () => {
     testApp = await buildTestApp({
       articles: 6,
-      env: { MASTHEAD_COMMENTS_BANNED_WORDS: 'scoundrel,  rotten apple' },
+      env: {
+        MASTHEAD_COMMENTS_BANNED_WORDS: 'scoundrel,  rotten apple',
+        // Every inject comes from 127.0.0.1: per-address limits have their own test below.
+        MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE: '0',
+        MASTHEAD_COMMENTS_ADDRESS_RATE_PER_DAY: '0',
+      },
     })
     const { items } = await testApp.app.services.newsroom.listArticles({}, 1, 6)
     stories = []
@@ -192,5 +197,70 @@ describe('comments API', () => {
     assert.equal(page3.comments.length, 20)
     assert.equal(page3.comments.at(-1)?.id, ids[119])
     assert.equal(page3.comments[0]?.id, ids[100])
+  })
+
+  test('the API takes JSON only (415) and refuses another site’s browser (403)', async () => {
+    const s = story(3)
+    const send = (payload: string, headers: Record<string, string>) =>
+      testApp.app.web.inject({ method: 'POST', url: url(s), payload, headers })
+    const formEncoded = await send('name=Eve&body=hello', {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'eve',
+    })
+    assert.equal(formEncoded.statusCode, 415)
+    assert.equal(codeOf(formEncoded), 'UNSUPPORTED_MEDIA_TYPE')
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x']) {
+      const response = await send('{"name":"Eve","body":"hello"}', {
+        'content-type': type,
+        'user-agent': 'eve',
+      })
+      assert.equal(response.statusCode, 415, type)
+    }
+    const json = JSON.stringify({ name: 'Eve', body: 'cross-site hello' })
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]
+    for (const headers of foreign) {
+      const response = await send(json, {
+        'content-type': 'application/json',
+        'user-agent': 'eve',
+        ...headers,
+      })
+      assert.equal(response.statusCode, 403, JSON.stringify(headers))
+      assert.equal(codeOf(response), 'CROSS_SITE_REQUEST')
+    }
+    const sameOrigin = await send(json, {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'eve',
+      origin: 'http://127.0.0.1:3000',
+      'sec-fetch-site': 'same-origin',
+    })
+    assert.equal(sameOrigin.statusCode, 201)
+  })
+
+  test('one address posting under 20 User-Agents gets no more than its limit', async () => {
+    const limited = await buildTestApp({ articles: 2 })
+    try {
+      const { items } = await limited.app.services.newsroom.listArticles({}, 1, 1)
+      const slug = items[0]?.slug ?? ''
+      const statuses: number[] = []
+      for (let i = 0; i < 20; i++) {
+        const response = await limited.app.web.inject({
+          method: 'POST',
+          url: `/api/v1/articles/${slug}/comments`,
+          payload: { name: 'Flood', body: `flood ${i}` },
+          headers: { 'user-agent': `Mozilla/5.0 flood-${i}` },
+          remoteAddress: '203.0.113.77',
+        })
+        statuses.push(response.statusCode)
+      }
+      // MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE defaults to 10.
+      assert.equal(statuses.filter((s) => s === 201).length, 10)
+      assert.equal(statuses.filter((s) => s === 429).length, 10)
+    } finally {
+      await limited.dispose()
+    }
   })
 })

@@ -26,12 +26,13 @@ describe('comment form', () => {
       payload: form({ stamp, ...fields }),
       headers: { 'content-type': FORM, 'user-agent': ua },
     })
-  const report = (id: number, ua: string) =>
+  const report = (id: number, ua: string, remoteAddress: string, withStamp = true) =>
     site.request({
       method: 'POST',
       url: `${site.articlePath}/comments/${id}/report`,
-      payload: '',
+      payload: withStamp ? form({ stamp }) : '',
       headers: { 'content-type': FORM, 'user-agent': ua },
+      remoteAddress,
     })
   const idFrom = (response: Fetched): number => {
     const match = /#comment-(\d+)$/.exec(String(response.headers.location))
@@ -40,8 +41,14 @@ describe('comment form', () => {
   }
 
   before(async () => {
-    // The test clock stands still, so the time-to-submit check is off here (tested in the domain).
-    site = await startSiteApp({ MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0' })
+    // The test clock stands still, so the time-to-submit check is off here (tested in the domain),
+    // and every post comes from 127.0.0.1: the per-address limits are tested in the domain and
+    // in 'per-address limits' below.
+    site = await startSiteApp({
+      MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE: '0',
+      MASTHEAD_COMMENTS_ADDRESS_RATE_PER_DAY: '0',
+    })
     const page = await site.get(site.articlePath)
     stamp = one(page.doc, 'input[name="stamp"]').getAttribute('value') ?? ''
   })
@@ -209,25 +216,31 @@ describe('comment form', () => {
     assert.deepEqual(await htmlProblems(limited.html), [])
   })
 
-  test('three reports from distinct readers hide a comment; one reader counts once', async () => {
+  test('three reports from distinct addresses hide a comment; one address counts once', async () => {
     const posted = await post({ name: 'Rude', body: 'Something unkind' }, 'reported')
     const id = idFrom(posted)
     await site.get(site.articlePath)
-    const first = await report(id, 'reporter-1')
+    const first = await report(id, 'reporter-1', '192.0.2.1')
     assert.equal(first.status, 303)
     assert.equal(
       String(first.headers.location),
       `${site.articlePath}?notice=reported#comments-title`,
     )
-    assert.equal((await report(id, 'reporter-1')).status, 303)
-    assert.equal((await report(id, 'reporter-2')).status, 303)
+    // The same address with other User-Agents adds nothing.
+    for (const ua of ['reporter-1', 'A', 'B', 'C']) {
+      assert.equal((await report(id, ua, '192.0.2.1')).status, 303)
+    }
+    // A report without the page's stamp is refused.
+    const unstamped = await report(id, 'reporter-9', '192.0.2.9', false)
+    assert.equal(unstamped.status, 400)
+    assert.equal((await report(id, 'reporter-2', '192.0.2.2')).status, 303)
     assert.ok((await site.get(site.articlePath)).doc.getElementById(`comment-${id}`))
-    assert.equal((await report(id, 'reporter-3')).status, 303)
+    assert.equal((await report(id, 'reporter-3', '192.0.2.3')).status, 303)
     const page = await site.get(site.articlePath)
     assert.equal(page.doc.getElementById(`comment-${id}`), null)
     const notice = await site.get(`${site.articlePath}?notice=reported`)
     assert.match(textOf(one(notice.doc, '[role="status"]')), /report/)
-    assert.equal((await report(id, 'reporter-4')).status, 404)
+    assert.equal((await report(id, 'reporter-4', '192.0.2.4')).status, 404)
     const queue = await site.testApp.app.services.comments.moderation.queue({ filter: 'reported' })
     assert.ok(queue.items.some((c) => c.id === id && c.holdReason === 'reported'))
   })
@@ -289,7 +302,10 @@ describe('comment form', () => {
       const response = await site.get(`${site.articlePath}${query}`)
       assert.equal(response.status, 400, query)
     }
-    assert.equal((await report(999_999, 'bad')).status, 404)
+    assert.equal((await report(999_999, 'bad', '192.0.2.99')).status, 404)
+    // Past the integer column: a clear 400 on both databases (PostgreSQL answered 500).
+    const bigParent = await post({ name: 'Ada', body: 'Hi', parent_id: '2147483648' }, 'big')
+    assert.equal(bigParent.status, 400)
     const badId = await site.request({
       method: 'POST',
       url: `${site.articlePath}/comments/abc/report`,
@@ -297,5 +313,31 @@ describe('comment form', () => {
       headers: { 'content-type': FORM },
     })
     assert.equal(badId.status, 400)
+  })
+
+  test('a form or report another site’s page sends is refused with 403', async () => {
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]
+    for (const headers of foreign) {
+      const response = await site.request({
+        method: 'POST',
+        url: `${site.articlePath}/comments`,
+        payload: form({ stamp, name: 'Eve', body: 'From elsewhere' }),
+        headers: { 'content-type': FORM, 'user-agent': 'eve', ...headers },
+      })
+      assert.equal(response.status, 403, JSON.stringify(headers))
+    }
+    const own = 'http://127.0.0.1:3000'
+    const same = await post({ name: 'Sam', body: 'From here' }, 'same-origin', undefined)
+    assert.equal(same.status, 303)
+    const withOrigin = await site.request({
+      method: 'POST',
+      url: `${site.articlePath}/comments`,
+      payload: form({ stamp, name: 'Sam', body: 'From here, said so' }),
+      headers: { 'content-type': FORM, 'user-agent': 'same-origin-2', origin: own },
+    })
+    assert.equal(withOrigin.status, 303)
   })
 })

@@ -24,6 +24,8 @@ export interface SiteApp {
     url: string
     payload?: string
     headers?: Record<string, string>
+    /** The client's address (inject's default is 127.0.0.1). */
+    remoteAddress?: string
   }): Promise<Fetched>
   close(): Promise<void>
 }
@@ -38,6 +40,7 @@ export async function startSiteApp(env: Record<string, string> = {}): Promise<Si
       url: options.url,
       headers: { accept: 'text/html', ...options.headers },
       ...(options.payload === undefined ? {} : { payload: options.payload }),
+      ...(options.remoteAddress === undefined ? {} : { remoteAddress: options.remoteAddress }),
     })
     return {
       status: response.statusCode,
