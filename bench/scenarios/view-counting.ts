@@ -80,9 +80,9 @@ function measureIncrements(app: App, articleIds: readonly number[], calls: numbe
 }
 
 /** Runs bench/beacon-load.ts in a child (autocannon never shares the server's thread). */
-async function runBeaconLoad(origin: string, slugs: readonly string[]) {
+async function runBeaconLoad(origin: string, slugs: readonly string[], tokens: readonly string[]) {
   const script = path.resolve(import.meta.dirname, '../beacon-load.ts')
-  const args = JSON.stringify({ origin, slugs, ...LOAD })
+  const args = JSON.stringify({ origin, slugs, tokens, ...LOAD })
   const child = spawn(process.execPath, ['--import', 'tsx', script, args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -126,9 +126,12 @@ export async function viewCountingScenario(
   await engagement.flushViews()
   const beforeHttp = memory()
   const statsBefore = engagement.viewStats()
+  // The tokens the story pages carry: every beacon is checked against one.
+  const tokens = await Promise.all(stories.map((s) => engagement.viewToken(s.id)))
   const load = await runBeaconLoad(
     origin,
     stories.map((s) => s.slug),
+    tokens,
   )
   const httpMemory = delta(beforeHttp, memory())
   const statsAfter = engagement.viewStats()

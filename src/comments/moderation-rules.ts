@@ -34,15 +34,29 @@ export function createBannedWordMatcher(list: readonly string[]): (text: string)
   }
 }
 
-// A scheme, "www.", or a host name ending in a lower-case top-level domain followed by a path,
-// port or the end of the word ("example.com", "spam.shop/x"); "e.g.", "3.5" and a missing space
-// after a full stop ("end.Start") are not links.
+// A scheme, "www.", or a host name ending in a top-level domain (all lower or all upper case)
+// followed by a path, port or the end of the word ("example.com", "SPAM.COM/now"); "e.g.",
+// "3.5" and a missing space after a full stop ("end.Start": a capitalised word) are not links.
 const LINK =
-  /(?:\b[A-Za-z][A-Za-z0-9+.-]*:\/\/|\b[Ww]{3}\.|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?=[/:?#]|\s|$|[),.!;]))/u
+  /(?:\b[A-Za-z][A-Za-z0-9+.-]*:\/\/|\b[Ww]{3}\.|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})(?=[/:?#]|\s|$|[),.!;]))/u
+
+/** Dots that are not "." but read as one in a host name (ideographic and halfwidth full stops). */
+const OTHER_DOTS = /[\u3002\uFF61]/g
+
+/**
+ * `text` as a link reads: compatibility forms folded (NFKC: fullwidth "ｓｐａｍ．ｃｏｍ" is
+ * "spam.com"), invisible format characters dropped ("spam\u200B.com"), other full stops as ".".
+ */
+function linkView(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(OTHER_DOTS, '.')
+}
 
 /** True when `text` contains something that looks like a link (a scheme, www., or a domain). */
 export function containsLink(text: string): boolean {
-  for (const match of text.matchAll(new RegExp(LINK, 'gu'))) {
+  for (const match of linkView(text).matchAll(new RegExp(LINK, 'gu'))) {
     const found = match[0]
     // "i.e." and "e.g" style abbreviations: every label one letter.
     if (/^(?:[a-z]\.)+[a-z]$/iu.test(found)) continue

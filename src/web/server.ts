@@ -10,6 +10,7 @@ import { AccessLogController } from './plugins/access-log.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { formBodyPlugin } from './plugins/form-body.js'
 import { healthPlugin } from './plugins/health.js'
+import { createStorageAlarm, storageAlarmPlugin } from './plugins/storage-alarm.js'
 import { mediaFilesPlugin } from './plugins/media-files.js'
 import { pageCachePlugin } from './plugins/page-cache.js'
 import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.js'
@@ -105,7 +106,14 @@ export async function buildServer({
   })
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })
-  await app.register(healthPlugin, { checkHealth: () => services.checkHealth() })
+  const storage = createStorageAlarm()
+  await app.register(storageAlarmPlugin, { alarm: storage })
+  await app.register(healthPlugin, {
+    checkHealth: async () => {
+      storage.check()
+      await services.checkHealth()
+    },
+  })
   await app.register(apiPlugin, { prefix: '/api', services, siteUrl: config.site.url })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app

@@ -26,6 +26,12 @@ describe('moderation rules', () => {
       'go to spam-shop.com now',
       'example.co.uk/path',
       'visit example.com.',
+      'SPAM.COM/now',
+      'spam\u200B.com',
+      'spam\uFF0Ecom',
+      '\uFF53\uFF50\uFF41\uFF4D\uFF0E\uFF43\uFF4F\uFF4D',
+      'spam\u3002com/x',
+      'spam\u2060.\u200Dcom',
     ])
       assert.equal(containsLink(text), true, text)
     for (const text of ['e.g. this', 'i.e. that', 'version 3.5', 'end.Start', 'Mr. Smith'])

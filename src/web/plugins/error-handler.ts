@@ -4,12 +4,15 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type ErrorKind, isMastheadError, type MastheadError } from '../../lib/errors.js'
 import { escapeHtml } from '../../lib/html-escape.js'
+import { isOutOfSpace } from '../../lib/out-of-space.js'
 import {
   bodyInvalid,
   bodyTooLarge,
   internalError,
+  requestAborted,
   requestInvalid,
   routeNotFound,
+  storageFull,
   unsupportedMediaType,
 } from './errors.js'
 
@@ -88,7 +91,24 @@ export function publicError(error: unknown, requestId: string): PublicError {
       return { ...toPublic(ours), status }
     }
   }
+  if (isAbortedBody(error)) return toPublic(requestAborted())
+  if (isOutOfSpace(error)) return toPublic(storageFull())
   return toPublic(internalError(requestId))
+}
+
+/**
+ * A body the client stopped sending: Node's stream error (ECONNRESET "aborted"), to which Fastify
+ * gives status 400. The client's doing, not ours: no 500, no error-level log line.
+ */
+function isAbortedBody(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown }
+  return (
+    (code === 'ECONNRESET' || code === 'ECONNABORTED' || error.message === 'aborted') &&
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500
+  )
 }
 
 function toPublic(error: MastheadError): PublicError {
@@ -143,7 +163,7 @@ function sendError(
   reply.removeHeader('content-encoding')
   reply.header('cache-control', 'no-store')
   const retryAfter = answer.details.retryAfterSeconds
-  if (answer.status === 429 && typeof retryAfter === 'number') {
+  if ((answer.status === 429 || answer.status === 503) && typeof retryAfter === 'number') {
     reply.header('retry-after', String(Math.ceil(retryAfter)))
   }
   if (!prefersHtml(request)) {

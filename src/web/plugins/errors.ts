@@ -13,6 +13,8 @@ export const WEB_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_type',
   INTERNAL_ERROR: 'internal',
   CROSS_SITE_REQUEST: 'forbidden',
+  REQUEST_ABORTED: 'invalid',
+  STORAGE_FULL: 'unavailable',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(WEB_ERRORS)
@@ -64,3 +66,13 @@ export const crossSiteRequest = (): MastheadError =>
     'CROSS_SITE_REQUEST',
     'This request came from another site; post from this site’s own pages.',
   )
+
+/** The client went away (or was cut off) before its request body arrived whole. */
+export const requestAborted = (): MastheadError =>
+  fail('REQUEST_ABORTED', 'The request body did not arrive whole.')
+
+/** The disk is full: nothing can be written until space is freed (a 503, retried later). */
+export const storageFull = (): MastheadError =>
+  fail('STORAGE_FULL', 'We cannot save anything right now. Please try again in a few minutes.', {
+    details: { retryAfterSeconds: 60 },
+  })

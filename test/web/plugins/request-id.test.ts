@@ -16,8 +16,8 @@ describe('request id', () => {
     await app.close()
   })
 
-  test('a short safe incoming id is kept; anything else is replaced', async () => {
-    const app = await pluginApp()
+  test('behind a trusted proxy a short safe incoming id is kept; anything else is replaced', async () => {
+    const app = await pluginApp({ trustProxy: true })
     app.get('/id', async (request) => ({ id: request.id }))
     const kept = await app.inject({ url: '/id', headers: { 'x-request-id': 'edge-7f3a:01' } })
     assert.equal(kept.headers['x-request-id'], 'edge-7f3a:01')
@@ -25,6 +25,15 @@ describe('request id', () => {
       const replaced = await app.inject({ url: '/id', headers: { 'x-request-id': unsafe } })
       assert.match(String(replaced.headers['x-request-id']), UUID, unsafe)
     }
+    await app.close()
+  })
+
+  test('without a trusted proxy a client’s x-request-id is never echoed', async () => {
+    const app = await pluginApp()
+    app.get('/id', async (request) => ({ id: request.id }))
+    const response = await app.inject({ url: '/id', headers: { 'x-request-id': 'edge-7f3a:01' } })
+    assert.match(String(response.headers['x-request-id']), UUID)
+    assert.equal(response.json<{ id: string }>().id, response.headers['x-request-id'])
     await app.close()
   })
 })
