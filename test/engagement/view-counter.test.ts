@@ -223,7 +223,7 @@ forEachDatabase('view counter', (t) => {
     assert.equal(counter.stats().overCap, 30 + 10)
     // A new UTC day gives the address a new quota.
     f.clock.advance(24 * 3_600_000)
-    await counter.flush()
+    await counter.openDay()
     assert.equal(counter.count(story.id, flood('203.0.113.50', 99)), 'counted')
     await counter.close()
   })

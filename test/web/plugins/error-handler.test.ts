@@ -71,7 +71,8 @@ describe('error handler', () => {
   })
 
   test('an unexpected error answers 500 INTERNAL_ERROR without leaking its message', async () => {
-    const app = await pluginApp()
+    // Behind a trusted proxy, so the proxy's request id is the one quoted.
+    const app = await pluginApp({ trustProxy: true })
     app.get('/crash', async () => {
       throw new Error('secret database password in here')
     })
