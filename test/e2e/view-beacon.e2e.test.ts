@@ -27,7 +27,10 @@ browserSuite('view beacon', (suite) => {
     await page.goto(suite.site.urls.article)
     const response = await beacon
     assert.equal(response.status(), 204)
-    assert.deepEqual(JSON.parse(response.request().postData() ?? '{}'), { slug })
+    // It sends back the token the page carries, as rendered by the server.
+    const token = await page.locator('[data-view-token]').getAttribute('data-view-token')
+    assert.ok(token !== null && token !== '')
+    assert.deepEqual(JSON.parse(response.request().postData() ?? '{}'), { slug, token })
     assert.equal(await viewsOf(slug), before + 1)
     assert.deepEqual(watch.take(), [])
   })
