@@ -28,7 +28,7 @@ export async function parentComment(
   return row && { articleId: row.article_id, parentId: row.parent_id, status: row.status }
 }
 
-/** Inserts a published comment and returns it. */
+/** Inserts a comment with the status moderation chose, and returns it. */
 export async function insertComment(
   db: Db,
   input: {

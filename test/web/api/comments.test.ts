@@ -263,4 +263,15 @@ describe('comments API', () => {
       await limited.dispose()
     }
   })
+
+  test('a renamed story takes comments at its former slug too', async () => {
+    const target = story(5)
+    const { newsroom } = testApp.app.services
+    const renamed = await newsroom.updateArticle(target.id, { slug: `${target.slug}-renamed` })
+    const response = await post(target, { name: 'Ivo', body: 'Still here' }, 'renamed')
+    assert.equal(response.statusCode, 201)
+    const listed = await testApp.app.web.inject({ url: url(renamed) })
+    const ids = listed.json<{ comments: ApiComment[] }>().comments.map((c) => c.id)
+    assert.ok(ids.includes(response.json<{ comment: ApiComment }>().comment.id))
+  })
 })
