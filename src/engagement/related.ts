@@ -16,7 +16,7 @@ import type { StoryCatalogue } from './story-catalogue.js'
  * bounded memory, and a few tens of milliseconds of work, so a page requested while the server
  * warms up (just after a start) waits for one step, not the build.
  */
-export const BUILD_PAGE = 250
+export const BUILD_PAGE = 100
 /** Content candidates considered per story. */
 const CONTENT_CANDIDATES = 60
 /** Co-read partners kept per story (the strongest). */

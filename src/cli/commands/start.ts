@@ -42,10 +42,12 @@ export const startCommand: Command = {
       await seedWhenEmpty(parts.services, context)
       // A stop asked for while seeding: nothing more is started.
       if (stop.requested()) return await stop.done
-      parts.jobs = startJobs(parts.services)
       parts.web = await buildWeb(parts.services)
       if (stop.requested()) return await stop.done
       await parts.web.listen({ host: config.server.host, port: config.server.port })
+      // The jobs (their first run is the engine's warm-up) start once the server listens, so
+      // the warm-up never delays the first page; pages served before it get empty rails.
+      parts.jobs = startJobs(parts.services)
     } catch (error) {
       stop.detach()
       await closeApp(parts).catch(() => undefined)
