@@ -194,7 +194,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     },
     pageCache: {
       maxBytes:
-        integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 64, 0, 65536) *
+        integer('MASTHEAD_PAGE_CACHE_MB', read('MASTHEAD_PAGE_CACHE_MB'), 32, 0, 65536) *
         1024 *
         1024,
     },

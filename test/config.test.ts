@@ -34,7 +34,7 @@ describe('parseConfig', () => {
       media: { dir: path.join(CWD, 'data/media') },
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
-      pageCache: { maxBytes: 64 * 1024 * 1024 },
+      pageCache: { maxBytes: 32 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
       comments: {
