@@ -269,6 +269,28 @@ describe('architecture', () => {
     expectNone('uses of the process outside cli/io.ts', offenders)
   })
 
+  test('the compiled server never loads a build tool: esbuild and tsx stay at build time', () => {
+    // Build tools are dev dependencies (absent after `npm prune --omit=dev`); only the asset
+    // builder may import esbuild, and only a dynamic import() (source runs) may reach it.
+    const BUILD_TOOL = /^(esbuild|tsx|typescript)(\/|$)/
+    const BUILDER = 'web/assets/build-assets.ts'
+    const violations = [...importsByFile].flatMap(([file, imports]) =>
+      imports.flatMap((imp) => {
+        const where = `src/${file}:${imp.line} '${imp.spec}'`
+        if (BUILD_TOOL.test(imp.spec) && !imp.typeOnly && file !== BUILDER)
+          return [`${where}: a build tool at run time`]
+        if (imp.target === BUILDER && !imp.typeOnly) {
+          const text = fs.readFileSync(path.join(SRC, file), 'utf8').split('\n')[imp.line - 1]
+          if (!text?.includes('import('))
+            return [`${where}: the asset builder, imported statically`]
+        }
+        return []
+      }),
+    )
+    expectNone('build tools reachable from the server', violations)
+    assert.ok(fs.existsSync(path.resolve(SRC, '../tsconfig.build.json')), 'tsconfig.build.json')
+  })
+
   test('there is no import cycle between files', () => {
     // Only runtime edges count: `import type` is erased, so it cannot create a load-order cycle.
     const edges = (file: string): string[] =>
