@@ -112,8 +112,10 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
     comparator: string,
   ): MetricRow => ({
     metric,
-    value: Number.isNaN(value) ? 'not measured' : `${value.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`,
-    target: `${comparator} ${target} ${unit} (before: ${before} ${unit})`,
+    value: Number.isNaN(value)
+      ? 'not measured'
+      : `${value.toFixed(unit === 'MiB' ? 1 : 0)} ${unit}`.trim(),
+    target: `${comparator} ${`${target} ${unit}`.trim()} (before: ${`${before} ${unit}`.trim()})`,
     pass: Number.isNaN(value) ? undefined : pass,
   })
   const t = STARTUP_TARGETS
