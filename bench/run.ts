@@ -149,7 +149,7 @@ const ROOT = path.resolve(import.meta.dirname, '..')
  */
 async function measureStartup(): Promise<ScenarioResult> {
   if (
-    !fs.existsSync(path.join(ROOT, 'dist/main.js')) ||
+    !fs.existsSync(path.join(ROOT, 'dist/server/main.js')) ||
     !fs.existsSync(path.join(ROOT, 'dist/assets/manifest.json'))
   ) {
     log('startup: dist/ is missing, running npm run build')

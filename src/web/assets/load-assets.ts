@@ -1,5 +1,6 @@
 /** Loads the prebuilt browser assets (dist/assets/manifest.json and its files) for the server to send. */
 
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,8 +13,12 @@ import {
 } from './asset-manifest.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
-/** src/web/assets/ and dist/web/assets/ both sit three levels below the repository root. */
-export const BUILT_ASSETS_DIR = path.resolve(HERE, '../../../dist/assets')
+/**
+ * dist/assets of this checkout. This module runs from src/web/assets/, dist/web/assets/ or the
+ * bundle in dist/server/, so the root is the nearest folder above that holds a package.json
+ * naming this project (dist/package.json names `masthead-dist`).
+ */
+export const BUILT_ASSETS_DIR = path.join(projectRoot(HERE), 'dist/assets')
 /** From source (tsx: tests, `npm run dev`) the assets are built in memory, so edits show at once. */
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts')
 
@@ -52,4 +57,19 @@ export async function loadAssets(dir: string): Promise<BuiltAssets> {
   const files = new Map<string, BuiltAsset>()
   for (const [url, asset] of Object.entries(stored.files)) files.set(url, await read(asset))
   return { manifest: stored.manifest, files, favicon: await read(stored.favicon) }
+}
+
+/** The nearest folder at or above `dir` whose package.json is this project's (`masthead`). */
+function projectRoot(dir: string): string {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(current, 'package.json'), 'utf8')) as {
+        name?: unknown
+      }
+      if (pkg.name === 'masthead') return current
+    } catch {
+      // No package.json here (or not JSON): keep looking upwards.
+    }
+    if (path.dirname(current) === current) throw new Error(`no masthead package.json above ${dir}`)
+  }
 }
