@@ -2,7 +2,7 @@
 
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db } from '../db/database.js'
-import { siteSecret } from '../db/site-secrets.js'
+import { siteSecretKey } from '../db/site-secrets.js'
 import { addressKey } from '../lib/address-key.js'
 import type { Clock } from '../lib/clock.js'
 import type { FormTokenCheck, ReaderIdentity } from './types.js'
@@ -26,14 +26,7 @@ export interface ReaderKeys {
 
 /** Builds the keys, reading (or on first use creating) the secret lazily. */
 export function createReaderKeys({ db, clock }: { db: Db; clock: Clock }): ReaderKeys {
-  let secret: Promise<Buffer> | undefined
-  const key = (): Promise<Buffer> => {
-    secret ??= siteSecret(db, SECRET_NAME, clock.now()).catch((error: unknown) => {
-      secret = undefined
-      throw error
-    })
-    return secret
-  }
+  const key = siteSecretKey(db, SECRET_NAME, clock)
   const sign = (k: Buffer, label: string, value: string): Buffer =>
     createHmac('sha256', k).update(`${label}\0${value}`).digest()
 

@@ -1,6 +1,7 @@
 /** Long-lived random secrets shared by every process through the database (site_secrets). */
 
 import { randomBytes } from 'node:crypto'
+import type { Clock } from '../lib/clock.js'
 import type { Db } from './database.js'
 import { toDbTime } from './time-codec.js'
 
@@ -21,4 +22,20 @@ export async function siteSecret(db: Db, name: string, now: Date): Promise<Buffe
     .where('name', '=', name)
     .executeTakeFirstOrThrow()
   return Buffer.from(row.value, 'hex')
+}
+
+/**
+ * The secret called `name`, read (or created) on first use and then kept; a failed read is not
+ * kept, so the next call asks the database again.
+ * @example const key = siteSecretKey(db, 'views', clock); const bytes = await key()
+ */
+export function siteSecretKey(db: Db, name: string, clock: Clock): () => Promise<Buffer> {
+  let secret: Promise<Buffer> | undefined
+  return () => {
+    secret ??= siteSecret(db, name, clock.now()).catch((error: unknown) => {
+      secret = undefined
+      throw error
+    })
+    return secret
+  }
 }

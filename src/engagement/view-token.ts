@@ -5,7 +5,7 @@
 
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db } from '../db/database.js'
-import { siteSecret } from '../db/site-secrets.js'
+import { siteSecretKey } from '../db/site-secrets.js'
 import type { Clock } from '../lib/clock.js'
 
 /**
@@ -33,14 +33,7 @@ export interface ViewTokens {
  * so every process (and a restarted one) signs and checks alike without configuration.
  */
 export function createViewTokens({ db, clock }: { db: Db; clock: Clock }): ViewTokens {
-  let secret: Promise<Buffer> | undefined
-  const key = (): Promise<Buffer> => {
-    secret ??= siteSecret(db, SECRET_NAME, clock.now()).catch((error: unknown) => {
-      secret = undefined
-      throw error
-    })
-    return secret
-  }
+  const key = siteSecretKey(db, SECRET_NAME, clock)
   // 128 bits of HMAC-SHA256 are plenty for a token that lives half an hour.
   const mac = (k: Buffer, payload: string): Buffer =>
     createHmac('sha256', k).update(`view\0${payload}`).digest().subarray(0, 16)
