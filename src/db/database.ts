@@ -4,11 +4,12 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { DialectAdapter } from './dialect/dialect.js'
 import { postgresAdapter } from './dialect/postgres.js'
+import { SearchPathPostgresDialect } from './dialect/postgres-introspection.js'
 import { sqliteAdapter } from './dialect/sqlite.js'
 import type { Database } from './schema.js'
 
@@ -69,7 +70,7 @@ export function openDatabase(
       : { options: `-c search_path=${options.searchPath}` }),
   })
   return handle(
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) }),
     postgresAdapter,
     options.searchPath ?? searchPathOf(config.url),
   )
