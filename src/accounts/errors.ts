@@ -10,6 +10,7 @@ export const ACCOUNTS_ERRORS = {
   USER_ROLE_INVALID: 'invalid',
   USER_PASSWORD_TOO_SHORT: 'invalid',
   USER_PASSWORD_TOO_LONG: 'invalid',
+  ACCESS_FORBIDDEN: 'forbidden',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(ACCOUNTS_ERRORS)
@@ -54,4 +55,9 @@ export function userPasswordTooLong(max: number): MastheadError {
   return fail('USER_PASSWORD_TOO_LONG', `A password may have at most ${max} characters.`, {
     details: { field: 'password', max },
   })
+}
+
+/** The signed-in user's role does not allow this. */
+export function forbidden(permission: string): MastheadError {
+  return fail('ACCESS_FORBIDDEN', 'Your role does not allow this.', { details: { permission } })
 }

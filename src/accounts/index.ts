@@ -12,6 +12,8 @@ import { credentialsByEmail, insertUser, userByEmail, userCount } from './user-q
 export type * from './types.js'
 export type { Accounts }
 export { USER_ROLES } from './types.js'
+export { can, PERMISSIONS, requirePermission } from './permissions.js'
+export type { Actor, Permission, PermissionSettings, StoryAccess } from './permissions.js'
 
 /**
  * Builds the accounts service.

@@ -4,7 +4,13 @@ import type { UserRole } from '../db/schema.js'
 
 export type { UserRole }
 
-export const USER_ROLES: readonly UserRole[] = ['admin', 'editor', 'author']
+export const USER_ROLES: readonly UserRole[] = [
+  'admin',
+  'editor',
+  'author',
+  'contributor',
+  'moderator',
+]
 
 /** A user as services return it; the password hash never leaves the domain. */
 export interface User {

@@ -13,7 +13,7 @@ export type NullableDbTime = ColumnType<
 /** An aggregate or bigint that PostgreSQL returns as a string. */
 export type DbCount = number | string | bigint
 
-export type UserRole = 'admin' | 'editor' | 'author'
+export type UserRole = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator'
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published'
 export type CommentStatus = 'published' | 'held' | 'spam' | 'rejected'
 export type CommentsMode = 'open' | 'premoderated' | 'closed'
