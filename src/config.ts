@@ -5,7 +5,12 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 
 export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly filename: string }
+  | {
+      readonly kind: 'sqlite'
+      readonly filename: string
+      /** SQLite's page cache for the connection, in MiB (the OS caches the file as well). */
+      readonly cacheMiB?: number
+    }
   | { readonly kind: 'postgres'; readonly url: string }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -115,6 +120,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO',
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
+  'MASTHEAD_SQLITE_CACHE_MB',
   'MASTHEAD_VIEW_FLUSH_MS',
   'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
   'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
@@ -143,6 +149,13 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ]
+
+/**
+ * SQLite's own page cache (its default is 2 MiB). Reads that miss it are served by the operating
+ * system's file cache, which is shared and not counted in the server's memory; a larger cache
+ * mostly holds pages the start-up scans touched once.
+ */
+const SQLITE_CACHE_MIB_DEFAULT = 4
 
 /** Parses and validates `env`; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
@@ -175,7 +188,18 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
 
   const dbVar: ConfigVariable =
     read('MASTHEAD_DATABASE_URL') !== undefined ? 'MASTHEAD_DATABASE_URL' : 'DATABASE_URL'
-  const database = databaseConfig(dbVar, read(dbVar) ?? 'sqlite:./data/masthead.db', cwd)
+  const parsedDatabase = databaseConfig(dbVar, read(dbVar) ?? 'sqlite:./data/masthead.db', cwd)
+  const sqliteCacheMiB = integer(
+    'MASTHEAD_SQLITE_CACHE_MB',
+    read('MASTHEAD_SQLITE_CACHE_MB'),
+    SQLITE_CACHE_MIB_DEFAULT,
+    1,
+    65536,
+  )
+  const database: DatabaseConfig =
+    parsedDatabase.kind === 'sqlite'
+      ? { ...parsedDatabase, cacheMiB: sqliteCacheMiB }
+      : parsedDatabase
 
   const logLevel = read('MASTHEAD_LOG_LEVEL') ?? 'info'
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {

@@ -30,7 +30,7 @@ describe('parseConfig', () => {
         connectionTimeoutMs: 60_000,
       },
       site: { url: 'http://127.0.0.1:3000', name: 'The Harbour Ledger', language: 'en' },
-      database: { kind: 'sqlite', filename: path.join(CWD, 'data/masthead.db') },
+      database: { kind: 'sqlite', filename: path.join(CWD, 'data/masthead.db'), cacheMiB: 4 },
       media: { dir: path.join(CWD, 'data/media') },
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
@@ -90,6 +90,7 @@ describe('parseConfig', () => {
     assert.deepEqual(parseConfig(both, CWD).database, {
       kind: 'sqlite',
       filename: path.join(CWD, 'x.db'),
+      cacheMiB: 4,
     })
   })
 
@@ -134,6 +135,7 @@ describe('parseConfig', () => {
         MASTHEAD_DEMO: 'off',
         MASTHEAD_DEMO_ARTICLES: '10000',
         MASTHEAD_PAGE_CACHE_MB: '0',
+        MASTHEAD_SQLITE_CACHE_MB: '64',
         MASTHEAD_LOG_LEVEL: 'silent',
         MASTHEAD_MEDIA_DIR: '/var/media',
       },
@@ -142,6 +144,7 @@ describe('parseConfig', () => {
     assert.equal(config.server.trustProxy, 2)
     assert.deepEqual(config.demo, { seedOnEmpty: false, articles: 10000 })
     assert.equal(config.pageCache.maxBytes, 0)
+    assert.equal(config.database.kind === 'sqlite' && config.database.cacheMiB, 64)
     assert.equal(config.log.level, 'silent')
     assert.equal(config.media.dir, '/var/media')
   })
@@ -168,6 +171,7 @@ describe('parseConfig', () => {
       ['MASTHEAD_DEMO_ARTICLES', '0'],
       ['MASTHEAD_DEMO_ARTICLES', '200001'],
       ['MASTHEAD_PAGE_CACHE_MB', '-5'],
+      ['MASTHEAD_SQLITE_CACHE_MB', '0'],
     ]
     for (const [variable, value] of cases) assertRejects({ [variable]: value }, variable)
   })

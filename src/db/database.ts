@@ -51,6 +51,7 @@ export function openDatabase(
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    if (config.cacheMiB !== undefined) sqlite.pragma(`cache_size = -${config.cacheMiB * 1024}`)
     // Analyzes what lacks statistics, cheaply: the start-up form SQLite's documentation recommends.
     sqlite.pragma('optimize = 0x10002')
     return handle(
