@@ -124,7 +124,14 @@ export default defineConfig(
   // block's options, so the narrower blocks repeat the wider block's bans.
   layer(['src/lib/*.ts'], [ban('^\\.\\./', 'src/lib imports nothing from the rest of src.')]),
   layer(['src/lib/*/**/*.ts'], [ban('^\\.\\./\\.\\./', 'src/lib imports nothing from src.')]),
-  layer(['src/config.ts'], [ban('^\\./(?!lib/)', 'config.ts imports only src/lib.')]),
+  layer(
+    ['src/config.ts'],
+    [ban('^\\./(?!lib/|config/)', 'config.ts imports only src/lib and src/config/.')],
+  ),
+  layer(
+    ['src/config/*.ts'],
+    [ban('^\\.\\./(?!lib/|config\\.js$)', 'src/config/ imports only src/lib and config.ts.')],
+  ),
   layer(
     ['src/db/**/*.ts'],
     [

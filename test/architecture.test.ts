@@ -37,7 +37,7 @@ function placeOf(file: string): Place {
   const top = file.split('/')[0] ?? ''
   if (file === 'app.ts' || file === 'main.ts')
     return { file, layer: file === 'app.ts' ? 'app' : 'main' }
-  if (file === 'config.ts') return { file, layer: 'config' }
+  if (file === 'config.ts' || file.startsWith('config/')) return { file, layer: 'config' }
   if (top in DOMAIN_RANK) return { file, layer: 'domain', domain: top }
   const layers: string[] = ['lib', 'db', 'infra', 'demo', 'web', 'client', 'cli']
   return { file, layer: layers.includes(top) ? (top as Layer) : 'other' }
@@ -133,7 +133,7 @@ function fileRule(from: Place, to: Place, typeOnly: boolean): string | undefined
     return `another domain is imported only through its index.ts (${to.domain}/index.ts)`
   const allowed: Record<Place['layer'], string[]> = {
     lib: ['lib'],
-    config: ['lib'],
+    config: ['lib', 'config'],
     db: ['lib', 'config:type', 'db'],
     infra: ['lib', 'config:type', 'db', 'infra', 'domain:type'],
     domain: ['lib', 'config:type', 'db', 'infra:type', 'domain'],
