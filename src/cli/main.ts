@@ -11,6 +11,7 @@ import {
 import { migrateCommand } from './commands/migrate.js'
 import { seedCommand } from './commands/seed.js'
 import { startCommand } from './commands/start.js'
+import { storyCorrectCommand } from './commands/story-correct.js'
 import { userAddCommand } from './commands/user-add.js'
 import type { CliIo } from './io.js'
 import { reportError } from './report-error.js'
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   commentsRejectCommand,
   commentsSpamCommand,
   commentsBanCommand,
+  storyCorrectCommand,
 ]
 
 const usage = `Usage: masthead <command> [options]

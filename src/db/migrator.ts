@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001-create-core-tables.js'
 import * as m0002 from './migrations/0002-engagement-co-reads-and-salts.js'
 import * as m0003 from './migrations/0003-comment-moderation.js'
 import * as m0004 from './migrations/0004-abuse-controls.js'
+import * as m0006 from './migrations/0006-labels-and-corrections.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-engagement-co-reads-and-salts': m0002,
   '0003-comment-moderation': m0003,
   '0004-abuse-controls': m0004,
+  '0006-labels-and-corrections': m0006,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

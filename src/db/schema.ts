@@ -18,6 +18,10 @@ export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published'
 export type CommentStatus = 'published' | 'held' | 'spam' | 'rejected'
 export type CommentsMode = 'open' | 'premoderated' | 'closed'
 export type PickList = 'must-reads' | 'top-stories'
+/** The type of work a story is, shown to readers beside its section. */
+export type ArticleLabel = 'news' | 'analysis' | 'opinion' | 'explainer' | 'review' | 'sponsored'
+/** A public note on a story: a correction of an error, or an update with new facts. */
+export type ArticleNoteKind = 'correction' | 'update'
 
 export interface UsersTable {
   id: Generated<number>
@@ -79,6 +83,19 @@ export interface ArticlesTable {
   modified_at: DbTime
   /** null = the site's default comment mode. */
   comments_mode: CommentsMode | null
+  label: ColumnType<ArticleLabel, ArticleLabel | undefined, ArticleLabel>
+}
+
+/** Public correction and update notes, shown above a story's body; never edited. */
+export interface ArticleNotesTable {
+  id: Generated<number>
+  article_id: number
+  kind: ArticleNoteKind
+  body: string
+  created_at: DbTime
+  /** The user who added it; null for the CLI or a since-deleted user. */
+  created_by: number | null
+  created_by_name: string
 }
 
 export interface ArticleSlugRedirectsTable {
@@ -196,6 +213,7 @@ export interface Database {
   article_authors: ArticleAuthorsTable
   tags: TagsTable
   article_tags: ArticleTagsTable
+  article_notes: ArticleNotesTable
   article_views_hourly: ArticleViewsHourlyTable
   article_co_reads: ArticleCoReadsTable
   view_salts: ViewSaltsTable

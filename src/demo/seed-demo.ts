@@ -7,6 +7,7 @@ import { createSeededRandom } from '../lib/seeded-random.js'
 import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
 import { forEachInParallel } from './in-parallel.js'
+import { demoLabel } from './labels.js'
 import { landscapeCount } from './outlet.js'
 import { ensureAdmin, ensureAuthors, ensureSections, missingAuthors } from './outlet-setup.js'
 import { createDemoPhotos } from './photos/demo-photos.js'
@@ -64,6 +65,7 @@ export async function seedDemo(
   const admin = await ensureAdmin(accounts)
 
   const plans = planStories(stream(2), { count: articles, now, landscapes: photos.landscapes })
+  const labels = stream(6)
   const created: { id: number; publishedAt: Date }[] = []
   for (const [i, plan] of plans.entries()) {
     const section = sections.get(plan.section)
@@ -79,6 +81,7 @@ export async function seedDemo(
       status: 'published',
       publishedAt: plan.publishedAt,
       updatedAt: plan.updatedAt,
+      label: demoLabel(labels, plan.section),
     })
     created.push({ id: article.id, publishedAt: plan.publishedAt })
     if ((i + 1) % 50 === 0 || i + 1 === plans.length) progress(`articles ${i + 1}/${plans.length}`)

@@ -2,7 +2,7 @@
 
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
-import type { Database } from '../db/schema.js'
+import type { ArticleLabel, Database } from '../db/schema.js'
 import { fromDbTime, fromNullableDbTime, toNumber } from '../db/time-codec.js'
 import { type Photo, photoFromRow } from '../media/index.js'
 import type {
@@ -14,6 +14,7 @@ import type {
   SectionRef,
   Tag,
 } from './types.js'
+import { notesOf } from './note-queries.js'
 import { readerVisible } from './visibility-queries.js'
 
 type From = Database & { a: Database['articles']; s: Database['sections']; p: Database['photos'] }
@@ -39,6 +40,7 @@ interface SummaryRow extends PhotoColumns {
   updated_at: Date | string | null
   section_slug: string
   section_name: string
+  label: ArticleLabel
 }
 
 /** A lead or author photo joined as `p`, under the column names PhotoColumns expects. */
@@ -83,6 +85,7 @@ function anyArticles(db: Db): ArticleQuery {
       'a.updated_at',
       's.slug as section_slug',
       's.name as section_name',
+      'a.label',
       ...PHOTO_COLUMNS,
     ])
 }
@@ -286,7 +289,11 @@ async function fullArticle(db: Db, query: ArticleQuery): Promise<Article | undef
     .select(['a.status', 'a.body_html', 'a.word_count', 'a.created_at', 'a.modified_at'])
     .executeTakeFirst()
   if (row === undefined) return undefined
-  const [authors, tags] = await Promise.all([fullAuthorsOf(db, row.id), tagsOf(db, row.id)])
+  const [authors, tags, notes] = await Promise.all([
+    fullAuthorsOf(db, row.id),
+    tagsOf(db, row.id),
+    notesOf(db, row.id),
+  ])
   const summary = summaryFromRow(row)
   return {
     ...summary,
@@ -298,6 +305,7 @@ async function fullArticle(db: Db, query: ArticleQuery): Promise<Article | undef
     authors,
     tags,
     modifiedAt: fromDbTime(row.modified_at),
+    notes,
   }
 }
 
@@ -399,6 +407,7 @@ function summaryFromRow(row: SummaryRow): Omit<ArticleSummary, 'authors'> {
     publishedAt: fromNullableDbTime(row.published_at) ?? new Date(0),
     updatedAt: fromNullableDbTime(row.updated_at),
     leadPhoto: photoFromColumns(row),
+    label: row.label,
   }
 }
 

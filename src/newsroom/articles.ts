@@ -43,6 +43,7 @@ import {
   articleSlugTaken,
 } from './errors.js'
 import type { PhotoLookup } from './newsroom.js'
+import { parseArticleLabel } from './story-labels.js'
 import { ensureTags } from './section-queries.js'
 import type { Sections } from './sections.js'
 import { baseSlug, firstFreeSlug, slugCandidates } from './slug-rules.js'
@@ -90,6 +91,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     const status = parseArticleStatus(input.status ?? 'draft')
     const publishedAt = initialPublishedAt(status, input.publishedAt, now)
     const tags = normalizeTagNames(input.tagNames ?? [])
+    const label = parseArticleLabel(input.label ?? 'news')
     if (input.slug !== undefined && !isSlug(input.slug)) throw articleSlugInvalid(input.slug)
     const section = await sectionOf(input.sectionId)
     const authorIds = await checkAuthors(input.authorIds)
@@ -111,6 +113,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           body_html: body.html,
           word_count: body.wordCount,
           status,
+          label,
           lead_photo_id: input.leadPhotoId ?? null,
           published_at: publishedAt === null ? null : toDbTime(publishedAt),
           updated_at: input.updatedAt ? toDbTime(input.updatedAt) : null,
@@ -147,6 +150,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     const headline =
       changes.headline === undefined ? undefined : normalizeHeadline(changes.headline)
     const tags = changes.tagNames === undefined ? undefined : normalizeTagNames(changes.tagNames)
+    const label = changes.label === undefined ? undefined : parseArticleLabel(changes.label)
     const newSlug =
       changes.slug !== undefined && changes.slug !== current.slug ? changes.slug : undefined
     if (newSlug !== undefined && !isSlug(newSlug)) throw articleSlugInvalid(newSlug)
@@ -182,6 +186,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           ...(section === undefined ? {} : { section_id: section.id }),
           ...(newSlug === undefined ? {} : { slug: newSlug }),
           ...(changes.leadPhotoId === undefined ? {} : { lead_photo_id: changes.leadPhotoId }),
+          ...(label === undefined ? {} : { label }),
           ...(visible && changesReadableContent(changes) ? { updated_at: toDbTime(now) } : {}),
           modified_at: toDbTime(now),
         })

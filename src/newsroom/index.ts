@@ -9,6 +9,7 @@ import { authorNames } from './author-queries.js'
 import { createAuthors } from './authors.js'
 import { catalogueStories, storyTexts } from './catalogue-queries.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
+import { createStoryNotes } from './notes.js'
 import { createPicks } from './picks.js'
 import { createPublishedArticles } from './published-articles.js'
 import { tagBySlug } from './section-queries.js'
@@ -18,6 +19,9 @@ export type * from './types.js'
 export type { Newsroom, PhotoLookup }
 export { articleNotFound } from './errors.js'
 export { isVisibleToReaders } from './article-rules.js'
+export { ARTICLE_LABELS, parseArticleLabel } from './story-labels.js'
+export { NOTE_KINDS, NOTE_MAX_LENGTH } from './notes.js'
+export { storyDates, type StoryDates } from './story-dates.js'
 
 export interface NewsroomDeps {
   db: Db
@@ -37,6 +41,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
   const reading = createPublishedArticles({ db, clock })
   const writer = createArticleWriter({ db, clock, bus, photos, sections })
   const picks = createPicks({ db, clock, bus })
+  const notes = createStoryNotes({ db, clock, bus })
 
   return {
     listSections: () => sections.list(),
@@ -54,6 +59,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     storiesSharingTags: (articleId, limit) => reading.sharingTags(articleId, limit),
     pickedArticles: (list, limit) => reading.picked(list, limit),
     countPublished: () => reading.count(),
+    listCorrections: (page, perPage) => notes.corrections(page, perPage),
     catalogueStories: (ids) => catalogueStories(db, ids),
     storyTexts: (selection) => storyTexts(db, selection),
     createSection: (input) => sections.create(input),
@@ -61,6 +67,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     createArticle: (input) => writer.create(input),
     updateArticle: (id, changes) => writer.update(id, changes),
     publishArticle: (id, at) => writer.publish(id, at),
+    addArticleNote: (actor, articleId, note) => notes.add(actor, articleId, note),
     setCommentsMode: (articleId, mode) => writer.setCommentsMode(articleId, mode),
     setPicks: (list, ids) => picks.set(list, ids),
   }

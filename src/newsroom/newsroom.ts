@@ -1,15 +1,18 @@
 /** The newsroom's public contract: what web, CLI, demo and other domains may call. */
 
+import type { Actor } from '../accounts/index.js'
 import type { Photo } from '../media/types.js'
 import type {
   Article,
   ArticleChanges,
   ArticleListFilter,
   ArticleLookup,
+  ArticleNote,
   ArticleSummary,
   Author,
   CatalogueStory,
   CommentsMode,
+  CorrectionEntry,
   NewArticle,
   Page,
   PickList,
@@ -66,6 +69,8 @@ export interface Newsroom {
   pickedArticles(list: PickList, limit: number): Promise<ArticleSummary[]>
   /** Number of published stories. */
   countPublished(): Promise<number>
+  /** One page (1-based) of corrections on published stories, newest first (the /corrections page). */
+  listCorrections(page: number, perPage: number): Promise<Page<CorrectionEntry>>
   /** Every published story's label (or only `ids`'), for the ranking engine's memory. */
   catalogueStories(ids?: readonly number[]): Promise<CatalogueStory[]>
   /** Published stories' words by ascending id page, or of `ids`, for the related-stories index. */
@@ -94,6 +99,15 @@ export interface Newsroom {
   updateArticle(id: number, changes: ArticleChanges): Promise<Article>
   /** Publishes a draft now (or at `at`), emitting article.published. */
   publishArticle(id: number, at?: Date): Promise<Article>
+  /**
+   * Adds a public correction or update note to a published story (permission story.correct):
+   * the story's updated time becomes now and article.updated is emitted.
+   */
+  addArticleNote(
+    actor: Actor,
+    articleId: number,
+    note: { kind: string; text: string },
+  ): Promise<ArticleNote>
   /** Sets a story's own comment mode (null = the site default); throws ARTICLE_NOT_FOUND. */
   setCommentsMode(articleId: number, mode: CommentsMode | null): Promise<void>
   /** Replaces the picks of `list` with `articleIds`, in that order. */

@@ -13,6 +13,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'admin',
   'healthz',
   'search',
+  'corrections',
   'feed',
   'feeds',
   'sitemap.xml',

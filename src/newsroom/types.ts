@@ -1,9 +1,15 @@
 /** Newsroom domain objects: sections, authors, tags and articles, as services return them. */
 
-import type { ArticleStatus, CommentsMode, PickList } from '../db/schema.js'
+import type {
+  ArticleLabel,
+  ArticleNoteKind,
+  ArticleStatus,
+  CommentsMode,
+  PickList,
+} from '../db/schema.js'
 import type { Photo } from '../media/types.js'
 
-export type { ArticleStatus, CommentsMode, PickList }
+export type { ArticleLabel, ArticleNoteKind, ArticleStatus, CommentsMode, PickList }
 
 export interface Section {
   id: number
@@ -51,6 +57,23 @@ export interface ArticleSummary {
   updatedAt: Date | null
   leadPhoto: Photo | null
   authors: AuthorSummary[]
+  /** The type of work (news, analysis, opinion…), shown beside the section. */
+  label: ArticleLabel
+}
+
+/** A public correction or update note on a story. */
+export interface ArticleNote {
+  id: number
+  kind: ArticleNoteKind
+  /** Plain text, one paragraph. */
+  text: string
+  createdAt: Date
+}
+
+/** A correction as the /corrections page lists it: the note and the story it corrects. */
+export interface CorrectionEntry {
+  note: ArticleNote
+  story: { id: number; slug: string; headline: string; section: SectionRef }
 }
 
 /** A published story with everything its page shows. */
@@ -63,6 +86,8 @@ export interface Article extends Omit<ArticleSummary, 'authors'> {
   tags: Tag[]
   /** Last change of any kind (for Last-Modified). */
   modifiedAt: Date
+  /** Public correction and update notes, oldest first. */
+  notes: ArticleNote[]
 }
 
 /** One page of a paginated list. */
@@ -98,6 +123,8 @@ export interface NewArticle {
   status?: ArticleStatus
   publishedAt?: Date | null
   updatedAt?: Date | null
+  /** Defaults to 'news'. */
+  label?: ArticleLabel
 }
 
 export interface ArticleChanges {
@@ -109,6 +136,7 @@ export interface ArticleChanges {
   leadPhotoId?: number | null
   tagNames?: string[]
   authorIds?: number[]
+  label?: ArticleLabel
 }
 
 /** A published story as the ranking engine keeps it in memory: enough to label and link it. */
