@@ -9,10 +9,12 @@
  *   'tag:{id}'         a tag page
  *   'picks'            anything showing the editors' picks
  *   'rails'            anything showing Popular Now / Weekly Best (these lag by the 60 s TTL)
+ *   'corrections'      the /corrections page
  *
  * Events purge:
  *   article.published / updated / unpublished → article:{id}, section:{slug} (and the previous
- *       section on a move), author:{id} per author, tag:{id} per tag, front
+ *       section on a move), author:{id} per author, tag:{id} per tag, front, corrections
+ *       (a new note is an article.updated; an unpublished story leaves the corrections list)
  *   picks.changed                             → picks, front
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
@@ -30,6 +32,7 @@ const articleTags = (event: ArticleEvent): string[] => [
   ...event.authorIds.map((id) => `author:${id}`),
   ...event.tagIds.map((id) => `tag:${id}`),
   'front',
+  'corrections',
 ]
 
 /** The one table: event → the tags whose pages it makes stale. */

@@ -137,7 +137,10 @@ export function Layout(props: LayoutProps): SafeHtml {
           <nav aria-label="All sections">
             <SectionLinks sections={frame.sections} active={props.activeSection} />
           </nav>
-          <p class="colophon">{site.name} · Published with Masthead, open-source news software.</p>
+          <p class="colophon">
+            {site.name} · <a href="/corrections">Corrections</a> · Published with Masthead,
+            open-source news software.
+          </p>
           <p class="bottom-links">
             <a href="#top">Back to top</a>
             <a href="/">Back to front page</a>

@@ -15,6 +15,8 @@ import type { LoadedPage, PageContext } from './page-context.js'
 import { loadArticlePage } from './pages/load-article-page.js'
 import { ArticlePage } from './pages/article-page.tsx'
 import { loadAuthorPage } from './pages/load-author-page.js'
+import { loadCorrectionsPage } from './pages/load-corrections-page.js'
+import { CorrectionsPage } from './pages/corrections-page.tsx'
 import { AuthorPage } from './pages/author-page.tsx'
 import { loadFrontPage } from './pages/load-front-page.js'
 import { FrontPage } from './pages/front-page.tsx'
@@ -77,6 +79,16 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     const loaded = await loadFrontPage(context())
     return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
   })
+
+  app.get<{ Querystring: ListQuery }>(
+    '/corrections',
+    { schema: { querystring: ListQuery } },
+    async (request, reply) => {
+      const loaded = await loadCorrectionsPage(context(), request.query.page ?? 1)
+      if (loaded === undefined) return notFound(request, reply)
+      return sendPage(reply, 200, renderDocument(CorrectionsPage(loaded.props)), loaded)
+    },
+  )
 
   app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/author/:slug',

@@ -20,6 +20,9 @@ export function tagPath(tag: { slug: string }): string {
   return `/tag/${tag.slug}`
 }
 
+/** `/corrections`: the public list of corrections. */
+export const CORRECTIONS_PATH = '/corrections'
+
 /** `base` for page 1, `base?page=N` after it, so page 1 has one address. */
 export function pagePath(base: string, page: number): string {
   return page <= 1 ? base : `${base}?page=${page}`
@@ -33,6 +36,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'assets',
   'api',
   'healthz',
+  'corrections',
   'admin',
   'favicon.svg',
   'robots.txt',

@@ -28,7 +28,15 @@ async function purgedBy(publish: (bus: ReturnType<typeof createInProcessBus>) =>
 
 describe('page cache invalidation', () => {
   test('publishing and unpublishing purge the story, its section, authors, tags and the front', async () => {
-    const expected = ['article:42', 'section:city', 'author:7', 'author:8', 'tag:3', 'front']
+    const expected = [
+      'article:42',
+      'section:city',
+      'author:7',
+      'author:8',
+      'tag:3',
+      'front',
+      'corrections',
+    ]
     assert.deepEqual(await purgedBy((bus) => bus.publish('article.published', story)), [expected])
     assert.deepEqual(await purgedBy((bus) => bus.publish('article.unpublished', story)), [expected])
   })

@@ -66,6 +66,7 @@ export function summaries(count: number, firstId = 100): ArticleSummary[] {
       updatedAt: null,
       leadPhoto: index % 2 === 0 ? PHOTO : null,
       authors: [{ id: AUTHOR.id, slug: AUTHOR.slug, name: AUTHOR.name, jobTitle: AUTHOR.jobTitle }],
+      label: 'news',
     }
   })
 }
@@ -92,5 +93,7 @@ export function article(
       { id: 1, slug: 'shipping', name: 'Shipping' },
       { id: 2, slug: 'busan', name: 'Busan' },
     ],
+    label: 'news',
+    notes: [],
   }
 }

@@ -5,6 +5,7 @@ import { formatDate } from '../../render/format.js'
 import type { SafeHtml } from '../../render/html.js'
 import { articlePath } from '../site-urls.js'
 import { Picture } from './picture.js'
+import { StoryLabel } from './story-label.js'
 
 export interface StoryCardProps {
   story: ArticleSummary
@@ -38,7 +39,8 @@ export function StoryCard(props: StoryCardProps): SafeHtml {
       )}
       <div class="story-card-text">
         <p class="section-label">
-          <a href={`/${story.section.slug}`}>{story.section.name}</a>
+          <a href={`/${story.section.slug}`}>{story.section.name}</a>{' '}
+          <StoryLabel label={story.label} onCard />
         </p>
         {props.level === 2 ? (
           <h2 class="story-card-headline">{headline}</h2>

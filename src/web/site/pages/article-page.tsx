@@ -1,5 +1,6 @@
 /** The article page: the story with its photo, authors, comments, rails and share links. */
 
+import { storyDates } from '../../../newsroom/index.js'
 import type { SafeHtml } from '../../render/html.js'
 import { absoluteUrl, Layout, type MetaImage } from '../../render/layout.js'
 import { ArticleBody } from '../components/article-body.js'
@@ -10,6 +11,8 @@ import { LeadFigure } from '../components/lead-figure.js'
 import { jpegVariant } from '../components/picture.js'
 import { mustReadsNote, Rail } from '../components/rail.js'
 import { ShareLinks } from '../components/share-links.js'
+import { SponsoredNotice, StoryLabel } from '../components/story-label.js'
+import { StoryNotes } from '../components/story-notes.js'
 import { authorPath, sectionPath, tagPath } from '../site-urls.js'
 import type { ArticlePageProps } from './load-article-page.js'
 
@@ -23,6 +26,7 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
   const description = article.dek === '' ? article.headline : article.dek
   const sectionLabel = article.section.name.toLocaleUpperCase(language)
   const refused = props.refused
+  const dates = storyDates(article)
   return (
     <Layout
       frame={frame}
@@ -39,8 +43,8 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
         ogType: 'article',
         image,
         article: {
-          publishedTime: article.publishedAt,
-          modifiedTime: article.modifiedAt,
+          publishedTime: dates.published,
+          modifiedTime: dates.modified,
           section: article.section.name,
           tags: article.tags.map((t) => t.name),
         },
@@ -52,18 +56,21 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
         <article class="story" data-view-token={props.viewToken}>
           <header class="story-header">
             <p class="section-label">
-              <a href={sectionPath(article.section)}>{article.section.name}</a>
+              <a href={sectionPath(article.section)}>{article.section.name}</a>{' '}
+              <StoryLabel label={article.label} />
             </p>
             <h1 class="story-headline">{article.headline}</h1>
             {article.dek === '' ? null : <p class="story-dek">{article.dek}</p>}
+            {article.label === 'sponsored' ? <SponsoredNotice /> : null}
             <Byline
               authors={article.authors}
-              publishedAt={article.publishedAt}
-              updatedAt={article.updatedAt}
+              publishedAt={dates.published}
+              updatedAt={dates.updated}
               views={props.views}
               language={language}
             />
           </header>
+          <StoryNotes notes={article.notes} language={language} />
           {article.leadPhoto === null ? null : <LeadFigure photo={article.leadPhoto} />}
           <ArticleBody html={article.bodyHtml} />
           {article.tags.length === 0 ? null : (
@@ -156,8 +163,8 @@ function newsArticleData(
     '@type': 'NewsArticle',
     headline: article.headline,
     description,
-    datePublished: article.publishedAt.toISOString(),
-    dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+    datePublished: storyDates(article).published.toISOString(),
+    dateModified: storyDates(article).modified.toISOString(),
     articleSection: article.section.name,
     keywords: article.tags.map((t) => t.name),
     wordCount: article.wordCount,
