@@ -20,7 +20,7 @@ import { createLogger, type Logger } from './infra/logger.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
-import { createNewsroom, type Newsroom } from './newsroom/index.js'
+import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { buildServer } from './web/server.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
@@ -135,6 +135,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   })
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)
+  scheduler.add(publishDueJob(services.newsroom))
   scheduler.start()
   return scheduler
 }

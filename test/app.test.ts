@@ -41,7 +41,7 @@ describe('app', () => {
     assert.deepEqual(salts, [])
   })
 
-  test('startJobs registers every engagement job; runNow drives them; closeApp flushes last', async () => {
+  test('startJobs registers every engagement job and scheduled publishing; runNow drives them; closeApp flushes last', async () => {
     const story = await (await newsroomFixture(services.database.db)).story()
     const jobs = startJobs(services)
     assert.deepEqual(jobs.names().sort(), [
@@ -50,6 +50,7 @@ describe('app', () => {
       'engagement.open-day',
       'engagement.refresh-rankings',
       'engagement.sync-stories',
+      'newsroom.publish-due',
     ])
     await jobs.runNow('engagement.open-day')
     assert.equal(services.engagement.countView(story.id, READER), 'counted')

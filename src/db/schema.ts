@@ -14,7 +14,7 @@ export type NullableDbTime = ColumnType<
 export type DbCount = number | string | bigint
 
 export type UserRole = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator'
-export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published'
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
 export type CommentStatus = 'published' | 'held' | 'spam' | 'rejected'
 export type CommentsMode = 'open' | 'premoderated' | 'closed'
 export type PickList = 'must-reads' | 'top-stories'
@@ -84,6 +84,39 @@ export interface ArticlesTable {
   /** null = the site's default comment mode. */
   comments_mode: CommentsMode | null
   label: ColumnType<ArticleLabel, ArticleLabel | undefined, ArticleLabel>
+  /** Bumped by every save; a save names the version it was based on. */
+  version: ColumnType<number, number | undefined, number>
+  /** The user who created the story (null: a command or the demo). */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>
+  seo_title: ColumnType<string, string | undefined, string>
+  seo_description: ColumnType<string, string | undefined, string>
+}
+
+/** One saved state of a story's words. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>
+  article_id: number
+  version: number
+  /** null: a command, the demo or a migration. */
+  user_id: number | null
+  headline: string
+  dek: string
+  body_markdown: string
+  /** The version this revision restored, if it was a restore. */
+  restored_from: number | null
+  created_at: DbTime
+}
+
+/** The workflow log: one row per change of a story's status. */
+export interface ArticleEventsTable {
+  id: Generated<number>
+  article_id: number
+  /** null: the scheduler or a command. */
+  user_id: number | null
+  /** null when the story was created. */
+  from_status: ArticleStatus | null
+  to_status: ArticleStatus
+  at: DbTime
 }
 
 /** Public correction and update notes, shown above a story's body; never edited. */
@@ -210,6 +243,8 @@ export interface Database {
   authors: AuthorsTable
   articles: ArticlesTable
   article_slug_redirects: ArticleSlugRedirectsTable
+  article_revisions: ArticleRevisionsTable
+  article_events: ArticleEventsTable
   article_authors: ArticleAuthorsTable
   tags: TagsTable
   article_tags: ArticleTagsTable

@@ -16,6 +16,7 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
   'in_review',
   'scheduled',
   'published',
+  'unpublished',
 ]
 export const HEADLINE_MAX_LENGTH = 200
 
@@ -24,7 +25,9 @@ const TRANSITIONS: Record<ArticleStatus, readonly ArticleStatus[]> = {
   draft: ['in_review', 'scheduled', 'published'],
   in_review: ['draft', 'scheduled', 'published'],
   scheduled: ['draft', 'in_review', 'published'],
-  published: ['draft'],
+  published: ['draft', 'unpublished'],
+  // Taken down: readers get 410 Gone; the desk may rework it or put it back.
+  unpublished: ['draft', 'published'],
 }
 
 /** The status named by `value`; throws ARTICLE_STATUS_INVALID otherwise. */

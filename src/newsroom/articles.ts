@@ -47,7 +47,23 @@ import { parseArticleLabel } from './story-labels.js'
 import { ensureTags } from './section-queries.js'
 import type { Sections } from './sections.js'
 import { baseSlug, firstFreeSlug, slugCandidates } from './slug-rules.js'
+import { storyVersionConflict } from './story-errors.js'
+import {
+  bumpVersion,
+  insertRevision,
+  insertStoryEvent,
+  storyRevisions,
+} from './story-history-queries.js'
+import { checkSeo } from './story-rules.js'
 import type { Article, ArticleChanges, CommentsMode, NewArticle, Section } from './types.js'
+
+/** Who saves, and the version the save was based on (undefined: a command, which never conflicts). */
+export interface SaveOptions {
+  by?: number | null
+  baseVersion?: number
+  /** Set when the save restores this older version. */
+  restoredFrom?: number
+}
 
 export interface ArticleWriterDeps {
   db: Db
@@ -85,8 +101,9 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     return article
   }
 
-  const create = async (input: NewArticle): Promise<Article> => {
+  const create = async (input: NewArticle, by: number | null = null): Promise<Article> => {
     const now = clock.now()
+    checkSeo(input)
     const headline = normalizeHeadline(input.headline)
     const status = parseArticleStatus(input.status ?? 'draft')
     const publishedAt = initialPublishedAt(status, input.publishedAt, now)
@@ -119,7 +136,14 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           updated_at: input.updatedAt ? toDbTime(input.updatedAt) : null,
           created_at: toDbTime(now),
           modified_at: toDbTime(now),
+          created_by: by,
+          seo_title: input.seoTitle?.trim() ?? '',
+          seo_description: input.seoDescription?.trim() ?? '',
+          comments_mode: input.commentsMode ?? null,
         })
+        const words = { headline, dek: input.dek?.trim() ?? '', bodyMarkdown: input.bodyMarkdown }
+        await insertRevision(trx, { articleId, version: 1, userId: by, ...words, at: now })
+        await insertStoryEvent(trx, { articleId, userId: by, from: null, to: status, at: now })
         // An explicit slug may reuse a former slug of another story; the live story wins.
         await removeSlugRedirect(trx, slug)
         await replaceArticleAuthors(trx, articleId, authorIds)
@@ -143,10 +167,15 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     return load(id)
   }
 
-  const update = async (id: number, changes: ArticleChanges): Promise<Article> => {
+  const update = async (
+    id: number,
+    changes: ArticleChanges,
+    options: SaveOptions = {},
+  ): Promise<Article> => {
     const now = clock.now()
     const current = await storedArticle(db, id)
     if (current === undefined) throw articleNotFound({ id })
+    checkSeo(changes)
     const headline =
       changes.headline === undefined ? undefined : normalizeHeadline(changes.headline)
     const tags = changes.tagNames === undefined ? undefined : normalizeTagNames(changes.tagNames)
@@ -165,8 +194,15 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     const visible = isVisibleToReaders(current, now)
 
     let tagIds = current.tagIds
+    let stale = false
     try {
       await db.transaction().execute(async (trx) => {
+        // First, so that a save based on an older version changes nothing at all.
+        const version = await bumpVersion(trx, id, options.baseVersion)
+        if (version === undefined) {
+          stale = true
+          throw new Error('stale version')
+        }
         if (newSlug !== undefined) {
           if ((await takenArticleSlugs(trx, [newSlug], false)).size > 0)
             throw articleSlugTaken(newSlug)
@@ -187,6 +223,11 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           ...(newSlug === undefined ? {} : { slug: newSlug }),
           ...(changes.leadPhotoId === undefined ? {} : { lead_photo_id: changes.leadPhotoId }),
           ...(label === undefined ? {} : { label }),
+          ...(changes.seoTitle === undefined ? {} : { seo_title: changes.seoTitle.trim() }),
+          ...(changes.seoDescription === undefined
+            ? {}
+            : { seo_description: changes.seoDescription.trim() }),
+          ...(changes.commentsMode === undefined ? {} : { comments_mode: changes.commentsMode }),
           ...(visible && changesReadableContent(changes) ? { updated_at: toDbTime(now) } : {}),
           modified_at: toDbTime(now),
         })
@@ -195,8 +236,24 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           tagIds = await ensureTags(trx, tags)
           await replaceArticleTags(trx, id, tagIds)
         }
+        const words = await trx
+          .selectFrom('articles')
+          .select(['headline', 'dek', 'body_markdown'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+        await insertRevision(trx, {
+          articleId: id,
+          version,
+          userId: options.by ?? null,
+          headline: words.headline,
+          dek: words.dek,
+          bodyMarkdown: words.body_markdown,
+          restoredFrom: options.restoredFrom ?? null,
+          at: now,
+        })
       })
     } catch (error) {
+      if (stale) throw await conflictFor(id, options.baseVersion ?? 0, changes)
       if (newSlug !== undefined && classifyDbError(error) === 'unique')
         throw articleSlugTaken(newSlug)
       throw error
@@ -221,12 +278,39 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
     return load(id)
   }
 
-  const publish = async (id: number, at?: Date): Promise<Article> => {
+  /** The conflict error for a save based on `baseVersion`: both texts, and who saved the newer one. */
+  const conflictFor = async (id: number, baseVersion: number, changes: ArticleChanges) => {
+    const [latest] = await storyRevisions(db, id, 1)
+    if (latest === undefined) return articleNotFound({ id })
+    return storyVersionConflict({
+      id,
+      baseVersion,
+      currentVersion: latest.version,
+      current: { headline: latest.headline, dek: latest.dek, bodyMarkdown: latest.bodyMarkdown },
+      yours: {
+        ...(changes.headline === undefined ? {} : { headline: changes.headline }),
+        ...(changes.dek === undefined ? {} : { dek: changes.dek }),
+        ...(changes.bodyMarkdown === undefined ? {} : { bodyMarkdown: changes.bodyMarkdown }),
+      },
+      savedBy: latest.userName,
+    })
+  }
+
+  const publish = async (id: number, at?: Date, by: number | null = null): Promise<Article> => {
     const now = clock.now()
     const current = await storedArticle(db, id)
     if (current === undefined) throw articleNotFound({ id })
     assertTransition(current.status, 'published')
-    await setPublication(db, id, 'published', at ?? now, now)
+    await db.transaction().execute(async (trx) => {
+      await setPublication(trx, id, 'published', at ?? now, now)
+      await insertStoryEvent(trx, {
+        articleId: id,
+        userId: by,
+        from: current.status,
+        to: 'published',
+        at: now,
+      })
+    })
     await bus.publish('article.published', articleEvent(current, {}))
     return load(id)
   }
@@ -260,7 +344,7 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
  * The event payload for a story. Author and tag ids are the union of before and after, so the
  * pages of a removed author or tag are purged too.
  */
-function articleEvent(
+export function articleEvent(
   current: StoredArticle,
   next: Partial<Pick<ArticleEvent, 'slug' | 'sectionSlug' | 'authorIds' | 'tagIds'>>,
 ): ArticleEvent {

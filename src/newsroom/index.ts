@@ -14,6 +14,9 @@ import { createPicks } from './picks.js'
 import { createPublishedArticles } from './published-articles.js'
 import { tagBySlug } from './section-queries.js'
 import { createSections } from './sections.js'
+import { createStoryDesk } from './story-desk.js'
+import { isUnpublishedSlug } from './story-desk-queries.js'
+import type { PermissionSettings } from '../accounts/index.js'
 
 export type * from './types.js'
 export type { Newsroom, PhotoLookup }
@@ -22,6 +25,8 @@ export { isVisibleToReaders } from './article-rules.js'
 export { ARTICLE_LABELS, parseArticleLabel } from './story-labels.js'
 export { NOTE_KINDS, NOTE_MAX_LENGTH } from './notes.js'
 export { storyDates, type StoryDates } from './story-dates.js'
+export type * from './story-desk.js'
+export { publishDueJob } from './jobs/publish-due.js'
 
 export interface NewsroomDeps {
   db: Db
@@ -29,19 +34,28 @@ export interface NewsroomDeps {
   bus: Bus
   /** Resolves photo ids (media.getPhotos), for body figures and lead photos. */
   photos: PhotoLookup
+  /** Site settings that change who may publish (default: authors may not). */
+  permissions?: PermissionSettings
 }
 
 /**
  * Builds the newsroom service.
  * @example const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
  */
-export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsroom {
+export function createNewsroom({ db, clock, bus, photos, permissions }: NewsroomDeps): Newsroom {
   const sections = createSections({ db, clock })
   const authors = createAuthors({ db, clock, photos })
   const reading = createPublishedArticles({ db, clock })
   const writer = createArticleWriter({ db, clock, bus, photos, sections })
   const picks = createPicks({ db, clock, bus })
   const notes = createStoryNotes({ db, clock, bus })
+  const stories = createStoryDesk({
+    db,
+    clock,
+    bus,
+    writer,
+    ...(permissions ? { permissions } : {}),
+  })
 
   return {
     listSections: () => sections.list(),
@@ -70,5 +84,7 @@ export function createNewsroom({ db, clock, bus, photos }: NewsroomDeps): Newsro
     addArticleNote: (actor, articleId, note) => notes.add(actor, articleId, note),
     setCommentsMode: (articleId, mode) => writer.setCommentsMode(articleId, mode),
     setPicks: (list, ids) => picks.set(list, ids),
+    stories,
+    wasUnpublished: async (slug) => isSlug(slug) && isUnpublishedSlug(db, slug),
   }
 }

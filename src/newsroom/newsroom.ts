@@ -2,6 +2,7 @@
 
 import type { Actor } from '../accounts/index.js'
 import type { Photo } from '../media/types.js'
+import type { StoryDesk } from './story-desk.js'
 import type {
   Article,
   ArticleChanges,
@@ -112,6 +113,11 @@ export interface Newsroom {
   setCommentsMode(articleId: number, mode: CommentsMode | null): Promise<void>
   /** Replaces the picks of `list` with `articleIds`, in that order. */
   setPicks(list: PickList, articleIds: readonly number[]): Promise<void>
+
+  // The story desk (newsroom screens): every call takes the Actor it acts for.
+  readonly stories: StoryDesk
+  /** True when the story at `slug` (current or former) was unpublished: readers get 410 Gone. */
+  wasUnpublished(slug: string): Promise<boolean>
 }
 
 /** Resolves photos by id; media provides it so newsroom can render body figures with credits. */

@@ -125,6 +125,10 @@ export interface NewArticle {
   updatedAt?: Date | null
   /** Defaults to 'news'. */
   label?: ArticleLabel
+  seoTitle?: string
+  seoDescription?: string
+  /** null or absent: the site's default. */
+  commentsMode?: CommentsMode | null
 }
 
 export interface ArticleChanges {
@@ -137,6 +141,10 @@ export interface ArticleChanges {
   tagNames?: string[]
   authorIds?: number[]
   label?: ArticleLabel
+  seoTitle?: string
+  seoDescription?: string
+  /** null: back to the site's default. */
+  commentsMode?: CommentsMode | null
 }
 
 /** A published story as the ranking engine keeps it in memory: enough to label and link it. */
