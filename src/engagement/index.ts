@@ -110,7 +110,12 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     ? [
         bus.subscribe('article.published', onArticle),
         bus.subscribe('article.updated', onArticle),
-        bus.subscribe('article.unpublished', onArticle),
+        // Gone from every rail at once, before the page cache purges; the sync re-reads it later.
+        bus.subscribe('article.unpublished', (event) => {
+          catalogue.remove(event.articleId)
+          rankings.drop(event.articleId)
+          onArticle(event)
+        }),
         bus.subscribe('picks.changed', () => refresher.notePicksChanged()),
       ]
     : []
@@ -149,7 +154,8 @@ export function createEngagement(deps: EngagementDeps): Engagement {
       return articleRails(
         rankings.current(),
         catalogue.visible(articleId, now),
-        related.of(articleId, now),
+        // The memo may predate an unpublish the sync has not reached yet; the catalogue has.
+        related.of(articleId, now).filter((e) => catalogue.visible(e.story.id, now) !== undefined),
         articleId,
       )
     },

@@ -46,6 +46,8 @@ const EMPTY: RankingSnapshot = {
 export interface Rankings {
   /** The current snapshot (an empty one before the first refresh); never waits. */
   current(): RankingSnapshot
+  /** Takes a story out of the current snapshot at once (it was unpublished); no I/O. */
+  drop(articleId: number): void
   /**
    * Reads what changed since the last refresh and recomputes; resolves with the stories whose
    * buckets were read (their co-reads may have changed), or 'all' after a full load.
@@ -174,6 +176,9 @@ export function createRankings(deps: RankingsDeps): Rankings {
 
   return {
     current: () => snapshot,
+    drop: (articleId) => {
+      snapshot = withoutStory(snapshot, articleId)
+    },
     refresh,
     markDirty: (hour) => {
       dirty.add(startOfHour(hour).getTime())
@@ -251,4 +256,22 @@ function rankedLists(
     b.score - a.score || b.story.id - a.story.id
   for (const [slug, list] of bySection) bySection.set(slug, list.sort(order).slice(0, RANKED_KEEP))
   return { top: top.sort(order).slice(0, RANKED_KEEP), bySection }
+}
+
+/** `snapshot` with one story left out of every list. */
+function withoutStory(snapshot: RankingSnapshot, articleId: number): RankingSnapshot {
+  const entries = (list: RankedEntry[]): RankedEntry[] =>
+    list.filter((e) => e.story.id !== articleId)
+  const stories = (list: RankedStory[]): RankedStory[] => list.filter((s) => s.id !== articleId)
+  const each = <T>(map: Map<string, T[]>, keep: (list: T[]) => T[]): Map<string, T[]> =>
+    new Map([...map].map(([key, list]) => [key, keep(list)]))
+  return {
+    computedAt: snapshot.computedAt,
+    popularNow: entries(snapshot.popularNow),
+    weeklyBest: entries(snapshot.weeklyBest),
+    popularBySection: each(snapshot.popularBySection, entries),
+    weeklyBySection: each(snapshot.weeklyBySection, entries),
+    latestBySection: each(snapshot.latestBySection, stories),
+    mustReads: stories(snapshot.mustReads),
+  }
 }

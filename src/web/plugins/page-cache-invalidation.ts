@@ -14,7 +14,8 @@
  * Events purge:
  *   article.published / updated / unpublished → article:{id}, section:{slug} (and the previous
  *       section on a move), author:{id} per author, tag:{id} per tag, front, corrections
- *       (a new note is an article.updated; an unpublished story leaves the corrections list)
+ *       (a new note is an article.updated; an unpublished story leaves the corrections list);
+ *       unpublished also purges rails (a story taken down must not linger there for the TTL)
  *   picks.changed                             → picks, front
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
@@ -48,7 +49,8 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
     }
     return tags
   },
-  'article.unpublished': articleTags,
+  // A story taken down leaves the rails at once too (engagement drops it from memory first).
+  'article.unpublished': (event) => [...articleTags(event), 'rails'],
   'picks.changed': () => ['picks', 'front'],
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
   'comment.moderated': (event) => [`article:${event.articleId}`],

@@ -135,6 +135,15 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       switch (result.kind) {
         case 'missing':
           return notFound(request, reply)
+        case 'gone': {
+          const props = await loadNotFoundPage(context())
+          return sendPage(
+            reply,
+            410,
+            renderDocument(NotFoundPage({ ...props, gone: true })),
+            undefined,
+          )
+        }
         case 'redirect':
           return reply.redirect(result.location + queryOf(request), 301)
         case 'page':

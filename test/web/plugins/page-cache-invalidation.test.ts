@@ -27,7 +27,7 @@ async function purgedBy(publish: (bus: ReturnType<typeof createInProcessBus>) =>
 }
 
 describe('page cache invalidation', () => {
-  test('publishing and unpublishing purge the story, its section, authors, tags and the front', async () => {
+  test('publishing and unpublishing purge the story, its section, authors, tags and the front (and rails on unpublish)', async () => {
     const expected = [
       'article:42',
       'section:city',
@@ -38,7 +38,9 @@ describe('page cache invalidation', () => {
       'corrections',
     ]
     assert.deepEqual(await purgedBy((bus) => bus.publish('article.published', story)), [expected])
-    assert.deepEqual(await purgedBy((bus) => bus.publish('article.unpublished', story)), [expected])
+    assert.deepEqual(await purgedBy((bus) => bus.publish('article.unpublished', story)), [
+      [...expected, 'rails'],
+    ])
   })
 
   test('moving a story purges its previous section too', async () => {

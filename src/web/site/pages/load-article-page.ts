@@ -33,6 +33,8 @@ export type ArticleLoad =
   | { kind: 'page'; page: LoadedPage<ArticlePageProps> }
   | { kind: 'redirect'; location: string }
   | { kind: 'missing' }
+  /** The story was taken down: readers get 410 Gone. */
+  | { kind: 'gone' }
 
 export type { CommentsView, RefusedComment }
 
@@ -48,7 +50,8 @@ export async function loadArticlePage(
     newsroom.findPublishedArticle(params.slug),
     newsroom.listSections(),
   ])
-  if (lookup === undefined) return { kind: 'missing' }
+  if (lookup === undefined)
+    return (await newsroom.wasUnpublished(params.slug)) ? { kind: 'gone' } : { kind: 'missing' }
   if (lookup.kind === 'moved') return { kind: 'redirect', location: articlePath(lookup) }
   const { article } = lookup
   const canonicalPath = articlePath(article)

@@ -6,6 +6,8 @@ import { frameOf, type PageContext, type SiteFrame } from '../page-context.js'
 export interface NotFoundPageProps {
   frame: SiteFrame
   latest: ArticleSummary[]
+  /** Set when the address held a story that was taken down (410 Gone). */
+  gone?: boolean
 }
 
 /** Loads the 404 page's props (never cached, so no tags). */
