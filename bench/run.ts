@@ -13,6 +13,7 @@ import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
 import { commentsScenario } from './scenarios/comments.js'
+import { newsroomScenario } from './scenarios/newsroom.js'
 import { rankingScenario } from './scenarios/rankings.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { startupScenario } from './scenarios/startup.js'
@@ -31,14 +32,14 @@ const { values: options } = parseArgs({
     misses: { type: 'string', default: '500' },
     'rankings-articles': { type: 'string', default: '100000' },
     'rankings-events': { type: 'string', default: '10000000' },
-    /** `--only views,comments` runs just those groups: rankings, startup, reading, comments, views. */
+    /** `--only views,comments` runs just those groups: rankings, startup, reading, comments, views, newsroom. */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
     'startup-load': { type: 'string', default: '60' },
   },
 })
 const articles = Number(options.articles)
-const GROUPS = ['rankings', 'startup', 'reading', 'comments', 'views'] as const
+const GROUPS = ['rankings', 'startup', 'reading', 'comments', 'views', 'newsroom'] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
 for (const group of onlyGroups ?? [])
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
   let app: App | undefined
   try {
-    if (runs('reading') || runs('comments') || runs('views')) {
+    if (runs('reading') || runs('comments') || runs('views') || runs('newsroom')) {
       app = await prepareApp(dir)
       await app.web.listen({ host: '127.0.0.1', port: 0 })
       const address = app.web.server.address()
@@ -259,6 +260,12 @@ async function main(): Promise<void> {
         const views = await viewCountingScenario(app, origin, await storyRefs(app, 50))
         scenarios.push(views)
         rows.push(...views.rows)
+      }
+      if (runs('newsroom')) {
+        log('newsroom: saving a draft and publishing, in-process, on the seeded archive')
+        const newsroomResult = await newsroomScenario(app)
+        scenarios.push(newsroomResult)
+        rows.push(...newsroomResult.rows)
       }
     }
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
