@@ -250,3 +250,17 @@ export async function isUnpublishedSlug(db: Db, slug: string): Promise<boolean> 
     .executeTakeFirst()
   return renamed?.status === 'unpublished'
 }
+
+/** Every author as the editor's byline picker lists them, by name (bounded). */
+export async function authorChoices(
+  db: Db,
+  limit: number,
+): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('authors')
+    .select(['id', 'name'])
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}

@@ -15,11 +15,13 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { diffText, type LineChange } from '../lib/text-diff.js'
 import { canTransition } from './article-rules.js'
+import { articleById } from './article-queries.js'
 import { articleEvent, type createArticleWriter } from './articles.js'
 import { storedArticle } from './article-write-queries.js'
 import { articleNotFound, articleTransitionInvalid } from './errors.js'
 import { storyRevisionNotFound, storyScheduleInPast, storyVersionInvalid } from './story-errors.js'
 import {
+  authorChoices,
   deskStories,
   type DeskStoryFilter,
   type DeskStorySummary,
@@ -38,7 +40,7 @@ import {
   storyRevisions,
 } from './story-history-queries.js'
 import { permissionForMove } from './story-rules.js'
-import type { ArticleChanges, ArticleStatus, NewArticle, Page } from './types.js'
+import type { Article, ArticleChanges, ArticleStatus, NewArticle, Page } from './types.js'
 
 export type { DeskStoryFilter, DeskStorySummary, EditableStory, StoryEvent, StoryRevision }
 
@@ -102,6 +104,10 @@ export interface StoryDesk {
   restore(actor: Actor, id: number, version: number, baseVersion: number): Promise<DeskStory>
   /** The workflow log, oldest first. */
   events(actor: Actor, id: number): Promise<StoryEvent[]>
+  /** The authors the byline picker offers, by name. */
+  authorChoices(actor: Actor): Promise<{ id: number; name: string }[]>
+  /** The story as its page would show it (rendered body, photo, bylines), in any status. */
+  preview(actor: Actor, id: number): Promise<Article>
   /** Publishes every scheduled story whose time has come, each exactly once; returns how many. */
   publishDue(): Promise<number>
 }
@@ -116,6 +122,8 @@ export interface StoryDeskDeps {
 }
 
 const DUE_BATCH = 100
+/** More bylines than a picker can usefully list; a newsroom with more needs a search. */
+const AUTHOR_CHOICES = 2000
 
 /** Creates the story desk over the article writer. */
 export function createStoryDesk({ db, clock, bus, writer, permissions }: StoryDeskDeps): StoryDesk {
@@ -270,6 +278,16 @@ export function createStoryDesk({ db, clock, bus, writer, permissions }: StoryDe
     events: async (actor, id) => {
       await readable(actor, id)
       return storyEvents(db, id)
+    },
+    authorChoices: async (actor) => {
+      requirePermission(actor, 'stories.list')
+      return authorChoices(db, AUTHOR_CHOICES)
+    },
+    preview: async (actor, id) => {
+      await readable(actor, id)
+      const article = await articleById(db, id)
+      if (article === undefined) throw articleNotFound({ id })
+      return article
     },
     publishDue: async () => {
       const now = clock.now()

@@ -301,4 +301,18 @@ forEachDatabase('story desk', (t) => {
       1,
     )
   })
+
+  test('the preview is the story as its page shows it, in any status; the byline picker lists authors', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const writer = await insertActor(t.handle.db, 'contributor')
+    const story = await draft(f, writer, 'Some **bold** words.')
+    const preview = await f.newsroom.stories.preview(writer, story.id)
+    assert.equal(preview.status, 'draft')
+    assert.match(preview.bodyHtml, /<strong>bold<\/strong>/)
+    assert.equal(preview.authors[0]?.id, f.author.id)
+    const choices = await f.newsroom.stories.authorChoices(writer)
+    assert.ok(choices.some((a) => a.id === f.author.id && a.name === f.author.name))
+    const moderator = await insertActor(t.handle.db, 'moderator')
+    await rejectsWith(f.newsroom.stories.preview(moderator, story.id), 'ACCESS_FORBIDDEN')
+  })
 })
