@@ -19,6 +19,7 @@ import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
+import { createApiKeys, type ApiKeys } from './integrations/index.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { buildServer } from './web/server.js'
@@ -34,6 +35,7 @@ export interface AppServices {
   readonly newsroom: Newsroom
   readonly engagement: Engagement
   readonly comments: Comments
+  readonly apiKeys: ApiKeys
   readonly bus: Bus
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
@@ -90,6 +92,8 @@ export async function buildServices(
     reservedNames: async () => ({ site: [config.site.name], staff: await newsroom.authorNames() }),
   })
 
+  const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
+
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closing ??= (async () => {
@@ -111,6 +115,7 @@ export async function buildServices(
     newsroom,
     engagement,
     comments,
+    apiKeys,
     bus,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
@@ -145,7 +150,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
  * @example const web = await buildWeb(services); await web.listen({ port: 3000 })
  */
 export async function buildWeb(services: AppServices): Promise<FastifyInstance> {
-  const { config, logger, newsroom, engagement, comments, media, bus, database } = services
+  const { config, logger, newsroom, engagement, comments, media, apiKeys, bus, database } = services
   return buildServer({
     config,
     logger,
@@ -154,6 +159,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       engagement,
       comments,
       media,
+      apiKeys,
       bus,
       checkHealth: () => pingDatabase(database.db),
     },

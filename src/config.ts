@@ -5,6 +5,7 @@ import path from 'node:path'
 import {
   boolean,
   ConfigError,
+  corsOrigins,
   databaseConfig,
   deepFreeze,
   displayHost,
@@ -43,6 +44,15 @@ export interface Config {
   }
   readonly rankings: { readonly popularHalfLifeHours: number }
   readonly comments: CommentsConfig
+  readonly api: ApiConfig
+}
+
+/** The Content API: request limit per key and the browser origins allowed to call it. */
+export interface ApiConfig {
+  /** Requests per key per minute (0 = no limit). */
+  readonly ratePerMinute: number
+  /** Origins (scheme://host[:port]) allowed by CORS, or ['*'] for any; empty = none. */
+  readonly corsOrigins: readonly string[]
 }
 
 /**
@@ -123,6 +133,8 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_SQLITE_CACHE_MB',
+  'MASTHEAD_API_RATE_PER_MINUTE',
+  'MASTHEAD_API_CORS_ORIGINS',
   'MASTHEAD_VIEW_FLUSH_MS',
   'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
   'MASTHEAD_POPULAR_HALF_LIFE_HOURS',
@@ -249,6 +261,16 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       ),
     },
     comments: commentsConfig(read, cwd),
+    api: {
+      ratePerMinute: integer(
+        'MASTHEAD_API_RATE_PER_MINUTE',
+        read('MASTHEAD_API_RATE_PER_MINUTE'),
+        600,
+        0,
+        1_000_000,
+      ),
+      corsOrigins: corsOrigins(read('MASTHEAD_API_CORS_ORIGINS')),
+    },
   })
 }
 

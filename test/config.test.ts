@@ -37,6 +37,7 @@ describe('parseConfig', () => {
       pageCache: { maxBytes: 32 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
+      api: { ratePerMinute: 600, corsOrigins: [] },
       comments: {
         mode: 'open',
         bannedWords: [],
@@ -172,8 +173,21 @@ describe('parseConfig', () => {
       ['MASTHEAD_DEMO_ARTICLES', '200001'],
       ['MASTHEAD_PAGE_CACHE_MB', '-5'],
       ['MASTHEAD_SQLITE_CACHE_MB', '0'],
+      ['MASTHEAD_API_RATE_PER_MINUTE', 'lots'],
+      ['MASTHEAD_API_CORS_ORIGINS', 'ftp://files.example.org'],
+      ['MASTHEAD_API_CORS_ORIGINS', 'https://app.example.org/path'],
     ]
     for (const [variable, value] of cases) assertRejects({ [variable]: value }, variable)
+  })
+
+  test('reads the Content API origins: a list, or any', () => {
+    const origins = (raw: string): readonly string[] =>
+      parseConfig({ MASTHEAD_API_CORS_ORIGINS: raw }, CWD).api.corsOrigins
+    assert.deepEqual(origins('https://app.example.org, http://127.0.0.1:8080/'), [
+      'https://app.example.org',
+      'http://127.0.0.1:8080',
+    ])
+    assert.deepEqual(origins('*'), ['*'])
   })
 
   test('the result is deep-frozen', () => {

@@ -1,6 +1,7 @@
 /** The `masthead` command line: picks the command from argv and runs it in this process (no side effect on import). */
 
 import { type Command, type CommandContext, UsageError } from './command.js'
+import { apiKeyAddCommand, apiKeyListCommand, apiKeyRevokeCommand } from './commands/api-keys.js'
 import {
   commentsApproveCommand,
   commentsBanCommand,
@@ -23,6 +24,9 @@ const COMMANDS: readonly Command[] = [
   migrateCommand,
   seedCommand,
   userAddCommand,
+  apiKeyAddCommand,
+  apiKeyListCommand,
+  apiKeyRevokeCommand,
   commentsQueueCommand,
   commentsApproveCommand,
   commentsRejectCommand,

@@ -122,3 +122,32 @@ export function deepFreeze<T>(value: T): T {
   }
   return value
 }
+
+/** `*`, or a comma-separated list of origins such as https://app.example.org. */
+export function corsOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) return []
+  if (raw === '*') return ['*']
+  return raw.split(',').map((part) => {
+    const value = part.trim()
+    let parsed: URL
+    try {
+      parsed = new URL(value)
+    } catch {
+      throw new ConfigError(
+        'MASTHEAD_API_CORS_ORIGINS',
+        '* or a comma-separated list of origins',
+        raw,
+      )
+    }
+    if (
+      !['http:', 'https:'].includes(parsed.protocol) ||
+      parsed.origin !== value.replace(/\/$/, '')
+    )
+      throw new ConfigError(
+        'MASTHEAD_API_CORS_ORIGINS',
+        '* or a comma-separated list of origins',
+        raw,
+      )
+    return parsed.origin
+  })
+}

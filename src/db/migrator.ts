@@ -9,6 +9,7 @@ import * as m0003 from './migrations/0003-comment-moderation.js'
 import * as m0004 from './migrations/0004-abuse-controls.js'
 import * as m0006 from './migrations/0006-labels-and-corrections.js'
 import * as m0008 from './migrations/0008-story-revisions-workflow.js'
+import * as m0010 from './migrations/0010-api-keys.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-abuse-controls': m0004,
   '0006-labels-and-corrections': m0006,
   '0008-story-revisions-workflow': m0008,
+  '0010-api-keys': m0010,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

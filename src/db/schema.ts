@@ -235,6 +235,17 @@ export interface SiteSecretsTable {
   created_at: DbTime
 }
 
+/** Content API keys; only a hash of each key is kept. */
+export interface ApiKeysTable {
+  id: Generated<number>
+  name: string
+  prefix: string
+  key_hash: string
+  created_at: DbTime
+  last_used_at: NullableDbTime
+  revoked_at: NullableDbTime
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable
@@ -259,4 +270,5 @@ export interface Database {
   comment_banned_readers: CommentBannedReadersTable
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable
+  api_keys: ApiKeysTable
 }

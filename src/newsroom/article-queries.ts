@@ -91,7 +91,7 @@ function anyArticles(db: Db): ArticleQuery {
 }
 
 /** Narrows a query over articles `a` to `filter` (section, author, tag). */
-function applyFilter<Q extends SelectQueryBuilder<From, 'a', unknown>>(
+export function applyFilter<Q extends SelectQueryBuilder<From, 'a', unknown>>(
   query: Q,
   filter: ArticleListFilter,
 ): Q {
@@ -373,7 +373,7 @@ export function authorFromRow(
 }
 
 /** One query for the authors of all `rows`, then the summaries in the rows' order. */
-async function withAuthors(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
+export async function withAuthors(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
   if (rows.length === 0) return []
   const authorRows = await db
     .selectFrom('article_authors as aa')

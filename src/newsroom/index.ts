@@ -8,6 +8,13 @@ import { createArticleWriter } from './articles.js'
 import { authorNames } from './author-queries.js'
 import { createAuthors } from './authors.js'
 import { catalogueStories, storyTexts } from './catalogue-queries.js'
+import {
+  authorsWithCounts,
+  contentPage,
+  markdownOf,
+  tagsByArticle,
+  tagsInUse,
+} from './content-queries.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
 import { createStoryNotes } from './notes.js'
 import { createPicks } from './picks.js'
@@ -20,6 +27,7 @@ import type { PermissionSettings } from '../accounts/index.js'
 
 export type * from './types.js'
 export type { Newsroom, PhotoLookup }
+export type { ContentCursor, ContentQuery } from './content-queries.js'
 export { articleNotFound } from './errors.js'
 export { isVisibleToReaders } from './article-rules.js'
 export { ARTICLE_LABELS, parseArticleLabel } from './story-labels.js'
@@ -83,6 +91,11 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     publishArticle: (id, at) => writer.publish(id, at),
     addArticleNote: (actor, articleId, note) => notes.add(actor, articleId, note),
     setCommentsMode: (articleId, mode) => writer.setCommentsMode(articleId, mode),
+    contentPage: (query) => contentPage(db, clock.now(), query),
+    tagsByArticle: (ids) => tagsByArticle(db, ids),
+    tagsInUse: () => tagsInUse(db, clock.now()),
+    authorsWithCounts: () => authorsWithCounts(db, clock.now()),
+    markdownOf: (id) => markdownOf(db, id),
     setPicks: (list, ids) => picks.set(list, ids),
     stories,
     wasUnpublished: async (slug) => isSlug(slug) && isUnpublishedSlug(db, slug),

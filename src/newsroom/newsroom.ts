@@ -11,6 +11,7 @@ import type {
   ArticleNote,
   ArticleSummary,
   Author,
+  AuthorSummary,
   CatalogueStory,
   CommentsMode,
   CorrectionEntry,
@@ -21,6 +22,7 @@ import type {
   StoryText,
   Tag,
 } from './types.js'
+import type { ContentQuery } from './content-queries.js'
 
 export interface Newsroom {
   // Reading (reader site). Every list is bounded and only ever shows published stories.
@@ -112,6 +114,16 @@ export interface Newsroom {
   /** Sets a story's own comment mode (null = the site default); throws ARTICLE_NOT_FOUND. */
   setCommentsMode(articleId: number, mode: CommentsMode | null): Promise<void>
   /** Replaces the picks of `list` with `articleIds`, in that order. */
+  /** Content API: one keyset page of visible stories, newest first. */
+  contentPage(query: ContentQuery): Promise<ArticleSummary[]>
+  /** The tags of each story in `ids`. */
+  tagsByArticle(ids: readonly number[]): Promise<Map<number, Tag[]>>
+  /** Tags on visible stories, with their counts, most used first. */
+  tagsInUse(): Promise<(Tag & { stories: number })[]>
+  /** Every author with their count of visible stories. */
+  authorsWithCounts(): Promise<(AuthorSummary & { bio: string; stories: number })[]>
+  /** A story's Markdown source. */
+  markdownOf(articleId: number): Promise<string | undefined>
   setPicks(list: PickList, articleIds: readonly number[]): Promise<void>
 
   // The story desk (newsroom screens): every call takes the Actor it acts for.

@@ -9,6 +9,15 @@ export interface SendPageOptions {
 }
 
 declare module 'fastify' {
+  /** What the OpenAPI document (web/api/openapi.ts) reads from a route's schema besides the shapes. */
+  interface FastifySchema {
+    summary?: string
+    description?: string
+    tags?: readonly string[]
+    /** OpenAPI security requirements, e.g. [{ apiKey: [] }]. */
+    security?: readonly Record<string, readonly string[]>[]
+  }
+
   interface FastifyReply {
     /**
      * Sends a rendered page with ETag, Last-Modified, Cache-Control and compression, answering

@@ -114,7 +114,13 @@ export async function buildServer({
       await services.checkHealth()
     },
   })
-  await app.register(apiPlugin, { prefix: '/api', services, siteUrl: config.site.url })
+  await app.register(apiPlugin, {
+    prefix: '/api',
+    services,
+    siteUrl: config.site.url,
+    siteName: config.site.name,
+    corsOrigins: config.api.corsOrigins,
+  })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app
 }

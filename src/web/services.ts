@@ -2,6 +2,7 @@
 
 import type { Comments } from '../comments/index.js'
 import type { Engagement } from '../engagement/index.js'
+import type { ApiKeys } from '../integrations/index.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
@@ -11,6 +12,8 @@ export interface Services {
   engagement: Engagement
   comments: Comments
   media: Media
+  /** Content API keys: authentication and per-key limits. */
+  apiKeys: ApiKeys
   /** Subscribed to by the page cache, to purge what a change affects. */
   bus: Bus
   /** Resolves when the database answers; rejects otherwise (for /healthz). */

@@ -1,24 +1,53 @@
-/** The JSON API under /api/v1: each capability's routes register here. */
+/** The JSON API under /api/v1: each capability's routes register here, and the OpenAPI document. */
 
 import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../services.js'
-import { viewRoutes } from './views.js'
-import { rankingRoutes } from './rankings.js'
 import { commentRoutes } from './comments.js'
+import { contentRoutes } from './content.js'
+import { type DescribedRoute, describedRoutes, openApiDocument } from './openapi.js'
+import { rankingRoutes } from './rankings.js'
+import { viewRoutes } from './views.js'
 
 export interface ApiOptions {
   services: Services
   /** The site's public URL: writes from other origins are refused. */
   siteUrl: string
+  siteName: string
+  /** Origins whose browser scripts may call the Content API. */
+  corsOrigins: readonly string[]
 }
+
+/** The API's version in the OpenAPI document (the URL's /v1 is its major part). */
+const API_VERSION = '1.0.0'
 
 /**
  * Mounted at /api by the server. Unmatched API paths fall through the site's catch-all to the
  * global not-found handler, which answers `{"error":{"code":"ROUTE_NOT_FOUND",…}}`.
  */
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { services, siteUrl }) => {
-  // Each capability registers its routes here with the /v1 prefix.
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  const { services, siteUrl, siteName, corsOrigins } = options
+  const routes: DescribedRoute[] = []
+  app.addHook('onRoute', (route) => {
+    routes.push(...describedRoutes(route))
+  })
   await app.register(viewRoutes, { prefix: '/v1', services })
   await app.register(rankingRoutes, { prefix: '/v1', services })
   await app.register(commentRoutes, { prefix: '/v1', services, siteUrl })
+  await app.register(contentRoutes, { prefix: '/v1', services, siteUrl, corsOrigins })
+
+  let document: string | undefined
+  app.get(
+    '/v1/openapi.json',
+    { schema: { summary: 'This API, described in OpenAPI 3.1', tags: ['meta'] } },
+    async (_request, reply) => {
+      document ??= JSON.stringify(
+        openApiDocument(routes, { siteUrl, siteName, version: API_VERSION }),
+      )
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .header('access-control-allow-origin', '*')
+        .send(document)
+    },
+  )
 }

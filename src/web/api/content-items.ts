@@ -1,0 +1,94 @@
+/** How the Content API shows a story: the schema (the allowlist of what leaves) and the mapping. */
+
+import { type Static, Type } from '@sinclair/typebox'
+import { photoVariants } from '../../media/index.js'
+import type { ArticleSummary, Tag } from '../../newsroom/index.js'
+import { IntId } from '../schema-parts.js'
+import { articlePath, authorPath, sectionPath, tagPath } from '../site/site-urls.js'
+
+const Link = Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String() })
+
+const Photo = Type.Object({
+  alt: Type.String(),
+  caption: Type.String(),
+  credit: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  renditions: Type.Array(
+    Type.Object({
+      url: Type.String(),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      format: Type.String(),
+    }),
+  ),
+})
+
+/** A story in a list. Every field but `id` may be left out with `fields=`. */
+export const ArticleItem = Type.Object({
+  id: IntId(),
+  slug: Type.Optional(Type.String()),
+  url: Type.Optional(Type.String()),
+  headline: Type.Optional(Type.String()),
+  dek: Type.Optional(Type.String()),
+  section: Type.Optional(Link),
+  authors: Type.Optional(Type.Array(Link)),
+  tags: Type.Optional(Type.Array(Link)),
+  publishedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  updatedAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  leadPhoto: Type.Optional(Type.Union([Photo, Type.Null()])),
+})
+export type ArticleItemValue = Static<typeof ArticleItem>
+
+/** One story with its body. */
+export const ArticleDetail = Type.Composite([
+  ArticleItem,
+  Type.Object({
+    bodyHtml: Type.String({ description: 'Sanitized HTML, as the site shows it.' }),
+    bodyMarkdown: Type.String({ description: 'The Markdown source the HTML is made from.' }),
+    wordCount: Type.Integer(),
+    modifiedAt: Type.String({ format: 'date-time' }),
+  }),
+])
+
+/** `story` as the API shows it, with absolute URLs. */
+export function articleItem(
+  story:
+    ArticleSummary | (Omit<ArticleSummary, 'authors'> & { authors: ArticleSummary['authors'] }),
+  tags: readonly Tag[],
+  absolute: (path: string) => string,
+): Required<ArticleItemValue> {
+  const photo = story.leadPhoto
+  return {
+    id: story.id,
+    slug: story.slug,
+    url: absolute(articlePath(story)),
+    headline: story.headline,
+    dek: story.dek,
+    section: { ...story.section, url: absolute(sectionPath(story.section)) },
+    authors: story.authors.map((a) => ({
+      slug: a.slug,
+      name: a.name,
+      url: absolute(authorPath(a)),
+    })),
+    tags: tags.map((t) => ({ slug: t.slug, name: t.name, url: absolute(tagPath(t)) })),
+    publishedAt: story.publishedAt.toISOString(),
+    updatedAt: story.updatedAt?.toISOString() ?? null,
+    leadPhoto:
+      photo === null
+        ? null
+        : {
+            alt: photo.alt,
+            caption: photo.caption,
+            credit: photo.credit,
+            width: photo.width,
+            height: photo.height,
+            renditions: photoVariants(photo).map((v) => ({
+              url: absolute(v.url),
+              width: v.width,
+              height: v.height,
+              format: v.format,
+            })),
+          },
+  }
+}
