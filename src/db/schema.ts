@@ -31,6 +31,32 @@ export interface UsersTable {
   password_hash: string
   created_at: DbTime
   updated_at: DbTime
+  /** Set when the user was deactivated: they cannot sign in and their sessions are gone. */
+  deactivated_at: NullableDbTime
+}
+
+/** A signed-in newsroom session; only the SHA-256 of its token is kept. */
+export interface NewsroomSessionsTable {
+  token_hash: string
+  user_id: number
+  created_at: DbTime
+  last_seen_at: DbTime
+}
+
+/** Recent failed sign-ins per hashed key (an e-mail or an address). */
+export interface SignInThrottlesTable {
+  key_hash: string
+  failures: number
+  last_failure_at: DbTime
+}
+
+/** A one-time password reset link; only the SHA-256 of its token is kept. */
+export interface PasswordResetTokensTable {
+  token_hash: string
+  user_id: number
+  created_at: DbTime
+  expires_at: DbTime
+  used_at: NullableDbTime
 }
 
 export interface SectionsTable {
@@ -271,4 +297,7 @@ export interface Database {
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable
   api_keys: ApiKeysTable
+  newsroom_sessions: NewsroomSessionsTable
+  sign_in_throttles: SignInThrottlesTable
+  password_reset_tokens: PasswordResetTokensTable
 }
