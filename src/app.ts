@@ -4,7 +4,7 @@
  */
 
 import type { FastifyInstance } from 'fastify'
-import { createAccounts, type Accounts } from './accounts/index.js'
+import { createAccounts, type Accounts, type HashCost } from './accounts/index.js'
 import { createComments, type Comments } from './comments/index.js'
 import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
@@ -17,6 +17,7 @@ import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
 import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
+import { createMailer } from './infra/mail/create-mailer.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createApiKeys, type ApiKeys } from './integrations/index.js'
@@ -46,6 +47,8 @@ export interface AppServices {
 export interface BuildServicesOptions {
   clock?: Clock
   logger?: Logger
+  /** argon2id cost of new password hashes; only tests lower it (default: argon2's own). */
+  hashCost?: HashCost
 }
 
 /**
@@ -71,7 +74,16 @@ export async function buildServices(
   const bus = createInProcessBus({
     onHandlerError: (event, error) => logger.error({ err: error, event }, 'event handler failed'),
   })
-  const accounts = createAccounts({ db, clock })
+  const accounts = createAccounts({
+    db,
+    clock,
+    sessionPolicy: { idleMs: config.newsroom.sessionIdleMs, maxMs: config.newsroom.sessionMaxMs },
+    signInLockMs: config.newsroom.signInLockMs,
+    mailer: createMailer(config.mail, logger.child({ module: 'mail' })),
+    logger: logger.child({ module: 'accounts' }),
+    resetUrl: (token) => `${config.site.url}/newsroom/reset-password/${token}`,
+    ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
+  })
   const media = createMedia({ db, clock, storage: createDiskStorage(config.media.dir) })
   const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
   const engagement = createEngagement({
@@ -150,11 +162,23 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
  * @example const web = await buildWeb(services); await web.listen({ port: 3000 })
  */
 export async function buildWeb(services: AppServices): Promise<FastifyInstance> {
-  const { config, logger, newsroom, engagement, comments, media, apiKeys, bus, database } = services
+  const {
+    config,
+    logger,
+    accounts,
+    newsroom,
+    engagement,
+    comments,
+    media,
+    apiKeys,
+    bus,
+    database,
+  } = services
   return buildServer({
     config,
     logger,
     services: {
+      accounts,
       newsroom,
       engagement,
       comments,

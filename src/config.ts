@@ -45,6 +45,26 @@ export interface Config {
   readonly rankings: { readonly popularHalfLifeHours: number }
   readonly comments: CommentsConfig
   readonly api: ApiConfig
+  readonly newsroom: NewsroomConfig
+  readonly mail: MailConfig
+}
+
+/** Newsroom sign-in: session lifetimes and the lock after repeated failed sign-ins. */
+export interface NewsroomConfig {
+  /** A session unused for this long ends (ms). */
+  readonly sessionIdleMs: number
+  /** A session ends this long after sign-in, used or not (ms). */
+  readonly sessionMaxMs: number
+  /** How long sign-in to an account (or from an address) stays locked after too many failures (ms). */
+  readonly signInLockMs: number
+}
+
+/** Outgoing e-mail (password reset links); without an SMTP URL, mails are written to the log. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; undefined = log only. */
+  readonly smtpUrl: string | undefined
+  /** The From address of outgoing mail. */
+  readonly from: string
 }
 
 /** The Content API: request limit per key and the browser origins allowed to call it. */
@@ -149,6 +169,11 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_COMMENTS_REPORTS_TO_HIDE',
   'MASTHEAD_COMMENTS_REPORTS_PER_HOUR',
   'MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS',
+  'MASTHEAD_SESSION_IDLE_MINUTES',
+  'MASTHEAD_SESSION_MAX_HOURS',
+  'MASTHEAD_SIGN_IN_LOCK_MINUTES',
+  'MASTHEAD_SMTP_URL',
+  'MASTHEAD_MAIL_FROM',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -271,7 +296,33 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       ),
       corsOrigins: corsOrigins(read('MASTHEAD_API_CORS_ORIGINS')),
     },
+    newsroom: newsroomConfig(read),
+    mail: mailConfig(read, new URL(siteUrl).hostname),
   })
+}
+
+/** Session lifetimes and the sign-in lock, in ms. */
+function newsroomConfig(read: (name: ConfigVariable) => string | undefined): NewsroomConfig {
+  const count = (name: ConfigVariable, fallback: number, min: number, max: number): number =>
+    integer(name, read(name), fallback, min, max)
+  return {
+    sessionIdleMs: count('MASTHEAD_SESSION_IDLE_MINUTES', 240, 5, 10_080) * 60_000,
+    sessionMaxMs: count('MASTHEAD_SESSION_MAX_HOURS', 168, 1, 8760) * 3_600_000,
+    signInLockMs: count('MASTHEAD_SIGN_IN_LOCK_MINUTES', 15, 1, 1440) * 60_000,
+  }
+}
+
+/** MASTHEAD_SMTP_URL (smtp: or smtps:, with a host) and MASTHEAD_MAIL_FROM. */
+function mailConfig(read: (name: ConfigVariable) => string | undefined, host: string): MailConfig {
+  const smtpUrl = read('MASTHEAD_SMTP_URL')
+  const target = smtpUrl !== undefined && URL.canParse(smtpUrl) ? new URL(smtpUrl) : undefined
+  // The URL may hold a password: the error names the variable, never the value.
+  if (smtpUrl !== undefined && (!/^smtps?:$/.test(target?.protocol ?? '') || !target?.hostname))
+    throw new ConfigError('MASTHEAD_SMTP_URL', 'smtp://[user:pass@]host[:port] or smtps://…', '?')
+  const from = read('MASTHEAD_MAIL_FROM') ?? `newsroom@${host}`
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from))
+    throw new ConfigError('MASTHEAD_MAIL_FROM', 'an e-mail address', from)
+  return { smtpUrl, from }
 }
 
 const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']

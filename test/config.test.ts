@@ -50,6 +50,45 @@ describe('parseConfig', () => {
         reportsPerHour: 10,
         minSubmitSeconds: 3,
       },
+      newsroom: {
+        sessionIdleMs: 4 * 3_600_000,
+        sessionMaxMs: 168 * 3_600_000,
+        signInLockMs: 900_000,
+      },
+      mail: { smtpUrl: undefined, from: 'newsroom@127.0.0.1' },
+    })
+  })
+
+  test('newsroom session and mail settings are read and checked', () => {
+    const config = parseConfig(
+      {
+        MASTHEAD_SESSION_IDLE_MINUTES: '30',
+        MASTHEAD_SESSION_MAX_HOURS: '12',
+        MASTHEAD_SIGN_IN_LOCK_MINUTES: '5',
+        MASTHEAD_SMTP_URL: 'smtps://user:secret@mail.example.org',
+        MASTHEAD_MAIL_FROM: 'desk@example.org',
+      },
+      CWD,
+    )
+    assert.deepEqual(config.newsroom, {
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3_600_000,
+      signInLockMs: 5 * 60_000,
+    })
+    assert.deepEqual(config.mail, {
+      smtpUrl: 'smtps://user:secret@mail.example.org',
+      from: 'desk@example.org',
+    })
+    assert.throws(() => parseConfig({ MASTHEAD_SESSION_IDLE_MINUTES: '1' }, CWD), {
+      variable: 'MASTHEAD_SESSION_IDLE_MINUTES',
+    })
+    assert.throws(
+      () => parseConfig({ MASTHEAD_SMTP_URL: 'http://user:secret@mail.example.org' }, CWD),
+      (error: Error & { variable?: string }) =>
+        error.variable === 'MASTHEAD_SMTP_URL' && !error.message.includes('secret'),
+    )
+    assert.throws(() => parseConfig({ MASTHEAD_MAIL_FROM: 'not an address' }, CWD), {
+      variable: 'MASTHEAD_MAIL_FROM',
     })
   })
 

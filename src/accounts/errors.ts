@@ -11,6 +11,15 @@ export const ACCOUNTS_ERRORS = {
   USER_PASSWORD_TOO_SHORT: 'invalid',
   USER_PASSWORD_TOO_LONG: 'invalid',
   ACCESS_FORBIDDEN: 'forbidden',
+  USER_NOT_FOUND: 'not_found',
+  USER_LAST_ADMIN: 'conflict',
+  SIGN_IN_FAILED: 'unauthenticated',
+  SIGN_IN_THROTTLED: 'rate_limited',
+  SIGN_IN_LOCKED: 'rate_limited',
+  SESSION_REQUIRED: 'unauthenticated',
+  PASSWORD_CURRENT_WRONG: 'invalid',
+  PASSWORD_CONFIRMATION_MISMATCH: 'invalid',
+  PASSWORD_RESET_INVALID: 'invalid',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(ACCOUNTS_ERRORS)
@@ -60,4 +69,68 @@ export function userPasswordTooLong(max: number): MastheadError {
 /** The signed-in user's role does not allow this. */
 export function forbidden(permission: string): MastheadError {
   return fail('ACCESS_FORBIDDEN', 'Your role does not allow this.', { details: { permission } })
+}
+
+/** No user has this e-mail address (operator commands only: sign-in never says so). */
+export function userNotFound(email: string): MastheadError {
+  return fail('USER_NOT_FOUND', `No user has the e-mail address ${email}.`, {
+    details: { email },
+  })
+}
+
+/** The change would leave the newsroom without an active admin. */
+export function userLastAdmin(): MastheadError {
+  return fail('USER_LAST_ADMIN', 'This is the last active admin: make another admin first.')
+}
+
+/** Wrong e-mail or password, or a deactivated account: one message, so it never tells which. */
+export function signInFailed(): MastheadError {
+  return fail('SIGN_IN_FAILED', 'That e-mail address and password do not match.')
+}
+
+/** Failed sign-ins came too fast: wait before the next try (the try was not checked). */
+export function signInThrottled(retryAfterSeconds: number): MastheadError {
+  return fail(
+    'SIGN_IN_THROTTLED',
+    `Too many failed sign-ins. Please wait ${retryAfterSeconds} seconds before trying again.`,
+    { details: { retryAfterSeconds } },
+  )
+}
+
+/** Too many failed sign-ins: signing in is locked for a while. */
+export function signInLocked(retryAfterSeconds: number): MastheadError {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+  return fail(
+    'SIGN_IN_LOCKED',
+    `Too many failed sign-ins: signing in is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}. ` +
+      'Try again later, or ask an administrator for a password reset link.',
+    { details: { retryAfterSeconds } },
+  )
+}
+
+/** The page needs a signed-in user (none, or the session ended). */
+export function sessionRequired(): MastheadError {
+  return fail('SESSION_REQUIRED', 'Please sign in to continue.')
+}
+
+/** A password change whose current password is wrong. */
+export function passwordCurrentWrong(): MastheadError {
+  return fail('PASSWORD_CURRENT_WRONG', 'The current password is not right.', {
+    details: { field: 'current' },
+  })
+}
+
+/** The new password and its repetition differ. */
+export function passwordConfirmationMismatch(): MastheadError {
+  return fail('PASSWORD_CONFIRMATION_MISMATCH', 'The two new passwords are not the same.', {
+    details: { field: 'confirm' },
+  })
+}
+
+/** A reset link that is unknown, used, expired, or for a deactivated user. */
+export function passwordResetInvalid(): MastheadError {
+  return fail(
+    'PASSWORD_RESET_INVALID',
+    'This password reset link is not valid any more. Ask for a new one.',
+  )
 }

@@ -2,28 +2,102 @@
 
 import type { Db } from '../db/database.js'
 import { classifyDbError } from '../db/dialect/classify-db-error.js'
+import type { Logger } from '../infra/logger.js'
+import type { Mailer } from '../infra/mail/mailer.js'
 import type { Clock } from '../lib/clock.js'
 import type { Accounts } from './accounts.js'
-import { userEmailTaken } from './errors.js'
-import { generatePassword, hashPassword, passwordMatches } from './passwords.js'
+import { userEmailTaken, userLastAdmin, userNotFound } from './errors.js'
+import { createPasswordReset } from './password-reset.js'
+import { DEFAULT_HASH_COST, generatePassword, type HashCost, hashPassword } from './passwords.js'
+import { createSessions, type SessionPolicy } from './sessions.js'
+import { createSignIn } from './sign-in.js'
+import type { User } from './types.js'
 import { checkPassword, normalizeEmail, normalizeName, parseRole } from './user-rules.js'
-import { credentialsByEmail, insertUser, userByEmail, userCount } from './user-queries.js'
+import {
+  allUsers,
+  insertUser,
+  otherActiveAdmins,
+  updateUser,
+  userByEmail,
+  userById,
+  userCount,
+} from './user-queries.js'
 
 export type * from './types.js'
 export type { Accounts }
+export type { SignedIn, SessionPolicy } from './sessions.js'
+export type { SignInAttempt } from './sign-in.js'
+export { csrfMatches } from './sessions.js'
+export { sessionRequired } from './errors.js'
+export { MAILED_LINK_MS, PRINTED_LINK_MS } from './password-reset.js'
 export { USER_ROLES } from './types.js'
+export { parseRole } from './user-rules.js'
+export type { HashCost } from './passwords.js'
 export { can, PERMISSIONS, requirePermission } from './permissions.js'
 export type { Actor, Permission, PermissionSettings, StoryAccess } from './permissions.js'
+
+/** What the accounts service needs; only db and clock are required (tests). */
+export interface AccountsDeps {
+  db: Db
+  clock: Clock
+  /** Session lifetimes (default: 4 h idle, 7 days at most). */
+  sessionPolicy?: SessionPolicy
+  /** How long too many failed sign-ins lock an account or address (default 15 min). */
+  signInLockMs?: number
+  /** Delivers reset links (default: none are sent). */
+  mailer?: Mailer
+  logger?: Logger
+  /** The link a reset token is opened at. */
+  resetUrl?: (token: string) => string
+  /** argon2id cost for new hashes (default DEFAULT_HASH_COST; tests pass a cheaper one). */
+  hashCost?: HashCost
+}
+
+const DEFAULT_POLICY: SessionPolicy = { idleMs: 4 * 3_600_000, maxMs: 7 * 86_400_000 }
 
 /**
  * Builds the accounts service.
  * @example const { user, generatedPassword } = await createAccounts({ db, clock }).addUser({ email, name, role: 'admin' })
  */
-export function createAccounts({ db, clock }: { db: Db; clock: Clock }): Accounts {
-  // Verifying against this when the e-mail is unknown keeps a miss as slow as a wrong password.
-  let decoyHash: Promise<string> | undefined
+export function createAccounts(deps: AccountsDeps): Accounts {
+  const { db, clock } = deps
+  const hashCost = deps.hashCost ?? DEFAULT_HASH_COST
+  const hash = (password: string) => hashPassword(password, hashCost)
+  const sessions = createSessions({ db, clock, policy: deps.sessionPolicy ?? DEFAULT_POLICY })
+  const signIn = createSignIn({
+    db,
+    clock,
+    sessions,
+    lockMs: deps.signInLockMs ?? 15 * 60_000,
+    hash,
+  })
+  const reset = createPasswordReset({
+    db,
+    clock,
+    sessions,
+    mailer: deps.mailer ?? { delivers: false, send: async () => {} },
+    logger: deps.logger ?? silentLogger(),
+    resetUrl: deps.resetUrl ?? ((token) => `/newsroom/reset-password/${token}`),
+    onReset: (user) => signIn.clearFailures(user.email),
+    hash,
+  })
+
+  const existing = async (email: string): Promise<User> => {
+    const normalized = email.trim().toLowerCase()
+    const user = await userByEmail(db, normalized)
+    if (user === undefined) throw userNotFound(normalized)
+    return user
+  }
+  /** Refuses to leave no active admin behind. */
+  const keepAnAdmin = async (user: User): Promise<void> => {
+    if (user.role === 'admin' && user.deactivatedAt === null) {
+      if ((await otherActiveAdmins(db, user.id)) === 0) throw userLastAdmin()
+    }
+  }
 
   return {
+    ...signIn,
+    ...reset,
     addUser: async (input) => {
       const email = normalizeEmail(input.email)
       const name = normalizeName(input.name)
@@ -31,7 +105,7 @@ export function createAccounts({ db, clock }: { db: Db; clock: Clock }): Account
       if (input.password !== undefined) checkPassword(input.password)
       if ((await userByEmail(db, email)) !== undefined) throw userEmailTaken(email)
       const generatedPassword = input.password === undefined ? generatePassword() : undefined
-      const passwordHash = await hashPassword(input.password ?? generatedPassword ?? '')
+      const passwordHash = await hash(input.password ?? generatedPassword ?? '')
       try {
         const user = await insertUser(db, { email, name, role, passwordHash }, clock.now())
         return { user, generatedPassword }
@@ -40,16 +114,35 @@ export function createAccounts({ db, clock }: { db: Db; clock: Clock }): Account
         throw error
       }
     },
-    verifyPassword: async (email, password) => {
-      const found = await credentialsByEmail(db, email.trim().toLowerCase())
-      if (found === undefined) {
-        decoyHash ??= hashPassword(generatePassword())
-        await passwordMatches(await decoyHash, password)
-        return undefined
-      }
-      return (await passwordMatches(found.passwordHash, password)) ? found.user : undefined
-    },
     findByEmail: (email) => userByEmail(db, email.trim().toLowerCase()),
+    findById: (id) => userById(db, id),
     countUsers: () => userCount(db),
+    listUsers: () => allUsers(db),
+    setRole: async (email, role) => {
+      const user = await existing(email)
+      const next = parseRole(role)
+      if (next !== 'admin') await keepAnAdmin(user)
+      await updateUser(db, user.id, { role: next }, clock.now())
+      return { ...user, role: next }
+    },
+    deactivate: async (email) => {
+      const user = await existing(email)
+      if (user.deactivatedAt !== null) return { user, endedSessions: 0 }
+      await keepAnAdmin(user)
+      const now = clock.now()
+      await updateUser(db, user.id, { deactivatedAt: now }, now)
+      const endedSessions = await sessions.endAllFor(user.id)
+      return { user: { ...user, deactivatedAt: now }, endedSessions }
+    },
+    resolveSession: (token) => sessions.resolve(token),
+    signOut: (token) => sessions.end(token),
+    sweepSessions: () => sessions.sweep(),
   }
+}
+
+/** A logger that drops everything (tests that build accounts without one). */
+function silentLogger(): Logger {
+  const noop = (): void => {}
+  const logger = { info: noop, warn: noop, error: noop, debug: noop, child: () => logger }
+  return logger as unknown as Logger
 }

@@ -19,4 +19,6 @@ export interface User {
   name: string
   role: UserRole
   createdAt: Date
+  /** When the user was deactivated (they cannot sign in); null while active. */
+  deactivatedAt: Date | null
 }

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { type AppServices, buildServices, buildWeb, closeApp } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
 import { seedDemo } from '../../src/demo/seed-demo.js'
-import { createFixedClock } from '../../src/lib/clock.js'
+import { type Clock, createFixedClock } from '../../src/lib/clock.js'
 
 export interface TestApp {
   /**
@@ -21,12 +21,15 @@ export interface TestApp {
   dispose(): Promise<void>
 }
 
+/** argon2id at its lowest cost: tests sign in hundreds of times on a machine shared by many. */
+export const TEST_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 }
+
 /** The instant demo content is generated against in tests. */
 export const TEST_NOW = new Date('2026-11-20T12:00:00.000Z')
 
 /** Builds an app on a fresh temp folder; `articles` > 0 seeds that many demo stories (seed 7). */
 export async function buildTestApp(
-  options: { articles?: number; env?: Record<string, string> } = {},
+  options: { articles?: number; env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-app-'))
   const config = parseConfig(
@@ -40,7 +43,10 @@ export async function buildTestApp(
     },
     dir,
   )
-  const services = await buildServices(config, { clock: createFixedClock(TEST_NOW) })
+  const services = await buildServices(config, {
+    clock: options.clock ?? createFixedClock(TEST_NOW),
+    hashCost: TEST_HASH_COST,
+  })
   let admin: TestApp['admin']
   if ((options.articles ?? 0) > 0) {
     const result = await seedDemo(services, {
