@@ -18,6 +18,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import { pageViewCounter } from './plugins/view-counting.js'
 import type { Services } from './services.js'
+import { newsroomPlugin } from './newsroom/routes.js'
 import { sitePlugin } from './site/routes.js'
 
 /** Stateful plumbing the web layer uses but may not create (web/ imports infra types only). */
@@ -120,6 +121,13 @@ export async function buildServer({
     siteUrl: config.site.url,
     siteName: config.site.name,
     corsOrigins: config.api.corsOrigins,
+  })
+  await app.register(newsroomPlugin, {
+    prefix: '/newsroom',
+    services,
+    site: config.site,
+    assets: assets.manifest,
+    sessionMaxMs: config.newsroom.sessionMaxMs,
   })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app

@@ -1,5 +1,6 @@
 /** Exactly what the web layer may call: domain services, handed in by app.ts. */
 
+import type { Accounts } from '../accounts/index.js'
 import type { Comments } from '../comments/index.js'
 import type { Engagement } from '../engagement/index.js'
 import type { ApiKeys } from '../integrations/index.js'
@@ -8,6 +9,7 @@ import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
 
 export interface Services {
+  accounts: Accounts
   newsroom: Newsroom
   engagement: Engagement
   comments: Comments

@@ -4,6 +4,8 @@
 export interface AssetManifest {
   /** The site stylesheet, e.g. /assets/site.3f9a1c2b.css */
   stylesheet: string
+  /** The newsroom's own rules, linked after the site stylesheet on newsroom pages. */
+  newsroomStylesheet: string
   /** The favicon, e.g. /favicon.svg */
   favicon: string
   /** Deferred scripts, one per behaviour (see src/client/). */
@@ -27,7 +29,7 @@ export interface BuiltAssets {
 }
 
 /** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
-export const ASSET_FILES_VERSION = 1
+export const ASSET_FILES_VERSION = 2
 
 /** One asset as manifest.json records it: file names relative to the manifest's directory. */
 export interface StoredAsset {

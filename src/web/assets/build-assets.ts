@@ -19,6 +19,7 @@ import {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const CLIENT_DIR = path.join(ROOT, 'src/client')
 const STYLESHEET = path.join(ROOT, 'src/web/site/styles/site.css')
+const NEWSROOM_STYLESHEET = path.join(ROOT, 'src/web/newsroom/styles/newsroom.css')
 const FAVICON = path.join(ROOT, 'src/web/assets/favicon.svg')
 
 /** The scripts pages may load, by manifest key → file in src/client/. */
@@ -58,12 +59,14 @@ async function buildAll(): Promise<BuiltAssets> {
     if (bytes === undefined) throw new Error(`esbuild produced no output for src/client/${name}.ts`)
     scriptUrls[key] = add(name, 'js', 'text/javascript; charset=utf-8', bytes)
   }
-  const css = await readStylesheet()
+  const css = await readStylesheet(STYLESHEET)
   const stylesheet = add('site', 'css', 'text/css; charset=utf-8', css)
+  const newsroomCss = await readStylesheet(NEWSROOM_STYLESHEET)
+  const newsroomStylesheet = add('newsroom', 'css', 'text/css; charset=utf-8', newsroomCss)
   const favicon = encode('image/svg+xml', await fs.readFile(FAVICON))
 
   return {
-    manifest: { stylesheet, favicon: '/favicon.svg', scripts: scriptUrls },
+    manifest: { stylesheet, newsroomStylesheet, favicon: '/favicon.svg', scripts: scriptUrls },
     files,
     favicon,
   }
@@ -91,11 +94,11 @@ async function bundleScripts(): Promise<Map<string, Buffer>> {
   return outputs
 }
 
-/** The site stylesheet minified; empty until the site ships one, so the server still starts. */
-async function readStylesheet(): Promise<Buffer> {
+/** A stylesheet minified; empty until the file exists, so the server still starts. */
+async function readStylesheet(file: string): Promise<Buffer> {
   let source: string
   try {
-    source = await fs.readFile(STYLESHEET, 'utf8')
+    source = await fs.readFile(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0)
     throw error

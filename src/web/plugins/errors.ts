@@ -13,6 +13,7 @@ export const WEB_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_type',
   INTERNAL_ERROR: 'internal',
   CROSS_SITE_REQUEST: 'forbidden',
+  CSRF_TOKEN_INVALID: 'forbidden',
   REQUEST_ABORTED: 'invalid',
   STORAGE_FULL: 'unavailable',
 } as const satisfies ErrorCatalogue
@@ -76,3 +77,10 @@ export const storageFull = (): MastheadError =>
   fail('STORAGE_FULL', 'We cannot save anything right now. Please try again in a few minutes.', {
     details: { retryAfterSeconds: 60 },
   })
+
+/** A newsroom form or request without its session's CSRF token (or with another session's). */
+export const csrfTokenInvalid = (): MastheadError =>
+  fail(
+    'CSRF_TOKEN_INVALID',
+    'This form has expired or did not come from the newsroom. Go back, reload the page and try again.',
+  )

@@ -8,6 +8,7 @@ export const SITE = { url: 'https://news.example.org', name: 'The Harbour Ledger
 
 export const ASSETS = {
   stylesheet: '/assets/site.abc.css',
+  newsroomStylesheet: '/assets/newsroom.abc.css',
   favicon: '/favicon.svg',
   scripts: {
     commentCounter: '/assets/comment-counter.abc.js',

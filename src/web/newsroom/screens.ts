@@ -1,0 +1,19 @@
+/**
+ * The screens that live inside the newsroom plugin (and so behind its sign-in, permission and
+ * CSRF hooks, inside its layout). A screen module adds its plugin here, under /newsroom/….
+ */
+
+import type { FastifyPluginAsync } from 'fastify'
+import type { Config } from '../../config.js'
+import type { AssetManifest } from '../assets/asset-manifest.js'
+import type { Services } from '../services.js'
+
+/** What each screen plugin is registered with. */
+export interface NewsroomScreenOptions {
+  services: Services
+  site: Config['site']
+  assets: AssetManifest
+}
+
+/** Screen plugins, registered in this order inside the newsroom plugin. */
+export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions>[] = []
