@@ -14,6 +14,12 @@ import { seedCommand } from './commands/seed.js'
 import { startCommand } from './commands/start.js'
 import { storyCorrectCommand } from './commands/story-correct.js'
 import { userAddCommand } from './commands/user-add.js'
+import {
+  userDeactivateCommand,
+  userListCommand,
+  userResetPasswordCommand,
+  userSetRoleCommand,
+} from './commands/user-admin.js'
 import type { CliIo } from './io.js'
 import { reportError } from './report-error.js'
 
@@ -24,6 +30,10 @@ const COMMANDS: readonly Command[] = [
   migrateCommand,
   seedCommand,
   userAddCommand,
+  userListCommand,
+  userSetRoleCommand,
+  userDeactivateCommand,
+  userResetPasswordCommand,
   apiKeyAddCommand,
   apiKeyListCommand,
   apiKeyRevokeCommand,
@@ -38,7 +48,7 @@ const COMMANDS: readonly Command[] = [
 const usage = `Usage: masthead <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(17)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`).join('\n')}
 
 Run \`masthead <command> --help\` for a command's options.
 Settings come from MASTHEAD_* environment variables (see .env.example).`

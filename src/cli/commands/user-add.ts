@@ -1,18 +1,19 @@
 /** `masthead user add`: creates a newsroom user, printing a generated password when none is given. */
 
+import type { UserRole } from '../../accounts/index.js'
 import { parseConfig } from '../../config.js'
 import { type Command, UsageError } from '../command.js'
 import { parseOptions } from '../parse-options.js'
 import { withServices } from '../with-services.js'
 
-const help = `Usage: masthead user add --email E --name N --role admin|editor|author [--password P]
+const help = `Usage: masthead user add --email E --name N --role ROLE [--password P]
 
 Creates a newsroom user. Without --password a random password is generated and printed once.
 
 Options:
   --email E      the sign-in address
   --name N       the name shown in the newsroom
-  --role R       admin, editor or author
+  --role R       admin, editor, author, contributor or moderator
   --password P   at least 12 characters (avoid: it stays in your shell history)
   -h, --help     show this help`
 
@@ -43,7 +44,8 @@ export const userAddCommand: Command = {
       const { user, generatedPassword } = await services.accounts.addUser({
         email,
         name,
-        role: role as 'admin' | 'editor' | 'author',
+        // addUser checks the role (USER_ROLE_INVALID names it).
+        role: role as UserRole,
         ...(password === undefined ? {} : { password }),
       })
       output.out(`Created ${user.role} ${user.name} <${user.email}>.`)
