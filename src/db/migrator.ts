@@ -44,6 +44,9 @@ export async function migrateToLatest({ db, dialect, schema }: DatabaseHandle): 
     provider,
     // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    // Migration numbers were handed out to parallel work (0006 and 0008 landed before 0007): a
+    // database migrated in between must take the missing lower number later, not refuse to start.
+    allowUnorderedMigrations: true,
   }).migrateToLatest()
   if (error !== undefined)
     throw error instanceof Error ? error : new Error('migration failed', { cause: error })
