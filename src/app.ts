@@ -4,7 +4,7 @@
  */
 
 import type { FastifyInstance } from 'fastify'
-import { createAccounts, type Accounts, type HashCost } from './accounts/index.js'
+import { createAccounts, type Accounts, type HashCost, sweepSessionsJob } from './accounts/index.js'
 import { createComments, type Comments } from './comments/index.js'
 import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
@@ -153,6 +153,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)
   scheduler.add(publishDueJob(services.newsroom))
+  scheduler.add(sweepSessionsJob(services.accounts))
   scheduler.start()
   return scheduler
 }

@@ -45,6 +45,7 @@ describe('app', () => {
     const story = await (await newsroomFixture(services.database.db)).story()
     const jobs = startJobs(services)
     assert.deepEqual(jobs.names().sort(), [
+      'accounts.sweep-sessions',
       'engagement.flush-views',
       'engagement.full-reload',
       'engagement.open-day',

@@ -100,3 +100,9 @@ export async function deleteExpiredSessions(
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** Deletes throttle rows with no failure since `before` and reset tokens that expired before it. */
+export async function deleteStaleSignInRows(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('sign_in_throttles').where('last_failure_at', '<', toDbTime(before)).execute()
+  await db.deleteFrom('password_reset_tokens').where('expires_at', '<', toDbTime(before)).execute()
+}

@@ -8,6 +8,7 @@ import type { Clock } from '../lib/clock.js'
 import type { Actor } from './permissions.js'
 import {
   deleteExpiredSessions,
+  deleteStaleSignInRows,
   deleteSession,
   deleteUserSessions,
   insertSession,
@@ -46,7 +47,7 @@ export interface Sessions {
   end(token: string): Promise<void>
   /** Ends every session of user `userId` but `keepToken`'s; returns how many ended. */
   endAllFor(userId: number, keepToken?: string): Promise<number>
-  /** Deletes every timed-out session (a housekeeping job may call it). */
+  /** Deletes timed-out sessions (returns how many), stale throttles and expired reset links. */
   sweep(): Promise<number>
 }
 
@@ -104,6 +105,8 @@ export function createSessions({
       deleteUserSessions(db, userId, keepToken === undefined ? undefined : tokenHash(keepToken)),
     sweep: async () => {
       const now = clock.nowMs()
+      // Throttles forget failures after an hour and locks last at most a day: a day is safe.
+      await deleteStaleSignInRows(db, new Date(now - 86_400_000))
       return deleteExpiredSessions(db, new Date(now - policy.idleMs), new Date(now - policy.maxMs))
     },
   }

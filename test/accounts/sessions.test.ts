@@ -123,13 +123,28 @@ forEachDatabase('newsroom sessions', (t) => {
     await assert.rejects(signIn(), { code: 'SIGN_IN_FAILED' })
   })
 
-  test('sweep deletes timed-out sessions only', async () => {
+  test('sweep deletes timed-out sessions, day-old throttles and expired reset links', async () => {
     const { clock, accounts, signIn } = await setup('sweep@example.org')
     const old = await signIn()
     clock.advance(3 * HOUR)
     const fresh = await signIn()
+    await assert.rejects(
+      accounts.signIn({ email: 'sweep@example.org', password: 'wrong', address: '192.0.2.99' }),
+    )
+    const { url } = await accounts.createResetLink('sweep@example.org', HOUR)
     assert.ok((await accounts.sweepSessions()) >= 1)
     assert.ok(await accounts.resolveSession(fresh.token))
     assert.equal(await accounts.resolveSession(old.token), undefined)
+    const throttles = () => t.handle.db.selectFrom('sign_in_throttles').select('key_hash').execute()
+    assert.ok((await throttles()).length > 0, 'a recent failure is kept')
+    assert.ok(await accounts.checkResetToken(url.split('/').pop() ?? ''))
+    clock.advance(26 * HOUR)
+    await accounts.sweepSessions()
+    assert.equal((await throttles()).length, 0, 'day-old failures are deleted')
+    const tokens = await t.handle.db
+      .selectFrom('password_reset_tokens')
+      .select('token_hash')
+      .execute()
+    assert.equal(tokens.length, 0, 'expired reset links are deleted')
   })
 })
