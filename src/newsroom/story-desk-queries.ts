@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { fromDbTime, fromNullableDbTime, toDbTime, toNumber } from '../db/time-codec.js'
 import { headlinePattern } from './story-rules.js'
-import type { ArticleStatus, CommentsMode, Page, SectionRef } from './types.js'
+import type { ArticleLabel, ArticleStatus, CommentsMode, Page, SectionRef } from './types.js'
 
 /** The story list's filters (all optional, combined with "and"). */
 export interface DeskStoryFilter {
@@ -46,6 +46,8 @@ export interface EditableStory {
   seoTitle: string
   seoDescription: string
   commentsMode: CommentsMode | null
+  /** The type of work (news, analysis, opinion…). */
+  label: ArticleLabel
   publishedAt: Date | null
   createdBy: number | null
   createdAt: Date
@@ -183,6 +185,7 @@ export async function editableStory(db: Db, id: number): Promise<EditableStory |
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     commentsMode: row.comments_mode,
+    label: row.label,
     publishedAt: fromNullableDbTime(row.published_at),
     createdBy: row.created_by,
     createdAt: fromDbTime(row.created_at),

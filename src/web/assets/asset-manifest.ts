@@ -9,7 +9,7 @@ export interface AssetManifest {
   /** The favicon, e.g. /favicon.svg */
   favicon: string
   /** Deferred scripts, one per behaviour (see src/client/). */
-  scripts: { commentCounter: string; copyLink: string; viewBeacon: string }
+  scripts: { commentCounter: string; copyLink: string; viewBeacon: string; storyEditor: string }
 }
 
 /** One file served from memory, in every coding worth sending. */

@@ -27,6 +27,7 @@ const SCRIPTS = {
   commentCounter: 'comment-counter',
   copyLink: 'copy-link',
   viewBeacon: 'view-beacon',
+  storyEditor: 'story-editor',
 } as const
 
 let built: Promise<BuiltAssets> | undefined

@@ -14,6 +14,7 @@ export const ASSETS = {
     commentCounter: '/assets/comment-counter.abc.js',
     copyLink: '/assets/copy-link.abc.js',
     viewBeacon: '/assets/view-beacon.abc.js',
+    storyEditor: '/assets/story-editor.abc.js',
   },
 }
 

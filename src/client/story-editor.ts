@@ -1,0 +1,161 @@
+/**
+ * The story editor's autosave: while someone types, the words are saved at least every 10 s and
+ * when the page is left, each save carrying the version it was based on. A refused save (someone
+ * else saved meanwhile) stops autosaving and shows both texts; the writer chooses.
+ */
+
+const EVERY_MS = 10_000
+
+interface Conflict {
+  currentVersion: number
+  savedBy: string | null
+  current: { headline: string; dek: string; bodyMarkdown: string }
+}
+
+function start(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-autosave]')
+  const url = form?.dataset.autosave
+  if (form === null || form === undefined || url === undefined || url === '') return
+  const field = (name: string) =>
+    form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null
+  const headline = field('headline')
+  const dek = field('dek')
+  const body = field('bodyMarkdown')
+  const base = field('baseVersion')
+  const status = document.getElementById('autosave-status')
+  const conflictBox = document.getElementById('autosave-conflict')
+  const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? ''
+  if (headline === null || dek === null || body === null || base === null) return
+
+  let dirty = false
+  let inFlight = false
+  let stopped = false
+  const say = (text: string): void => {
+    if (status !== null) status.textContent = text
+  }
+  const words = () => ({
+    baseVersion: Number(base.value),
+    headline: headline.value,
+    dek: dek.value,
+    bodyMarkdown: body.value,
+  })
+
+  const save = async (leaving: boolean): Promise<void> => {
+    if (!dirty || inFlight || stopped) return
+    inFlight = true
+    dirty = false
+    const sent = words()
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        // keepalive lets the last save finish after the page is gone.
+        keepalive: leaving,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-csrf-token': token,
+        },
+        body: JSON.stringify(sent),
+      })
+      if (response.ok) {
+        const saved = (await response.json()) as { version: number; savedAt: string }
+        base.value = String(saved.version)
+        for (const el of document.querySelectorAll('[data-story-version]'))
+          el.textContent = String(saved.version)
+        say(`Saved automatically at ${new Date(saved.savedAt).toISOString().slice(11, 19)} UTC.`)
+      } else if (response.status === 409) {
+        const problem = (await response.json()) as { error: { details: Conflict } }
+        showConflict(problem.error.details)
+      } else {
+        dirty = true
+        say('Autosave failed; your text is still here. Use “Save draft” to try again.')
+      }
+    } catch {
+      dirty = true
+      say('Autosave could not reach the server; your text is still here.')
+    } finally {
+      inFlight = false
+    }
+  }
+
+  const showConflict = (conflict: Conflict): void => {
+    stopped = true
+    say('Autosave stopped: someone else saved this story.')
+    if (conflictBox === null) return
+    conflictBox.replaceChildren()
+    const heading = document.createElement('h2')
+    heading.textContent = `${conflict.savedBy ?? 'Someone else'} saved version ${conflict.currentVersion} while you were writing`
+    const explain = document.createElement('p')
+    explain.textContent =
+      'Nothing was overwritten. Compare the two texts, then keep yours (saved over theirs) or take theirs.'
+    const columns = document.createElement('div')
+    columns.className = 'nr-conflict-columns'
+    const column = (title: string, text: string): HTMLElement => {
+      const section = document.createElement('section')
+      const h = document.createElement('h3')
+      h.textContent = title
+      const pre = document.createElement('pre')
+      pre.className = 'nr-conflict-text'
+      pre.textContent = text
+      section.append(h, pre)
+      return section
+    }
+    columns.append(
+      column('Their version', `${conflict.current.headline}\n\n${conflict.current.bodyMarkdown}`),
+      column('Your version', `${headline.value}\n\n${body.value}`),
+    )
+    const keep = document.createElement('button')
+    keep.type = 'button'
+    keep.className = 'button'
+    keep.textContent = 'Keep mine'
+    keep.addEventListener('click', () => {
+      base.value = String(conflict.currentVersion)
+      resume()
+      void save(false)
+    })
+    const take = document.createElement('button')
+    take.type = 'button'
+    take.className = 'button button-secondary'
+    take.textContent = 'Take theirs'
+    take.addEventListener('click', () => {
+      headline.value = conflict.current.headline
+      dek.value = conflict.current.dek
+      body.value = conflict.current.bodyMarkdown
+      base.value = String(conflict.currentVersion)
+      resume()
+      dirty = false
+      say('Their version is in the editor.')
+    })
+    conflictBox.append(heading, explain, columns, keep, take)
+    conflictBox.hidden = false
+    conflictBox.tabIndex = -1
+    conflictBox.focus()
+  }
+
+  const resume = (): void => {
+    stopped = false
+    dirty = true
+    if (conflictBox !== null) {
+      conflictBox.hidden = true
+      conflictBox.replaceChildren()
+    }
+  }
+
+  form.addEventListener('input', (event) => {
+    const target = event.target as Element | null
+    if (target === headline || target === dek || target === body) dirty = true
+  })
+  // A normal submit carries the words itself; autosave steps aside so the two never race.
+  form.addEventListener('submit', () => {
+    stopped = true
+  })
+  setInterval(() => void save(false), EVERY_MS)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void save(true)
+  })
+  window.addEventListener('pagehide', () => void save(true))
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+else start()

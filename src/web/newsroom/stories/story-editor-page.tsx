@@ -1,0 +1,346 @@
+/** The story editor: every field with a visible label, the workflow buttons the user may press, the log. */
+
+import {
+  ARTICLE_LABELS,
+  type DeskStory,
+  type Section,
+  type StoryEvent,
+} from '../../../newsroom/index.js'
+import type { SafeHtml } from '../../render/html.js'
+import type { StoryFormValues } from './story-form.js'
+import { type EditorProblem, FIELD_IDS, ProblemBox } from './story-problem.js'
+import { MAX_BYLINES } from './story-schemas.js'
+import { formatWhen, STATUS_LABELS } from './story-labels.js'
+
+export interface StoryEditorProps {
+  /** undefined for a new story. */
+  story: DeskStory | undefined
+  values: StoryFormValues
+  sections: Section[]
+  authors: { id: number; name: string }[]
+  events: StoryEvent[]
+  problem: EditorProblem | undefined
+  /** A notice after a successful action ("Saved", "Submitted for review"). */
+  notice: string | undefined
+  csrfField: SafeHtml
+  /** The saved lead photo's texts, shown under its field. */
+  leadPhoto: { alt: string; caption: string; credit: string } | undefined
+  /** The form's target. */
+  action: string
+}
+
+/** How many byline pickers the form offers (the first is required). */
+const BYLINE_SLOTS = 4
+
+/** The editor's `<main>` content. */
+export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
+  const { story, values, problem } = props
+  const actions = story?.actions
+  const invalid = (field: string): boolean =>
+    problem?.field !== undefined && FIELD_IDS[problem.field] === FIELD_IDS[field]
+  const described = (field: string, hint?: string): string | undefined => {
+    const ids = [hint, invalid(field) ? 'story-problem' : undefined].filter(Boolean)
+    return ids.length === 0 ? undefined : ids.join(' ')
+  }
+  const authorSlots = Array.from(
+    { length: Math.min(MAX_BYLINES, Math.max(BYLINE_SLOTS, values.authorIds.length + 1)) },
+    (_, i) => values.authorIds[i] ?? '',
+  )
+  return (
+    <>
+      <h1>{story === undefined ? 'New story' : 'Edit story'}</h1>
+      {story === undefined ? null : (
+        <p class="nr-story-meta">
+          <span class="nr-status" data-status={story.status}>
+            {STATUS_LABELS[story.status]}
+          </span>{' '}
+          · version <span data-story-version>{story.version}</span> · last change{' '}
+          {formatWhen(story.modifiedAt)}
+          {story.status === 'scheduled' && story.publishedAt !== null ? (
+            <> · goes live {formatWhen(story.publishedAt)}</>
+          ) : null}{' '}
+          · <a href={`/newsroom/stories/${story.id}/revisions`}>Revisions</a>
+        </p>
+      )}
+      {props.notice === undefined ? null : (
+        <p class="nr-notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      {problem === undefined ? null : <ProblemBox problem={problem} values={values} />}
+      <p id="autosave-status" class="nr-autosave" role="status" aria-live="polite"></p>
+      <div id="autosave-conflict" class="nr-conflict" hidden></div>
+      <form
+        method="post"
+        action={props.action}
+        class="nr-editor"
+        novalidate
+        data-autosave={story === undefined ? undefined : `/newsroom/stories/${story.id}/autosave`}
+      >
+        {props.csrfField}
+        <input type="hidden" name="baseVersion" value={values.baseVersion} data-base-version />
+        <div class="field">
+          <label for="story-headline">Headline</label>
+          <input
+            id="story-headline"
+            name="headline"
+            type="text"
+            required
+            maxlength={200}
+            value={values.headline}
+            aria-invalid={invalid('headline') ? 'true' : undefined}
+            aria-describedby={described('headline')}
+          />
+        </div>
+        <div class="field">
+          <label for="story-dek">Dek</label>
+          <textarea id="story-dek" name="dek" rows={2} aria-describedby={described('dek')}>
+            {values.dek}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="story-body">Body</label>
+          <p class="field-hint" id="story-body-hint">
+            Markdown: a blank line between paragraphs, ## for a subheading, **bold**,
+            [link](https://…), and ![description](photo:ID) for a photo from the library.
+          </p>
+          <textarea
+            id="story-body"
+            name="bodyMarkdown"
+            rows={24}
+            class="nr-body"
+            aria-invalid={invalid('bodyMarkdown') ? 'true' : undefined}
+            aria-describedby={described('bodyMarkdown', 'story-body-hint')}
+          >
+            {values.bodyMarkdown}
+          </textarea>
+        </div>
+        <div class="nr-editor-columns">
+          <div class="field">
+            <label for="story-section">Section</label>
+            <select
+              id="story-section"
+              name="sectionId"
+              required
+              aria-invalid={invalid('sectionId') ? 'true' : undefined}
+              aria-describedby={described('sectionId')}
+            >
+              <option value="">Choose a section</option>
+              {props.sections.map((s) => (
+                <option value={String(s.id)} selected={values.sectionId === String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="story-label">Label</label>
+            <select
+              id="story-label"
+              name="label"
+              aria-invalid={invalid('label') ? 'true' : undefined}
+              aria-describedby={described('label')}
+            >
+              {ARTICLE_LABELS.map((label) => (
+                <option value={label} selected={values.label === label}>
+                  {label.charAt(0).toUpperCase() + label.slice(1)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="story-tags">Tags</label>
+            <p class="field-hint" id="story-tags-hint">
+              Separated by commas.
+            </p>
+            <input
+              id="story-tags"
+              name="tags"
+              type="text"
+              value={values.tags}
+              aria-invalid={invalid('tags') ? 'true' : undefined}
+              aria-describedby={described('tags', 'story-tags-hint')}
+            />
+          </div>
+        </div>
+        <fieldset class="nr-fieldset" aria-describedby="story-authors-hint">
+          <legend>Authors</legend>
+          <p class="field-hint" id="story-authors-hint">
+            In byline order; the first is required.
+          </p>
+          {authorSlots.map((selected, i) => (
+            <div class="field">
+              <label for={`story-author-${i + 1}`}>Author {i + 1}</label>
+              <select
+                id={`story-author-${i + 1}`}
+                name={`author${i + 1}`}
+                aria-invalid={i === 0 && invalid('authorIds') ? 'true' : undefined}
+              >
+                <option value="">{i === 0 ? 'Choose an author' : 'None'}</option>
+                {props.authors.map((a) => (
+                  <option value={String(a.id)} selected={selected === String(a.id)}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset class="nr-fieldset">
+          <legend>Lead photo</legend>
+          <div class="field">
+            <label for="story-photo">Lead photo</label>
+            <p class="field-hint" id="story-photo-hint">
+              The number of a photo in the library; leave empty for none. Its alt text, caption and
+              credit are shown below once saved.
+            </p>
+            <input
+              id="story-photo"
+              name="leadPhotoId"
+              type="text"
+              inputmode="numeric"
+              pattern="[0-9]*"
+              value={values.leadPhotoId}
+              aria-invalid={invalid('leadPhotoId') ? 'true' : undefined}
+              aria-describedby={described('leadPhotoId', 'story-photo-hint')}
+            />
+          </div>
+          {props.leadPhoto === undefined ? null : (
+            <dl class="nr-photo-facts">
+              <dt>Alt text</dt>
+              <dd>{props.leadPhoto.alt === '' ? 'None yet' : props.leadPhoto.alt}</dd>
+              <dt>Caption</dt>
+              <dd>{props.leadPhoto.caption === '' ? 'None' : props.leadPhoto.caption}</dd>
+              <dt>Credit</dt>
+              <dd>{props.leadPhoto.credit === '' ? 'None' : props.leadPhoto.credit}</dd>
+            </dl>
+          )}
+        </fieldset>
+        <fieldset class="nr-fieldset">
+          <legend>Address and search engines</legend>
+          <div class="field">
+            <label for="story-slug">Slug</label>
+            <p class="field-hint" id="story-slug-hint">
+              Made from the headline when empty. After a change, the old address keeps redirecting
+              here.
+            </p>
+            <input
+              id="story-slug"
+              name="slug"
+              type="text"
+              value={values.slug}
+              aria-invalid={invalid('slug') ? 'true' : undefined}
+              aria-describedby={described('slug', 'story-slug-hint')}
+            />
+          </div>
+          <div class="field">
+            <label for="story-seo-title">SEO title</label>
+            <input
+              id="story-seo-title"
+              name="seoTitle"
+              type="text"
+              value={values.seoTitle}
+              aria-invalid={invalid('seoTitle') ? 'true' : undefined}
+              aria-describedby={described('seoTitle')}
+            />
+          </div>
+          <div class="field">
+            <label for="story-seo-description">SEO description</label>
+            <textarea
+              id="story-seo-description"
+              name="seoDescription"
+              rows={2}
+              aria-invalid={invalid('seoDescription') ? 'true' : undefined}
+              aria-describedby={described('seoDescription')}
+            >
+              {values.seoDescription}
+            </textarea>
+          </div>
+        </fieldset>
+        <div class="nr-editor-columns">
+          <div class="field">
+            <label for="story-comments">Comments</label>
+            <select id="story-comments" name="commentsMode">
+              {(
+                [
+                  ['', 'Site default'],
+                  ['open', 'Open'],
+                  ['premoderated', 'Held for moderation'],
+                  ['closed', 'Closed'],
+                ] as const
+              ).map(([value, label]) => (
+                <option value={value} selected={values.commentsMode === value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {actions?.schedule === true ? (
+            <div class="field">
+              <label for="story-publish-at">Publish at (UTC)</label>
+              <p class="field-hint" id="story-publish-at-hint">
+                For "Schedule": the story goes live by itself at this time.
+              </p>
+              <input
+                id="story-publish-at"
+                name="publishAt"
+                type="datetime-local"
+                value={values.publishAt}
+                aria-invalid={invalid('publishAt') ? 'true' : undefined}
+                aria-describedby={described('publishAt', 'story-publish-at-hint')}
+              />
+            </div>
+          ) : null}
+        </div>
+        <div class="nr-editor-buttons">
+          <button type="submit" class="button" name="action" value="save">
+            Save draft
+          </button>
+          <button type="submit" class="button button-secondary" name="action" value="preview">
+            Preview
+          </button>
+          {actions?.submit === true ? (
+            <button type="submit" class="button button-secondary" name="action" value="submit">
+              Submit for review
+            </button>
+          ) : null}
+          {actions?.returnToDraft === true && story?.status !== 'published' ? (
+            <button type="submit" class="button button-secondary" name="action" value="draft">
+              Back to draft
+            </button>
+          ) : null}
+          {actions?.schedule === true ? (
+            <button type="submit" class="button button-secondary" name="action" value="schedule">
+              Schedule
+            </button>
+          ) : null}
+          {actions?.publish === true ? (
+            <button type="submit" class="button button-secondary" name="action" value="publish">
+              Publish
+            </button>
+          ) : null}
+          {actions?.unpublish === true ? (
+            <button type="submit" class="button button-danger" name="action" value="unpublish">
+              Unpublish
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {props.events.length === 0 ? null : (
+        <section aria-labelledby="story-log" class="nr-log">
+          <h2 id="story-log">History</h2>
+          <ol>
+            {props.events.map((e) => (
+              <li>
+                {e.from === null ? 'Created as ' : `${STATUS_LABELS[e.from]} → `}
+                {STATUS_LABELS[e.to]} by {e.userName ?? 'the scheduler'}, {formatWhen(e.at)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  )
+}
+
+export type { EditorProblem }
