@@ -4,8 +4,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { MediaStorage } from './storage.js'
 
-/** A key as the media domain makes them: lower-case segments, one dot, no `..`, no empty part. */
-const KEY = /^[a-z0-9]+(?:\/[a-z0-9]+)*-[1-9][0-9]{0,4}\.[a-z0-9]{2,4}$/
+/**
+ * A key as the media domain makes them: lower-case segments, one dot, no `..`, no empty part;
+ * a crop has its ratio (`16x9`, `4x3`, `1x1`) before the width.
+ */
+const KEY = /^[a-z0-9]+(?:\/[a-z0-9]+)*-(?:(?:16x9|4x3|1x1)-)?[1-9][0-9]{0,4}\.[a-z0-9]{2,4}$/
 
 /**
  * Creates disk storage under `dir` (config.media.dir); folders are made on first write.

@@ -2,7 +2,14 @@
 
 import type sharp from 'sharp'
 import { mediaImageTooLarge, mediaUnsupportedImage } from './errors.js'
-import { type VariantFormat, VARIANT_FORMATS, variantWidths } from './variants.js'
+import {
+  CROP_RATIOS,
+  cropBox,
+  type CropRatio,
+  type VariantFormat,
+  VARIANT_FORMATS,
+  variantWidths,
+} from './variants.js'
 
 /**
  * sharp (libvips, tens of MiB once loaded) is needed only when a photo is saved, so it is loaded
@@ -92,6 +99,38 @@ export async function encodeRenditions(image: Buffer, source: SourceImage): Prom
   }
   try {
     return (await Promise.all(variantWidths(source.width).map(renditions))).flat()
+  } catch (error) {
+    throw mediaUnsupportedImage({ cause: error })
+  }
+}
+
+/**
+ * Encodes the centred 16:9, 4:3 and 1:1 JPEG crops (variants.ts cropBox) of an image whose
+ * upright size is `size`: the upload itself, or a stored rendition of an older photo.
+ */
+export async function encodeCrops(
+  image: Buffer,
+  size: { width: number; height: number },
+  ratios: readonly CropRatio[] = CROP_RATIOS,
+  /** The crop widths to produce, when they must match a photo larger than `image`. */
+  widthOf?: (ratio: CropRatio) => number,
+): Promise<{ ratio: CropRatio; width: number; bytes: Buffer }[]> {
+  const sharp = await loadSharp()
+  try {
+    return await Promise.all(
+      ratios.map(async (ratio) => {
+        const box = cropBox(size, ratio)
+        const width = widthOf?.(ratio) ?? box.width
+        const height = Math.max(1, Math.round((width * box.height) / box.width))
+        const bytes = await sharp(image, { limitInputPixels: IMAGE_LIMITS.maxPixels })
+          .rotate()
+          .extract({ left: box.left, top: box.top, width: box.boxWidth, height: box.boxHeight })
+          .resize({ width, height })
+          .jpeg({ quality: 80, progressive: true })
+          .toBuffer()
+        return { ratio, width, bytes }
+      }),
+    )
   } catch (error) {
     throw mediaUnsupportedImage({ cause: error })
   }

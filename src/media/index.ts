@@ -3,18 +3,23 @@
 import type { Db } from '../db/database.js'
 import type { Clock } from '../lib/clock.js'
 import { mediaFieldTooLong } from './errors.js'
-import { encodeRenditions, IMAGE_LIMITS, inspectImage } from './image-encoding.js'
+import { ensureCrop } from './crops.js'
+import { encodeCrops, encodeRenditions, IMAGE_LIMITS, inspectImage } from './image-encoding.js'
 import type { Media } from './media.js'
 import { insertPhoto, photosByIds } from './photo-queries.js'
 import type { MediaStorage } from './storage.js'
 import { fileKeyOf, newStorageKey } from './storage-keys.js'
 import type { PhotoInput } from './types.js'
-import { variantPath } from './variants.js'
+import { cropPath, variantPath } from './variants.js'
 
 export type { Media }
 export type * from './types.js'
 export { photoFromRow, type PhotoRow } from './photo-row.js'
 export {
+  CROP_RATIOS,
+  cropBox,
+  photoCrops,
+  type CropRatio,
   photoVariants,
   variantPath,
   variantWidths,
@@ -45,13 +50,21 @@ export function createMedia({ db, clock, storage }: MediaDeps): Media {
     savePhoto: async (image, input) => {
       const fields = editorialFields(input)
       const source = await inspectImage(image)
-      const renditions = await encodeRenditions(image, source)
+      const [renditions, crops] = await Promise.all([
+        encodeRenditions(image, source),
+        encodeCrops(image, source),
+      ])
       const now = clock.now()
       const storageKey = newStorageKey(now)
       // Files first, then the row: a row never points at missing files.
-      const files = renditions.map(
-        (r) => [fileKeyOf(variantPath(storageKey, r.width, r.format)) ?? '', r.bytes] as const,
-      )
+      const files = [
+        ...renditions.map(
+          (r) => [fileKeyOf(variantPath(storageKey, r.width, r.format)) ?? '', r.bytes] as const,
+        ),
+        ...crops.map(
+          (c) => [fileKeyOf(cropPath(storageKey, c.ratio, c.width)) ?? '', c.bytes] as const,
+        ),
+      ]
       await storage.writeAll(files)
       try {
         return await insertPhoto(
@@ -73,7 +86,10 @@ export function createMedia({ db, clock, storage }: MediaDeps): Media {
     getPhotos: (ids) => photosByIds(db, ids),
     statFile: async (publicPath) => {
       const key = fileKeyOf(publicPath)
-      return key === undefined ? undefined : storage.stat(key)
+      if (key === undefined) return undefined
+      const info = await storage.stat(key)
+      if (info !== undefined) return info
+      return (await ensureCrop(db, storage, key)) ? storage.stat(key) : undefined
     },
     openFile: async (publicPath, range) => {
       const key = fileKeyOf(publicPath)

@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto'
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 const KEY_LENGTH = 12
 // Public paths as variantPath() writes them; anything else (dots, upper case, `..`) is not ours.
-const PUBLIC_PATH = /^\/media\/([a-z0-9]+(?:\/[a-z0-9]+)*-[1-9][0-9]{0,4}\.(?:avif|webp|jpg))$/
+// Crops (cropPath) carry their ratio before the width and are JPEG only.
+const PUBLIC_PATH =
+  /^\/media\/([a-z0-9]+(?:\/[a-z0-9]+)*-(?:[1-9][0-9]{0,4}\.(?:avif|webp|jpg)|(?:16x9|4x3|1x1)-[1-9][0-9]{0,4}\.jpg))$/
+const CROP_KEY = /^([a-z0-9]+(?:\/[a-z0-9]+)*)-(16x9|4x3|1x1)-([1-9][0-9]{0,4})\.jpg$/
 
 /** A fresh storage key `YYYY/MM/<12 random lower-case letters and digits>` for an upload at `now`. */
 export function newStorageKey(now: Date): string {
@@ -15,6 +18,16 @@ export function newStorageKey(now: Date): string {
   for (const byte of bytes) name += KEY_ALPHABET[byte % KEY_ALPHABET.length]
   const month = String(now.getUTCMonth() + 1).padStart(2, '0')
   return `${now.getUTCFullYear()}/${month}/${name}`
+}
+
+/** The photo's storage key, ratio and width of a crop's file key; undefined for anything else. */
+export function cropOfFileKey(
+  key: string,
+): { storageKey: string; ratio: '16x9' | '4x3' | '1x1'; width: number } | undefined {
+  const match = CROP_KEY.exec(key)
+  if (match === null) return undefined
+  const [, storageKey = '', ratio = '1x1', width = '0'] = match
+  return { storageKey, ratio: ratio as '16x9' | '4x3' | '1x1', width: Number(width) }
 }
 
 /**
