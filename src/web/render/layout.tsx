@@ -88,7 +88,11 @@ export function Layout(props: LayoutProps): SafeHtml {
         <title>{fullTitle}</title>
         <meta name="description" content={meta.description} />
         <meta name="color-scheme" content="light dark" />
-        {meta.noindex === true ? <meta name="robots" content="noindex" /> : null}
+        {/* Indexable pages let search engines show large previews of their photos. */}
+        <meta
+          name="robots"
+          content={meta.noindex === true ? 'noindex' : 'max-image-preview:large'}
+        />
         {canonical === undefined ? null : <link rel="canonical" href={canonical} />}
         <link rel="stylesheet" href={frame.assets.stylesheet} />
         <link rel="icon" href={frame.assets.favicon} type="image/svg+xml" />
@@ -208,6 +212,12 @@ function OpenGraph(props: {
       />
       <meta name="twitter:title" content={meta.title} />
       <meta name="twitter:description" content={meta.description} />
+      {meta.image === undefined ? null : (
+        <>
+          <meta name="twitter:image" content={meta.image.url} />
+          <meta name="twitter:image:alt" content={meta.image.alt} />
+        </>
+      )}
     </>
   )
 }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { all, headingNamed, htmlProblems, one, regionNamed, textOf } from '../../helpers/html.js'
+import { ARTICLE_TYPES } from '../../../src/web/site/metadata/article-data.js'
 import { type Fetched, type SiteApp, startSiteApp } from './site-app.js'
 
 const SITE_URL = 'http://127.0.0.1:3000'
@@ -265,12 +266,12 @@ describe('article page', () => {
       mainEntityOfPage: { '@id': string }
       image: string[]
     }
-    assert.equal(data['@type'], 'NewsArticle')
+    assert.equal(data['@type'], ARTICLE_TYPES[article.label])
     assert.equal(data.headline, article.headline)
     assert.equal(data.datePublished, article.publishedAt.toISOString())
     assert.equal(data.author[0]?.['@type'], 'Person')
     assert.equal(data.author[0]?.url, `${SITE_URL}/author/${article.authors[0]?.slug}`)
-    assert.equal(data.publisher['@type'], 'Organization')
+    assert.equal(data.publisher['@type'], 'NewsMediaOrganization')
     assert.equal(data.mainEntityOfPage['@id'], canonical)
     assert.equal(data.image[0], og('og:image'))
   })

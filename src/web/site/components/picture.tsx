@@ -45,12 +45,3 @@ export function Picture(props: PictureProps): SafeHtml {
     </picture>
   )
 }
-
-/** The largest JPEG rendition up to `width` (for og:image), or undefined when there is none. */
-export function jpegVariant(
-  photo: { storageKey: string; width: number; height: number },
-  width: number,
-): PhotoVariant | undefined {
-  const jpegs = photoVariants(photo).filter((v) => v.format === 'jpeg')
-  return jpegs.filter((v) => v.width <= width).pop() ?? jpegs[0]
-}

@@ -1,5 +1,6 @@
 /** The article page: the story with its photo, authors, comments, rails and share links. */
 
+import { photoCrops } from '../../../media/index.js'
 import { storyDates } from '../../../newsroom/index.js'
 import type { SafeHtml } from '../../render/html.js'
 import { absoluteUrl, Layout, type MetaImage } from '../../render/layout.js'
@@ -8,12 +9,13 @@ import { AuthorBoxes } from '../components/author-box.js'
 import { Byline } from '../components/byline.js'
 import { CommentsSection } from '../components/comments.js'
 import { LeadFigure } from '../components/lead-figure.js'
-import { jpegVariant } from '../components/picture.js'
 import { mustReadsNote, Rail } from '../components/rail.js'
 import { ShareLinks } from '../components/share-links.js'
 import { SponsoredNotice, StoryLabel } from '../components/story-label.js'
 import { StoryNotes } from '../components/story-notes.js'
-import { authorPath, sectionPath, tagPath } from '../site-urls.js'
+import { articleData } from '../metadata/article-data.js'
+import { breadcrumbData } from '../metadata/site-data.js'
+import { articlePath, sectionPath, tagPath } from '../site-urls.js'
 import type { ArticlePageProps } from './load-article-page.js'
 
 /** Renders the article page document. */
@@ -48,7 +50,13 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
           section: article.section.name,
           tags: article.tags.map((t) => t.name),
         },
-        jsonLd: [newsArticleData(props, url, description, image)],
+        jsonLd: [
+          articleData(site, article, { url, description, logoPath: frame.assets.favicon }),
+          breadcrumbData(site, [
+            { name: article.section.name, path: sectionPath(article.section) },
+            { name: article.headline, path: articlePath(article) },
+          ]),
+        ],
         noindex: refused !== undefined,
       }}
     >
@@ -137,49 +145,16 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
   )
 }
 
+/** The 16:9 crop for link previews (what social cards show, at 1200 px where the photo allows). */
 function ogImage(props: ArticlePageProps): MetaImage | undefined {
   const photo = props.article.leadPhoto
   if (photo === null) return undefined
-  const variant = jpegVariant(photo, 1200)
-  if (variant === undefined) return undefined
+  const crop = photoCrops(photo).find((c) => c.ratio === '16x9')
+  if (crop === undefined) return undefined
   return {
-    url: absoluteUrl(props.frame.site, variant.url),
-    width: variant.width,
-    height: variant.height,
+    url: absoluteUrl(props.frame.site, crop.url),
+    width: crop.width,
+    height: crop.height,
     alt: photo.alt,
-  }
-}
-
-/** The schema.org NewsArticle of the story. */
-function newsArticleData(
-  props: ArticlePageProps,
-  url: string,
-  description: string,
-  image: MetaImage | undefined,
-): unknown {
-  const { article, frame } = props
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: article.headline,
-    description,
-    datePublished: storyDates(article).published.toISOString(),
-    dateModified: storyDates(article).modified.toISOString(),
-    articleSection: article.section.name,
-    keywords: article.tags.map((t) => t.name),
-    wordCount: article.wordCount,
-    ...(image === undefined ? {} : { image: [image.url] }),
-    author: article.authors.map((author) => ({
-      '@type': 'Person',
-      name: author.name,
-      url: absoluteUrl(frame.site, authorPath(author)),
-      ...(author.jobTitle === '' ? {} : { jobTitle: author.jobTitle }),
-    })),
-    publisher: {
-      '@type': 'Organization',
-      name: frame.site.name,
-      url: absoluteUrl(frame.site, '/'),
-    },
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
   }
 }

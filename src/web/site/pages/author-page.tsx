@@ -4,6 +4,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { AuthorBox } from '../components/author-box.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
+import { breadcrumbData, profilePageData } from '../metadata/site-data.js'
 import { authorPath, pagePath } from '../site-urls.js'
 import type { AuthorPageProps } from './load-author-page.js'
 
@@ -11,6 +12,7 @@ import type { AuthorPageProps } from './load-author-page.js'
 export function AuthorPage(props: AuthorPageProps): SafeHtml {
   const { author, list, frame } = props
   const base = authorPath(author)
+  const path = pagePath(base, list.page)
   return (
     <Layout
       frame={frame}
@@ -20,7 +22,11 @@ export function AuthorPage(props: AuthorPageProps): SafeHtml {
           author.bio === ''
             ? `Stories by ${author.name} for ${frame.site.name}.`
             : `${author.name}: ${author.bio}`,
-        canonicalPath: pagePath(base, list.page),
+        canonicalPath: path,
+        jsonLd: [
+          profilePageData(frame.site, author, { path, stories: list.items }),
+          breadcrumbData(frame.site, [{ name: author.name, path: base }]),
+        ],
       }}
     >
       <header class="list-header author-header">

@@ -2,10 +2,11 @@
 
 import { formatCount } from '../../render/format.js'
 import type { SafeHtml } from '../../render/html.js'
-import { Layout } from '../../render/layout.js'
+import { absoluteUrl, Layout } from '../../render/layout.js'
 import { pageSuffix } from '../components/paged-stories.js'
 import { Pagination } from '../components/pagination.js'
 import { NoteText } from '../components/story-notes.js'
+import { breadcrumbData, collectionPageData } from '../metadata/site-data.js'
 import { articlePath, CORRECTIONS_PATH, pagePath, sectionPath } from '../site-urls.js'
 import type { CorrectionsPageProps } from './load-corrections-page.js'
 
@@ -13,13 +14,26 @@ import type { CorrectionsPageProps } from './load-corrections-page.js'
 export function CorrectionsPage(props: CorrectionsPageProps): SafeHtml {
   const { list, frame } = props
   const language = frame.site.language
+  const path = pagePath(CORRECTIONS_PATH, list.page)
+  const description = `Every correction ${frame.site.name} has made to a published story, newest first.`
   return (
     <Layout
       frame={frame}
       meta={{
         title: 'Corrections' + pageSuffix(list.page),
-        description: `Every correction ${frame.site.name} has made to a published story, newest first.`,
-        canonicalPath: pagePath(CORRECTIONS_PATH, list.page),
+        description,
+        canonicalPath: path,
+        jsonLd: [
+          collectionPageData(frame.site, {
+            name: 'Corrections',
+            description,
+            path,
+            stories: list.items.map(({ story }) => ({
+              url: absoluteUrl(frame.site, articlePath(story)),
+            })),
+          }),
+          breadcrumbData(frame.site, [{ name: 'Corrections', path: CORRECTIONS_PATH }]),
+        ],
       }}
     >
       <header class="list-header">

@@ -2,9 +2,10 @@
 
 import type { SafeHtml } from '../../render/html.js'
 import { absoluteUrl, Layout } from '../../render/layout.js'
-import { jpegVariant } from '../components/picture.js'
+import { photoCrops } from '../../../media/index.js'
 import { mustReadsNote, Rail } from '../components/rail.js'
 import { StoryCard, StoryList } from '../components/story-card.js'
+import { publisherData, webSiteData } from '../metadata/site-data.js'
 import { sectionPath } from '../site-urls.js'
 import type { FrontPageProps } from './load-front-page.js'
 
@@ -14,7 +15,10 @@ export function FrontPage(props: FrontPageProps): SafeHtml {
   const { site } = frame
   const language = site.language
   const [lead, ...others] = props.topStories
-  const leadImage = lead?.leadPhoto == null ? undefined : jpegVariant(lead.leadPhoto, 1200)
+  const leadImage =
+    lead?.leadPhoto == null
+      ? undefined
+      : photoCrops(lead.leadPhoto).find((crop) => crop.ratio === '16x9')
   const description = `The latest news from ${site.name}: ${frame.sections.map((s) => s.name).join(', ')}.`
   return (
     <Layout
@@ -35,13 +39,8 @@ export function FrontPage(props: FrontPageProps): SafeHtml {
                 alt: lead.leadPhoto.alt,
               },
         jsonLd: [
-          {
-            '@context': 'https://schema.org',
-            '@type': 'WebSite',
-            name: site.name,
-            url: absoluteUrl(site, '/'),
-            inLanguage: language,
-          },
+          webSiteData(site, frame.assets.favicon),
+          { '@context': 'https://schema.org', ...publisherData(site, frame.assets.favicon) },
         ],
       }}
     >

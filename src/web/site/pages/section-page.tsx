@@ -3,6 +3,7 @@
 import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
+import { breadcrumbData, collectionPageData, storyUrls } from '../metadata/site-data.js'
 import { pagePath, sectionPath } from '../site-urls.js'
 import type { SectionPageProps } from './load-section-page.js'
 
@@ -10,17 +11,28 @@ import type { SectionPageProps } from './load-section-page.js'
 export function SectionPage(props: SectionPageProps): SafeHtml {
   const { section, list, frame } = props
   const base = sectionPath(section)
+  const path = pagePath(base, list.page)
+  const description =
+    section.description === ''
+      ? `The latest ${section.name} stories from ${frame.site.name}.`
+      : section.description
   return (
     <Layout
       frame={frame}
       activeSection={section.slug}
       meta={{
         title: section.name + pageSuffix(list.page),
-        description:
-          section.description === ''
-            ? `The latest ${section.name} stories from ${frame.site.name}.`
-            : section.description,
-        canonicalPath: pagePath(base, list.page),
+        description,
+        canonicalPath: path,
+        jsonLd: [
+          collectionPageData(frame.site, {
+            name: section.name,
+            description,
+            path,
+            stories: storyUrls(frame.site, list.items),
+          }),
+          breadcrumbData(frame.site, [{ name: section.name, path: base }]),
+        ],
       }}
     >
       <header class="list-header">

@@ -3,6 +3,7 @@
 import type { SafeHtml } from '../../render/html.js'
 import { Layout } from '../../render/layout.js'
 import { PagedStories, pageSuffix } from '../components/paged-stories.js'
+import { breadcrumbData, collectionPageData, storyUrls } from '../metadata/site-data.js'
 import { pagePath, tagPath } from '../site-urls.js'
 import type { TagPageProps } from './load-tag-page.js'
 
@@ -10,13 +11,24 @@ import type { TagPageProps } from './load-tag-page.js'
 export function TagPage(props: TagPageProps): SafeHtml {
   const { tag, list, frame } = props
   const base = tagPath(tag)
+  const path = pagePath(base, list.page)
+  const description = `Stories about ${tag.name} from ${frame.site.name}.`
   return (
     <Layout
       frame={frame}
       meta={{
         title: `${tag.name}${pageSuffix(list.page)}`,
-        description: `Stories about ${tag.name} from ${frame.site.name}.`,
-        canonicalPath: pagePath(base, list.page),
+        description,
+        canonicalPath: path,
+        jsonLd: [
+          collectionPageData(frame.site, {
+            name: tag.name,
+            description,
+            path,
+            stories: storyUrls(frame.site, list.items),
+          }),
+          breadcrumbData(frame.site, [{ name: tag.name, path: base }]),
+        ],
       }}
     >
       <header class="list-header">
