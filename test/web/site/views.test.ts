@@ -146,11 +146,16 @@ describe('reader views', () => {
     const doc = parsePage(html)
     assert.equal(textOf(one(doc, 'h1')), 'Port expansion approved after </script> long debate')
     assert.equal(all(doc, '.comment-author b').length, 0)
-    const ld = all(doc, 'script[type="application/ld+json"]')
-    assert.equal(ld.length, 1)
-    const data = JSON.parse(ld[0]?.textContent ?? '') as Record<string, unknown>
-    assert.equal(data['@type'], 'NewsArticle')
-    assert.equal(data.headline, 'Port expansion approved after </script> long debate')
+    const ld = all(doc, 'script[type="application/ld+json"]').map(
+      (script) => JSON.parse(script.textContent ?? '') as Record<string, unknown>,
+    )
+    assert.deepEqual(
+      ld.map((data) => data['@type']),
+      ['NewsArticle', 'BreadcrumbList'],
+    )
+    assert.equal(ld[0]?.headline, 'Port expansion approved after </script> long debate')
+    const crumbs = ld[1]?.itemListElement as { name: string }[]
+    assert.equal(crumbs[2]?.name, 'Port expansion approved after </script> long debate')
     assert.equal(html.includes('after </script>'), false)
   })
 
