@@ -9,6 +9,7 @@ import { createComments, type Comments } from './comments/index.js'
 import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { pingDatabase } from './db/health.js'
+import { createDistribution, type Distribution } from './distribution/index.js'
 import { migrateToLatest } from './db/migrator.js'
 import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
@@ -23,6 +24,7 @@ import { type Clock, systemClock } from './lib/clock.js'
 import { createApiKeys, type ApiKeys } from './integrations/index.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
+import { distributionLinks } from './web/distribution/distribution-links.js'
 import { buildServer } from './web/server.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
@@ -37,6 +39,7 @@ export interface AppServices {
   readonly engagement: Engagement
   readonly comments: Comments
   readonly apiKeys: ApiKeys
+  readonly distribution: Distribution
   readonly bus: Bus
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
@@ -103,6 +106,13 @@ export async function buildServices(
     newsroom,
     reservedNames: async () => ({ site: [config.site.name], staff: await newsroom.authorNames() }),
   })
+  const distribution = createDistribution({
+    newsroom,
+    clock,
+    site: config.site,
+    links: distributionLinks,
+    settings: config.distribution,
+  })
 
   const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
 
@@ -128,6 +138,7 @@ export async function buildServices(
     engagement,
     comments,
     apiKeys,
+    distribution,
     bus,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
@@ -172,6 +183,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     comments,
     media,
     apiKeys,
+    distribution,
     bus,
     database,
   } = services
@@ -185,6 +197,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       comments,
       media,
       apiKeys,
+      distribution,
       bus,
       checkHealth: () => pingDatabase(database.db),
     },

@@ -47,6 +47,7 @@ export interface Config {
   readonly api: ApiConfig
   readonly newsroom: NewsroomConfig
   readonly mail: MailConfig
+  readonly distribution: DistributionConfig
 }
 
 /** Newsroom sign-in: session lifetimes and the lock after repeated failed sign-ins. */
@@ -73,6 +74,16 @@ export interface ApiConfig {
   readonly ratePerMinute: number
   /** Origins (scheme://host[:port]) allowed by CORS, or ['*'] for any; empty = none. */
   readonly corsOrigins: readonly string[]
+}
+
+/** Feeds, robots.txt and share links (MASTHEAD_FEED_*, MASTHEAD_ROBOTS_*, MASTHEAD_SHARE_*). */
+export interface DistributionConfig {
+  /** 'full': feed items carry the whole story; 'excerpt': the dek only (readers click through). */
+  readonly feedContent: 'full' | 'excerpt'
+  /** Path prefixes robots.txt asks every crawler to leave alone. */
+  readonly robotsDisallow: readonly string[]
+  /** Campaign parameters share links carry (utm_source names the network); null: clean links. */
+  readonly shareUtm: { readonly medium: string; readonly campaign: string } | null
 }
 
 /**
@@ -174,6 +185,10 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_SIGN_IN_LOCK_MINUTES',
   'MASTHEAD_SMTP_URL',
   'MASTHEAD_MAIL_FROM',
+  'MASTHEAD_FEED_CONTENT',
+  'MASTHEAD_ROBOTS_DISALLOW',
+  'MASTHEAD_SHARE_UTM_MEDIUM',
+  'MASTHEAD_SHARE_UTM_CAMPAIGN',
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -298,6 +313,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     },
     newsroom: newsroomConfig(read),
     mail: mailConfig(read, new URL(siteUrl).hostname),
+    distribution: distributionConfig(read),
   })
 }
 
@@ -323,6 +339,56 @@ function mailConfig(read: (name: ConfigVariable) => string | undefined, host: st
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from))
     throw new ConfigError('MASTHEAD_MAIL_FROM', 'an e-mail address', from)
   return { smtpUrl, from }
+}
+
+/** A robots.txt path rule: starts with `/`, no spaces, control characters or `#`. */
+const ROBOTS_PATH = /^\/[^\s#\p{Cc}]*$/u
+/** A campaign value as it may appear in a URL without surprises. */
+const UTM_VALUE = /^[A-Za-z0-9._~-]{1,60}$/
+
+function distributionConfig(
+  read: (name: ConfigVariable) => string | undefined,
+): DistributionConfig {
+  const feedContent = read('MASTHEAD_FEED_CONTENT') ?? 'full'
+  if (feedContent !== 'full' && feedContent !== 'excerpt') {
+    throw new ConfigError('MASTHEAD_FEED_CONTENT', 'full or excerpt', feedContent)
+  }
+  const disallowRaw = read('MASTHEAD_ROBOTS_DISALLOW') ?? ''
+  const robotsDisallow = [
+    ...new Set(
+      disallowRaw
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter((rule) => rule !== ''),
+    ),
+  ]
+  for (const rule of robotsDisallow) {
+    if (!ROBOTS_PATH.test(rule)) {
+      throw new ConfigError(
+        'MASTHEAD_ROBOTS_DISALLOW',
+        'comma-separated paths starting with / (e.g. /drafts/,/print/)',
+        disallowRaw,
+      )
+    }
+  }
+  const medium = read('MASTHEAD_SHARE_UTM_MEDIUM')
+  const campaign = read('MASTHEAD_SHARE_UTM_CAMPAIGN')
+  for (const [name, value] of [
+    ['MASTHEAD_SHARE_UTM_MEDIUM', medium],
+    ['MASTHEAD_SHARE_UTM_CAMPAIGN', campaign],
+  ] as const) {
+    if (value !== undefined && !UTM_VALUE.test(value)) {
+      throw new ConfigError(name, 'letters, digits, ".", "_", "~" or "-" (at most 60)', value)
+    }
+  }
+  return {
+    feedContent,
+    robotsDisallow,
+    shareUtm:
+      medium === undefined && campaign === undefined
+        ? null
+        : { medium: medium ?? 'social', campaign: campaign ?? '' },
+  }
 }
 
 const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']

@@ -15,6 +15,7 @@ import {
   tagsByArticle,
   tagsInUse,
 } from './content-queries.js'
+import { createListings, type Listings } from './listings.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
 import { createStoryNotes } from './notes.js'
 import { createPicks } from './picks.js'
@@ -26,7 +27,7 @@ import { isUnpublishedSlug } from './story-desk-queries.js'
 import type { PermissionSettings } from '../accounts/index.js'
 
 export type * from './types.js'
-export type { Newsroom, PhotoLookup }
+export type { Listings, Newsroom, PhotoLookup }
 export type { ContentCursor, ContentQuery } from './content-queries.js'
 export { articleNotFound } from './errors.js'
 export { isVisibleToReaders } from './article-rules.js'
@@ -84,6 +85,7 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     listCorrections: (page, perPage) => notes.corrections(page, perPage),
     catalogueStories: (ids) => catalogueStories(db, ids),
     storyTexts: (selection) => storyTexts(db, selection),
+    listings: createListings({ db, clock }),
     createSection: (input) => sections.create(input),
     createAuthor: (input) => authors.create(input),
     createArticle: (input) => writer.create(input),

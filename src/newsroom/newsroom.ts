@@ -2,6 +2,7 @@
 
 import type { Actor } from '../accounts/index.js'
 import type { Photo } from '../media/types.js'
+import type { Listings } from './listings.js'
 import type { StoryDesk } from './story-desk.js'
 import type {
   Article,
@@ -80,6 +81,8 @@ export interface Newsroom {
   storyTexts(
     selection: { afterId: number; limit: number } | { ids: readonly number[] },
   ): Promise<StoryText[]>
+  /** Whole-catalogue walks and aggregates for feeds and sitemaps (keyset pages, bounded). */
+  readonly listings: Listings
 
   // Writing (newsroom, CLI, demo). Markdown is rendered and sanitized here, on save.
   createSection(input: {

@@ -168,3 +168,42 @@ export interface StoryText {
   body: string
   tags: string[]
 }
+
+/** Ids after `afterId` up to and including `throughId` (a keyset page within a sitemap block). */
+export interface IdRange {
+  afterId: number
+  throughId: number
+}
+
+/** A visible story as sitemaps list it: its address parts, dates and lead photo. */
+export interface ListedStory {
+  id: number
+  slug: string
+  headline: string
+  section: { slug: string }
+  publishedAt: Date
+  /** The update time, else the publication time. */
+  lastModified: Date
+  leadPhoto: { storageKey: string; width: number; height: number; caption: string } | null
+}
+
+/** A section, author or tag as sitemaps list it, with the newest change among its visible stories. */
+export interface ListedEntry {
+  id: number
+  slug: string
+  lastModified: Date | null
+}
+
+/** One block of ids (see Listings.ranges): how many visible entries it holds and their newest change. */
+export interface RangeSummary {
+  block: number
+  count: number
+  lastModified: Date
+}
+
+/** A visible story as feeds show it: the summary, its tags and (for full-text feeds) its body. */
+export interface FeedStory extends ArticleSummary {
+  tags: Tag[]
+  /** Sanitized HTML; null when only excerpts were asked for. */
+  bodyHtml: string | null
+}

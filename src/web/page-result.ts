@@ -3,8 +3,10 @@
 export interface PageResult {
   /** 200 for pages; error pages pass their status and are never cached. */
   status: number
-  /** The complete HTML document, doctype included. */
+  /** The complete HTML document, doctype included (or the feed's text when `contentType` says so). */
   html: string
+  /** The body's media type; HTML unless set (feeds and the sitemap index share the cache). */
+  contentType?: string
   /** Tags of what the page shows ('article:42', 'section:world', 'front'); a purge of any drops it. */
   cacheTags: string[]
   /** The newest change among what the page shows, for Last-Modified. */

@@ -5,6 +5,7 @@ import type { Config, TrustProxySetting } from '../config.js'
 import type { CacheStore } from '../infra/cache-store/cache-store.js'
 import type { Logger } from '../infra/logger.js'
 import { apiPlugin } from './api/api-routes.js'
+import { distributionPlugin } from './distribution/routes.js'
 import { serverAssets } from './assets/load-assets.js'
 import { AccessLogController } from './plugins/access-log.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -129,6 +130,7 @@ export async function buildServer({
     assets: assets.manifest,
     sessionMaxMs: config.newsroom.sessionMaxMs,
   })
+  await app.register(distributionPlugin, { services })
   await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
   return app
 }

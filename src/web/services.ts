@@ -2,6 +2,7 @@
 
 import type { Accounts } from '../accounts/index.js'
 import type { Comments } from '../comments/index.js'
+import type { Distribution } from '../distribution/index.js'
 import type { Engagement } from '../engagement/index.js'
 import type { ApiKeys } from '../integrations/index.js'
 import type { Bus } from '../infra/bus/bus.js'
@@ -16,6 +17,8 @@ export interface Services {
   media: Media
   /** Content API keys: authentication and per-key limits. */
   apiKeys: ApiKeys
+  /** Feeds, sitemaps and robots.txt. */
+  distribution: Distribution
   /** Subscribed to by the page cache, to purge what a change affects. */
   bus: Bus
   /** Resolves when the database answers; rejects otherwise (for /healthz). */

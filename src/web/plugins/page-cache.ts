@@ -148,6 +148,7 @@ const META = {
   cacheControl: 'cacheControl',
   lastModified: 'lastModified',
   viewOf: 'viewOf',
+  contentType: 'contentType',
   /** The entry's cache tags, space-separated: a re-stored entry keeps them. */
   tags: 'tags',
   /** When the entry's ttl ends (ms since the epoch): a re-stored entry keeps it too. */
@@ -167,6 +168,7 @@ function buildEntry(
     [META.cacheControl]: cacheControlFor(result.status, cacheable),
   }
   if (result.lastModified !== null) meta[META.lastModified] = result.lastModified.toUTCString()
+  if (result.contentType !== undefined) meta[META.contentType] = result.contentType
   if (result.viewOf !== undefined && result.status === 200)
     meta[META.viewOf] = String(result.viewOf)
   if (ttlMs > 0) {
@@ -251,7 +253,7 @@ function serveEntry(
   ) {
     return reply.code(304).send()
   }
-  reply.header('content-type', TEXT_HTML)
+  reply.header('content-type', meta[META.contentType] ?? TEXT_HTML)
   if (body !== undefined) reply.header('content-encoding', coding)
   return reply.code(status).send(body ?? bodies.identity)
 }

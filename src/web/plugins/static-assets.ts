@@ -1,4 +1,4 @@
-/** Serves the in-memory assets (hashed and immutable), the favicon and robots.txt. */
+/** Serves the in-memory assets (hashed and immutable) and the favicon (robots.txt: web/distribution). */
 
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -12,11 +12,10 @@ export interface StaticAssetsOptions {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
-const ROBOTS = 'User-agent: *\nAllow: /\n'
 /** The precompressed codings an asset may carry, best first. */
 const CODINGS: readonly ContentCoding[] = ['br', 'gzip']
 
-/** Registers /assets/:file, /favicon.svg and /robots.txt. */
+/** Registers /assets/:file and /favicon.svg. */
 export const staticAssetsPlugin = fp<StaticAssetsOptions>(
   async (app, { assets }) => {
     app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
@@ -26,12 +25,6 @@ export const staticAssetsPlugin = fp<StaticAssetsOptions>(
     })
     app.get('/favicon.svg', (request, reply) =>
       sendAsset(request, reply, assets.favicon, 'public, max-age=86400'),
-    )
-    app.get('/robots.txt', (_request, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=3600')
-        .type('text/plain; charset=utf-8')
-        .send(ROBOTS),
     )
   },
   { name: 'masthead-static-assets' },

@@ -23,6 +23,15 @@ export interface NavSection {
   name: string
 }
 
+/** A feed a page announces for autodiscovery (`<link rel="alternate">`). */
+export interface FeedLink {
+  /** Root-relative path of the feed. */
+  href: string
+  /** Its media type (application/rss+xml, application/atom+xml, application/feed+json). */
+  type: string
+  title: string
+}
+
 /** What every page shares besides its own content. */
 export interface PageFrame {
   site: SiteIdentity
@@ -30,6 +39,8 @@ export interface PageFrame {
   sections: readonly NavSection[]
   /** The day shown under the masthead. */
   editionDate: Date
+  /** The page's own feeds: the site's, and its section's, author's or tag's. */
+  feeds?: readonly FeedLink[]
 }
 
 /** An image for link previews (absolute URL). */
@@ -94,6 +105,9 @@ export function Layout(props: LayoutProps): SafeHtml {
           content={meta.noindex === true ? 'noindex' : 'max-image-preview:large'}
         />
         {canonical === undefined ? null : <link rel="canonical" href={canonical} />}
+        {(frame.feeds ?? []).map((feed) => (
+          <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+        ))}
         <link rel="stylesheet" href={frame.assets.stylesheet} />
         <link rel="icon" href={frame.assets.favicon} type="image/svg+xml" />
         <OpenGraph site={site} meta={meta} title={fullTitle} canonical={canonical} />

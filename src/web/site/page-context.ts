@@ -2,6 +2,7 @@
 
 import type { ArticleSummary, Section } from '../../newsroom/index.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
+import { feedLinks } from '../distribution/feed-links.js'
 import type { PageFrame, SiteIdentity } from '../render/layout.js'
 import type { Services } from '../services.js'
 
@@ -26,13 +27,21 @@ export interface LoadedPage<P> {
   lastModified: Date | null
 }
 
-/** The frame shared by every page, from the sections list. */
-export function frameOf(ctx: PageContext, sections: readonly Section[]): SiteFrame {
+/** The section, author or tag whose feeds a page announces besides the site's. */
+export type FeedSubject = Parameters<typeof feedLinks>[1]
+
+/** The frame shared by every page, from the sections list; `feeds` names the page's own feed subject. */
+export function frameOf(
+  ctx: PageContext,
+  sections: readonly Section[],
+  feeds?: FeedSubject,
+): SiteFrame {
   return {
     site: ctx.site,
     assets: ctx.assets,
     sections: sections.map(({ slug, name }) => ({ slug, name })),
     editionDate: ctx.now,
+    feeds: feedLinks(ctx.site.name, feeds),
   }
 }
 

@@ -1,4 +1,4 @@
-/** Built assets: content-hashed URLs, immutable caching, precompression, favicon and robots.txt. */
+/** Built assets: content-hashed URLs, immutable caching, precompression and the favicon. */
 
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
@@ -108,15 +108,12 @@ describe('static assets', () => {
     await app.close()
   })
 
-  test('the favicon is an SVG and robots.txt allows everything', async () => {
+  test('the favicon is an SVG', async () => {
     const { app, assets } = await assetApp()
     const favicon = await app.inject({ url: assets.manifest.favicon })
     assert.equal(favicon.statusCode, 200)
     assert.equal(favicon.headers['content-type'], 'image/svg+xml')
     assert.match(favicon.body, /^<svg /)
-    const robots = await app.inject({ url: '/robots.txt' })
-    assert.match(String(robots.headers['content-type']), /^text\/plain/)
-    assert.equal(robots.body, 'User-agent: *\nAllow: /\n')
     await app.close()
   })
 })

@@ -69,7 +69,7 @@ export async function loadArticlePage(
     kind: 'page',
     page: {
       props: {
-        frame: frameOf(ctx, sections),
+        frame: frameOf(ctx, sections, { kind: 'section', ...article.section }),
         article,
         canonicalPath,
         views,

@@ -30,7 +30,11 @@ export async function loadAuthorPage(
   const list = await loadStoryPage(ctx, { authorId: author.id }, page)
   if (list === undefined) return undefined
   return {
-    props: { frame: frameOf(ctx, sections), author, list },
+    props: {
+      frame: frameOf(ctx, sections, { kind: 'author', slug: author.slug, name: author.name }),
+      author,
+      list,
+    },
     cacheTags: [`author:${author.id}`],
     lastModified: newestChange(list.items),
   }

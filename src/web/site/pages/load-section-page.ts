@@ -30,7 +30,11 @@ export async function loadSectionPage(
   const list = await loadStoryPage(ctx, { sectionId: section.id }, page)
   if (list === undefined) return undefined
   return {
-    props: { frame: frameOf(ctx, sections), section, list },
+    props: {
+      frame: frameOf(ctx, sections, { kind: 'section', slug: section.slug, name: section.name }),
+      section,
+      list,
+    },
     cacheTags: [`section:${section.slug}`],
     lastModified: newestChange(list.items),
   }

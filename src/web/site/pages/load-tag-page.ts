@@ -30,7 +30,11 @@ export async function loadTagPage(
   const list = await loadStoryPage(ctx, { tagId: tag.id }, page)
   if (list === undefined) return undefined
   return {
-    props: { frame: frameOf(ctx, sections), tag, list },
+    props: {
+      frame: frameOf(ctx, sections, { kind: 'tag', slug: tag.slug, name: tag.name }),
+      tag,
+      list,
+    },
     cacheTags: [`tag:${tag.id}`],
     lastModified: newestChange(list.items),
   }
