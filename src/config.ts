@@ -143,6 +143,13 @@ export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
   minSubmitSeconds: 3,
 })
 
+/** The distribution settings with no variable set: full-text feeds, no disallow rules, clean links. */
+export const DEFAULT_DISTRIBUTION: DistributionConfig = Object.freeze({
+  feedContent: 'full',
+  robotsDisallow: [],
+  shareUtm: null,
+})
+
 /** Every variable parseConfig reads; a test checks each is documented in .env.example. */
 export const CONFIG_VARIABLES = [
   'MASTHEAD_HOST',
@@ -349,46 +356,30 @@ const UTM_VALUE = /^[A-Za-z0-9._~-]{1,60}$/
 function distributionConfig(
   read: (name: ConfigVariable) => string | undefined,
 ): DistributionConfig {
-  const feedContent = read('MASTHEAD_FEED_CONTENT') ?? 'full'
-  if (feedContent !== 'full' && feedContent !== 'excerpt') {
+  const feedContent = read('MASTHEAD_FEED_CONTENT') ?? DEFAULT_DISTRIBUTION.feedContent
+  if (feedContent !== 'full' && feedContent !== 'excerpt')
     throw new ConfigError('MASTHEAD_FEED_CONTENT', 'full or excerpt', feedContent)
+  const disallow = read('MASTHEAD_ROBOTS_DISALLOW') ?? ''
+  const rules = [...new Set(disallow.split(',').map((rule) => rule.trim()))].filter(Boolean)
+  if (!rules.every((rule) => ROBOTS_PATH.test(rule)))
+    throw new ConfigError(
+      'MASTHEAD_ROBOTS_DISALLOW',
+      'comma-separated paths such as /print/',
+      disallow,
+    )
+  const utm = (name: ConfigVariable): string | undefined => {
+    const value = read(name)
+    if (value !== undefined && !UTM_VALUE.test(value))
+      throw new ConfigError(name, 'at most 60 letters, digits, ".", "_", "~" or "-"', value)
+    return value
   }
-  const disallowRaw = read('MASTHEAD_ROBOTS_DISALLOW') ?? ''
-  const robotsDisallow = [
-    ...new Set(
-      disallowRaw
-        .split(',')
-        .map((rule) => rule.trim())
-        .filter((rule) => rule !== ''),
-    ),
-  ]
-  for (const rule of robotsDisallow) {
-    if (!ROBOTS_PATH.test(rule)) {
-      throw new ConfigError(
-        'MASTHEAD_ROBOTS_DISALLOW',
-        'comma-separated paths starting with / (e.g. /drafts/,/print/)',
-        disallowRaw,
-      )
-    }
-  }
-  const medium = read('MASTHEAD_SHARE_UTM_MEDIUM')
-  const campaign = read('MASTHEAD_SHARE_UTM_CAMPAIGN')
-  for (const [name, value] of [
-    ['MASTHEAD_SHARE_UTM_MEDIUM', medium],
-    ['MASTHEAD_SHARE_UTM_CAMPAIGN', campaign],
-  ] as const) {
-    if (value !== undefined && !UTM_VALUE.test(value)) {
-      throw new ConfigError(name, 'letters, digits, ".", "_", "~" or "-" (at most 60)', value)
-    }
-  }
-  return {
-    feedContent,
-    robotsDisallow,
-    shareUtm:
-      medium === undefined && campaign === undefined
-        ? null
-        : { medium: medium ?? 'social', campaign: campaign ?? '' },
-  }
+  const medium = utm('MASTHEAD_SHARE_UTM_MEDIUM')
+  const campaign = utm('MASTHEAD_SHARE_UTM_CAMPAIGN')
+  const shareUtm =
+    medium === undefined && campaign === undefined
+      ? null
+      : { medium: medium ?? 'social', campaign: campaign ?? '' }
+  return { feedContent, robotsDisallow: rules, shareUtm }
 }
 
 const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']

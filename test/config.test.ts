@@ -56,6 +56,7 @@ describe('parseConfig', () => {
         signInLockMs: 900_000,
       },
       mail: { smtpUrl: undefined, from: 'newsroom@127.0.0.1' },
+      distribution: { feedContent: 'full', robotsDisallow: [], shareUtm: null },
     })
   })
 
@@ -90,6 +91,23 @@ describe('parseConfig', () => {
     assert.throws(() => parseConfig({ MASTHEAD_MAIL_FROM: 'not an address' }, CWD), {
       variable: 'MASTHEAD_MAIL_FROM',
     })
+  })
+
+  test('the distribution settings: feed content, robots.txt rules and share-link campaigns', () => {
+    const distribution = (env: Env) => parseConfig(env, CWD).distribution
+    assert.equal(distribution({ MASTHEAD_FEED_CONTENT: 'excerpt' }).feedContent, 'excerpt')
+    assert.deepEqual(
+      distribution({ MASTHEAD_ROBOTS_DISALLOW: ' /print/, /drafts/,,/print/' }).robotsDisallow,
+      ['/print/', '/drafts/'],
+    )
+    assert.deepEqual(distribution({ MASTHEAD_SHARE_UTM_CAMPAIGN: 'autumn' }).shareUtm, {
+      medium: 'social',
+      campaign: 'autumn',
+    })
+    assertRejects({ MASTHEAD_FEED_CONTENT: 'summary' }, 'MASTHEAD_FEED_CONTENT')
+    for (const bad of ['print/', '/a b', '/x#y'])
+      assertRejects({ MASTHEAD_ROBOTS_DISALLOW: bad }, 'MASTHEAD_ROBOTS_DISALLOW')
+    assertRejects({ MASTHEAD_SHARE_UTM_MEDIUM: 'a&b=c' }, 'MASTHEAD_SHARE_UTM_MEDIUM')
   })
 
   test('MASTHEAD_POPULAR_HALF_LIFE_HOURS sets the Popular Now half-life and refuses bad values', () => {

@@ -36,6 +36,8 @@ export interface DistributionDeps {
   /** The reader site's URL scheme (the web layer's, handed in by app.ts). */
   links: SiteLinks
   settings: DistributionConfig
+  /** Ids per sitemap file and rows per read; only tests change the defaults (50,000 and 1,000). */
+  sitemapPaging?: { blockSize: number; pageSize: number }
 }
 
 /**
@@ -45,7 +47,7 @@ export interface DistributionDeps {
 export function createDistribution(deps: DistributionDeps): Distribution {
   const { site, links, settings } = deps
   const feed = createFeeds(deps)
-  const sitemaps = createSitemaps(deps)
+  const sitemaps = createSitemaps({ ...deps, ...deps.sitemapPaging })
   const robots = robotsTxt(
     settings.robotsDisallow,
     new URL(links.sitemap('index'), site.url + '/').href,

@@ -131,6 +131,11 @@ export async function buildServer({
     sessionMaxMs: config.newsroom.sessionMaxMs,
   })
   await app.register(distributionPlugin, { services })
-  await app.register(sitePlugin, { services, site: config.site, assets: assets.manifest })
+  await app.register(sitePlugin, {
+    services,
+    site: config.site,
+    assets: assets.manifest,
+    shareUtm: config.distribution.shareUtm,
+  })
   return app
 }

@@ -25,8 +25,6 @@ const PAGE_SIZE = 1000
 /** Google News takes stories of the last two days, at most 1,000 per sitemap. */
 export const NEWS_WINDOW_MS = 48 * 3600 * 1000
 export const NEWS_LIMIT = 1000
-/** The largest block number whose ids fit a 32-bit integer column. */
-const MAX_BLOCK = Math.floor(2_147_483_647 / SITEMAP_BLOCK)
 
 type Paged = 'stories' | 'authors' | 'tags'
 const FILE_NAME = /^(stories|authors|tags)-([1-9][0-9]{0,5})$/
@@ -36,6 +34,10 @@ export interface SitemapDeps {
   site: SiteIdentity
   links: SiteLinks
   clock: Clock
+  /** Ids per file (tests use a small one); the protocol's 50,000 by default. */
+  blockSize?: number
+  /** Rows per database round trip (tests use a small one). */
+  pageSize?: number
 }
 
 export interface Sitemaps {
@@ -49,8 +51,16 @@ export interface Sitemaps {
 }
 
 /** Creates the sitemap service. */
-export function createSitemaps({ newsroom, site, links, clock }: SitemapDeps): Sitemaps {
+export function createSitemaps({
+  newsroom,
+  site,
+  links,
+  clock,
+  blockSize = SITEMAP_BLOCK,
+  pageSize = PAGE_SIZE,
+}: SitemapDeps): Sitemaps {
   const { listings } = newsroom
+  const maxBlock = Math.floor(2_147_483_647 / blockSize)
   const url = (path: string): string => absolute(site, path)
 
   const storyEntry = (story: ListedStory): string => {
@@ -70,7 +80,7 @@ export function createSitemaps({ newsroom, site, links, clock }: SitemapDeps): S
   ): AsyncGenerator<string> {
     yield urlsetOpen({ image: kind === 'stories' })
     yield first.chunk
-    const throughId = block * SITEMAP_BLOCK
+    const throughId = block * blockSize
     let last = first
     while (last.full) {
       const next = await readPage(kind, { afterId: last.id, throughId })
@@ -87,23 +97,23 @@ export function createSitemaps({ newsroom, site, links, clock }: SitemapDeps): S
     range: { afterId: number; throughId: number },
   ): Promise<{ id: number; chunk: string; full: boolean } | undefined> {
     if (kind === 'stories') {
-      const stories = await listings.storiesInRange(range, PAGE_SIZE)
+      const stories = await listings.storiesInRange(range, pageSize)
       const lastStory = stories[stories.length - 1]
       if (lastStory === undefined) return undefined
       return {
         id: lastStory.id,
         chunk: stories.map(storyEntry).join(''),
-        full: stories.length === PAGE_SIZE,
+        full: stories.length === pageSize,
       }
     }
-    const entries = await listings.entriesInRange(kind, range, PAGE_SIZE)
+    const entries = await listings.entriesInRange(kind, range, pageSize)
     const lastEntry = entries[entries.length - 1]
     if (lastEntry === undefined) return undefined
     const path = kind === 'authors' ? links.author.bind(links) : links.tag.bind(links)
     const chunk = entries
       .map((e) => urlEntry({ loc: url(path(e)), lastmod: e.lastModified }))
       .join('')
-    return { id: lastEntry.id, chunk, full: entries.length === PAGE_SIZE }
+    return { id: lastEntry.id, chunk, full: entries.length === pageSize }
   }
 
   async function sectionsFile(): Promise<string[]> {
@@ -144,9 +154,9 @@ export function createSitemaps({ newsroom, site, links, clock }: SitemapDeps): S
       const since = new Date(clock.now().getTime() - NEWS_WINDOW_MS)
       const [sections, stories, authors, tags, news] = await Promise.all([
         listings.sections(),
-        listings.ranges('stories', SITEMAP_BLOCK),
-        listings.ranges('authors', SITEMAP_BLOCK),
-        listings.ranges('tags', SITEMAP_BLOCK),
+        listings.ranges('stories', blockSize),
+        listings.ranges('authors', blockSize),
+        listings.ranges('tags', blockSize),
         listings.storiesSince(since, 1),
       ])
       let newest: Date | null = null
@@ -191,10 +201,10 @@ export function createSitemaps({ newsroom, site, links, clock }: SitemapDeps): S
       if (match === null) return undefined
       const kind = match[1] as Paged
       const block = Number(match[2])
-      if (block > MAX_BLOCK) return undefined
+      if (block > maxBlock) return undefined
       const first = await readPage(kind, {
-        afterId: (block - 1) * SITEMAP_BLOCK,
-        throughId: block * SITEMAP_BLOCK,
+        afterId: (block - 1) * blockSize,
+        throughId: block * blockSize,
       })
       return first === undefined ? undefined : blockFile(kind, block, first)
     },

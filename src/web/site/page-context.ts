@@ -3,12 +3,15 @@
 import type { ArticleSummary, Section } from '../../newsroom/index.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { feedLinks } from '../distribution/feed-links.js'
+import type { ShareUtm } from './components/share-links.js'
 import type { PageFrame, SiteIdentity } from '../render/layout.js'
 import type { Services } from '../services.js'
 
 /** The frame of a reader page, with the full asset manifest (views load the page scripts). */
 export interface SiteFrame extends PageFrame {
   assets: AssetManifest
+  /** Campaign parameters for share links; null or absent: clean canonical links. */
+  shareUtm?: ShareUtm | null
 }
 
 /** The inputs a loader needs besides the request's own parameters. */
@@ -18,6 +21,8 @@ export interface PageContext {
   assets: AssetManifest
   /** The time of the request (the edition date under the masthead). */
   now: Date
+  /** Campaign parameters for share links (config.distribution.shareUtm). */
+  shareUtm?: ShareUtm | null
 }
 
 /** A loader's answer: the view's props and what the page cache needs to know. */
@@ -42,6 +47,7 @@ export function frameOf(
     sections: sections.map(({ slug, name }) => ({ slug, name })),
     editionDate: ctx.now,
     feeds: feedLinks(ctx.site.name, feeds),
+    shareUtm: ctx.shareUtm ?? null,
   }
 }
 

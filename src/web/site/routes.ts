@@ -41,6 +41,8 @@ export interface SiteOptions {
   services: Services
   site: Config['site']
   assets: AssetManifest
+  /** Campaign parameters for share links (config.distribution.shareUtm); absent: clean links. */
+  shareUtm?: Config['distribution']['shareUtm']
   /** The edition date's source; the wall clock unless a test fixes it. */
   clock?: Clock
 }
@@ -56,6 +58,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     site: options.site,
     assets: options.assets,
     now: clock.now(),
+    shareUtm: options.shareUtm ?? null,
   })
 
   const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {

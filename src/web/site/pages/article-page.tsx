@@ -139,7 +139,7 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
             emptyText="Our editors have not picked any stories yet."
           />
         </div>
-        <ShareLinks url={url} title={article.headline} />
+        <ShareLinks url={url} title={article.headline} utm={frame.shareUtm} />
       </div>
     </Layout>
   )
