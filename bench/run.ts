@@ -14,6 +14,7 @@ import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
 import { commentsScenario } from './scenarios/comments.js'
 import { newsroomScenario } from './scenarios/newsroom.js'
+import { distributionScenario } from './scenarios/distribution.js'
 import { rankingScenario } from './scenarios/rankings.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { startupScenario } from './scenarios/startup.js'
@@ -32,14 +33,27 @@ const { values: options } = parseArgs({
     misses: { type: 'string', default: '500' },
     'rankings-articles': { type: 'string', default: '100000' },
     'rankings-events': { type: 'string', default: '10000000' },
-    /** `--only views,comments` runs just those groups: rankings, startup, reading, comments, views, newsroom. */
+    /** Stories the distribution group writes (feeds and sitemaps at scale). */
+    'distribution-articles': { type: 'string', default: '100000' },
+    /**
+     * `--only views,comments` runs just those groups: rankings, startup, reading, comments,
+     * views, newsroom, distribution.
+     */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
     'startup-load': { type: 'string', default: '60' },
   },
 })
 const articles = Number(options.articles)
-const GROUPS = ['rankings', 'startup', 'reading', 'comments', 'views', 'newsroom'] as const
+const GROUPS = [
+  'rankings',
+  'startup',
+  'reading',
+  'comments',
+  'views',
+  'newsroom',
+  'distribution',
+] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
 for (const group of onlyGroups ?? [])
@@ -207,6 +221,12 @@ async function main(): Promise<void> {
     })
     scenarios.push(rankings)
   }
+  // Feeds and sitemaps on their own 100,000-story database, before the app's data fills the heap.
+  if (runs('distribution')) {
+    scenarios.push(
+      await distributionScenario({ articles: Number(options['distribution-articles']), log }),
+    )
+  }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
@@ -269,6 +289,7 @@ async function main(): Promise<void> {
       }
     }
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'distribution')?.rows ?? []))
     // The ranking rows last: they come from their own data set, not the 10,000 seeded stories.
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)

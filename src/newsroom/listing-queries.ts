@@ -108,10 +108,14 @@ export async function rangeSummaries(
 ): Promise<RangeSummary[]> {
   // The block size is ours (a constant), written as a literal so both engines divide integers.
   const block = (column: string) => sql<number>`(${sql.ref(column)} - 1) / ${sql.lit(size)} + 1`
+  // Story ids are unique rows; an author or tag appears once per story, so it is counted distinct.
   const aggregates = (column: string) =>
     [
       block(column).as('block'),
-      sql<number | string>`count(distinct ${sql.ref(column)})`.as('n'),
+      (column === 'a.id'
+        ? sql<number | string>`count(*)`
+        : sql<number | string>`count(distinct ${sql.ref(column)})`
+      ).as('n'),
       sql<Date | string>`max(${changedAt})`.as('changed'),
     ] as const
   const rows =
@@ -147,58 +151,88 @@ export async function rangeSummaries(
   }))
 }
 
-/** Authors or tags with id in `range` that have visible stories, ascending id, with their newest change. */
+/**
+ * Reads up to `limit` authors or tags with id in `range` (ascending), and keeps those with
+ * visible stories, with their newest change. `nextAfterId` is the last id read when the range
+ * may hold more, null when it is exhausted. Two indexed steps (the ids, then one aggregate over
+ * their links) rather than one grouped join, which made the database aggregate the whole range
+ * for every page.
+ */
 export async function entriesInRange(
   db: Db,
   now: Date,
   kind: 'authors' | 'tags',
   range: IdRange,
   limit: number,
-): Promise<ListedEntry[]> {
-  const base =
-    kind === 'authors'
-      ? db
-          .selectFrom('authors as e')
-          .innerJoin('article_authors as l', 'l.author_id', 'e.id')
-          .innerJoin('articles as a', 'a.id', 'l.article_id')
-      : db
-          .selectFrom('tags as e')
-          .innerJoin('article_tags as l', 'l.tag_id', 'e.id')
-          .innerJoin('articles as a', 'a.id', 'l.article_id')
-  const rows = await base
-    .select(['e.id', 'e.slug', sql<Date | string>`max(${changedAt})`.as('changed')])
-    .where(readerVisible('a', now))
-    .where('e.id', '>', range.afterId)
-    .where('e.id', '<=', range.throughId)
-    .groupBy(['e.id', 'e.slug'])
-    .orderBy('e.id')
+): Promise<{ entries: ListedEntry[]; nextAfterId: number | null }> {
+  const ids = await db
+    .selectFrom(kind === 'authors' ? 'authors' : 'tags')
+    .select(['id', 'slug'])
+    .where('id', '>', range.afterId)
+    .where('id', '<=', range.throughId)
+    .orderBy('id')
     .limit(limit)
     .execute()
-  return rows.map((row) => ({ id: row.id, slug: row.slug, lastModified: fromDbTime(row.changed) }))
+  const last = ids[ids.length - 1]
+  if (last === undefined) return { entries: [], nextAfterId: null }
+  const wanted = ids.map((row) => row.id)
+  const newest = sql<Date | string>`max(${changedAt})`.as('changed')
+  const changed =
+    kind === 'authors'
+      ? await db
+          .selectFrom('article_authors as l')
+          .innerJoin('articles as a', 'a.id', 'l.article_id')
+          .select(['l.author_id as id', newest])
+          .where('l.author_id', 'in', wanted)
+          .where(readerVisible('a', now))
+          .groupBy('l.author_id')
+          .execute()
+      : await db
+          .selectFrom('article_tags as l')
+          .innerJoin('articles as a', 'a.id', 'l.article_id')
+          .select(['l.tag_id as id', newest])
+          .where('l.tag_id', 'in', wanted)
+          .where(readerVisible('a', now))
+          .groupBy('l.tag_id')
+          .execute()
+  const byId = new Map(changed.map((row) => [row.id, fromDbTime(row.changed)]))
+  const entries = ids.flatMap((row) => {
+    const lastModified = byId.get(row.id)
+    return lastModified === undefined ? [] : [{ id: row.id, slug: row.slug, lastModified }]
+  })
+  return { entries, nextAfterId: ids.length < limit ? null : last.id }
 }
 
-/** Every section with the newest change among its visible stories (null when it has none). */
+/** Stories a section, author or tag page shows first: its lastmod is the newest change among them. */
+const PAGE_STORIES = 20
+
+/** Every section, with the newest change among the stories its page shows (null when none). */
 export async function sectionEntries(db: Db, now: Date): Promise<ListedEntry[]> {
-  const rows = await db
-    .selectFrom('sections as e')
-    .leftJoin('articles as a', (join) =>
-      join.onRef('a.section_id', '=', 'e.id').on(readerVisible('a', now)),
-    )
-    .select([
-      'e.id',
-      'e.slug',
-      'e.position',
-      sql<Date | string | null>`max(${changedAt})`.as('changed'),
-    ])
-    .groupBy(['e.id', 'e.slug', 'e.position'])
-    .orderBy('e.position')
-    .orderBy('e.id')
+  const sections = await db
+    .selectFrom('sections')
+    .select(['id', 'slug'])
+    .orderBy('position')
+    .orderBy('id')
     .execute()
-  return rows.map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    lastModified: fromNullableDbTime(row.changed),
-  }))
+  // One indexed query per section (section, status, published_at): sections are few.
+  return Promise.all(
+    sections.map(async (section) => {
+      const rows = await db
+        .selectFrom('articles as a')
+        .select(changedAt.as('changed'))
+        .where('a.section_id', '=', section.id)
+        .where(readerVisible('a', now))
+        .orderBy('a.published_at', 'desc')
+        .limit(PAGE_STORIES)
+        .execute()
+      let newest: Date | null = null
+      for (const row of rows) {
+        const at = fromDbTime(row.changed)
+        if (newest === null || at > newest) newest = at
+      }
+      return { id: section.id, slug: section.slug, lastModified: newest }
+    }),
+  )
 }
 
 /** Body HTML and tags of the visible stories `ids` (what a full-text feed adds to summaries). */

@@ -35,9 +35,16 @@ export interface Listings {
    * covers ids (n-1)·size+1 … n·size. One aggregate query; the sitemap index lists these.
    */
   ranges(kind: 'stories' | 'authors' | 'tags', size: number): Promise<RangeSummary[]>
-  /** Authors or tags with visible stories and id in `range`, ascending id, at most `limit`. */
-  entriesInRange(kind: 'authors' | 'tags', range: IdRange, limit: number): Promise<ListedEntry[]>
-  /** Every section in navigation order, with its newest visible change. */
+  /**
+   * Reads up to `limit` authors or tags with id in `range`, ascending, and returns those with
+   * visible stories; `nextAfterId` is where to go on (null: the range is exhausted).
+   */
+  entriesInRange(
+    kind: 'authors' | 'tags',
+    range: IdRange,
+    limit: number,
+  ): Promise<{ entries: ListedEntry[]; nextAfterId: number | null }>
+  /** Every section in navigation order, with the newest change among the stories its page shows. */
   sections(): Promise<ListedEntry[]>
 }
 

@@ -29,7 +29,7 @@ function locs(xml: string): string[] {
 }
 
 forEachDatabase('sitemaps', (t) => {
-  test('every file of the index validates and together they list exactly the visible stories', async () => {
+  test('the index lists non-empty files that together hold exactly the visible pages', async () => {
     const f = await distributionFixture(t.handle.db, { paging: PAGING })
     const photo = await insertPhoto(t.handle.db)
     const tag = unique('Tides')
@@ -109,6 +109,23 @@ forEachDatabase('sitemaps', (t) => {
       dates,
       [...dates].sort((a, b) => b - a),
     )
+  })
+
+  test('authors and tags without a visible story are skipped, whole pages of them too', async () => {
+    const f = await distributionFixture(t.handle.db, { paging: PAGING })
+    const hidden = [unique('Draft only'), unique('Draft only'), unique('Draft only')]
+    const draft = await f.story({ status: 'draft', publishedAt: null, tagNames: hidden })
+    const shown = await f.story({ tagNames: [unique('Shown')] })
+    const shownTag = shown.tags[0]
+    assert.ok(shownTag)
+    const block = Math.ceil(shownTag.id / PAGING.blockSize)
+    const xml = await collect(await f.distribution.sitemap(`tags-${block}`))
+    assert.ok(locs(xml).includes(`${SITE.url}/tag/${shownTag.slug}`))
+    assert.equal(draft.tags.length, hidden.length)
+    const listed = new Set(locs(xml))
+    assert.ok(draft.tags.every((tag) => !listed.has(`${SITE.url}/tag/${tag.slug}`)))
+    // The draft's tags fill at least one whole page of the block, which the file reads past.
+    assert.ok(draft.tags.some((tag) => Math.ceil(tag.id / PAGING.blockSize) === block))
   })
 
   test('unknown names and empty blocks have no file', async () => {

@@ -106,14 +106,20 @@ export function createSitemaps({
         full: stories.length === pageSize,
       }
     }
-    const entries = await listings.entriesInRange(kind, range, pageSize)
-    const lastEntry = entries[entries.length - 1]
-    if (lastEntry === undefined) return undefined
     const path = kind === 'authors' ? links.author.bind(links) : links.tag.bind(links)
-    const chunk = entries
-      .map((e) => urlEntry({ loc: url(path(e)), lastmod: e.lastModified }))
-      .join('')
-    return { id: lastEntry.id, chunk, full: entries.length === pageSize }
+    // Skip over pages whose authors or tags have no visible story yet.
+    let afterId = range.afterId
+    for (;;) {
+      const page = await listings.entriesInRange(kind, { ...range, afterId }, pageSize)
+      if (page.entries.length > 0) {
+        const chunk = page.entries
+          .map((e) => urlEntry({ loc: url(path(e)), lastmod: e.lastModified }))
+          .join('')
+        return { id: page.nextAfterId ?? range.throughId, chunk, full: page.nextAfterId !== null }
+      }
+      if (page.nextAfterId === null) return undefined
+      afterId = page.nextAfterId
+    }
   }
 
   async function sectionsFile(): Promise<string[]> {
