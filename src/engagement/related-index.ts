@@ -4,7 +4,7 @@
  */
 
 import { Growable } from './growable.js'
-import { rawTokens, termOf } from './text-analysis.js'
+import { rawTokens, termOf } from '../lib/text-analysis.js'
 
 /** What the index reads of a story. */
 export interface IndexDocument {

@@ -1,4 +1,4 @@
-/** English text analysis for the related-stories index: tokenising, stop words, light stemming. */
+/** English text analysis shared by the related-stories index and site search: tokens, stop words, light stemming. */
 
 /** Common English words that say nothing about what a story is about. */
 const STOP_WORDS: ReadonlySet<string> = new Set(
