@@ -25,6 +25,7 @@ import { createApiKeys, type ApiKeys } from './integrations/index.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { distributionLinks } from './web/distribution/distribution-links.js'
+import { createSearch, type Search } from './search/index.js'
 import { buildServer } from './web/server.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
@@ -40,6 +41,7 @@ export interface AppServices {
   readonly comments: Comments
   readonly apiKeys: ApiKeys
   readonly distribution: Distribution
+  readonly search: Search
   readonly bus: Bus
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
@@ -113,6 +115,17 @@ export async function buildServices(
     links: distributionLinks,
     settings: config.distribution,
   })
+  const search = createSearch({ db, dialect: database.dialect.name, clock, bus, newsroom })
+  try {
+    // Stories written while no process followed the bus (a restore, an import, the migration
+    // that created the index) are indexed now; a no-op when the index is current.
+    const indexed = await search.catchUp()
+    if (indexed > 0) logger.info({ indexed }, 'search index caught up')
+  } catch (error) {
+    await bus.close()
+    await database.close()
+    throw error
+  }
 
   const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
 
@@ -120,6 +133,7 @@ export async function buildServices(
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       try {
+        search.close()
         await engagement.close()
       } finally {
         await bus.close()
@@ -139,6 +153,7 @@ export async function buildServices(
     comments,
     apiKeys,
     distribution,
+    search,
     bus,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
@@ -181,6 +196,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     newsroom,
     engagement,
     comments,
+    search,
     media,
     apiKeys,
     distribution,
@@ -195,6 +211,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       newsroom,
       engagement,
       comments,
+      search,
       media,
       apiKeys,
       distribution,

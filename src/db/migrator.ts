@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001-create-core-tables.js'
 import * as m0002 from './migrations/0002-engagement-co-reads-and-salts.js'
 import * as m0003 from './migrations/0003-comment-moderation.js'
 import * as m0004 from './migrations/0004-abuse-controls.js'
+import * as m0005 from './migrations/0005-site-search.js'
 import * as m0006 from './migrations/0006-labels-and-corrections.js'
 import * as m0007 from './migrations/0007-newsroom-sessions.js'
 import * as m0008 from './migrations/0008-story-revisions-workflow.js'
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-engagement-co-reads-and-salts': m0002,
   '0003-comment-moderation': m0003,
   '0004-abuse-controls': m0004,
+  '0005-site-search': m0005,
   '0006-labels-and-corrections': m0006,
   '0007-newsroom-sessions': m0007,
   '0008-story-revisions-workflow': m0008,

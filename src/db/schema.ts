@@ -255,6 +255,17 @@ export interface CommentModerationLogTable {
   created_at: DbTime
 }
 
+/** The plain text of a published story as search shows it (the full-text index is per dialect). */
+export interface SearchDocumentsTable {
+  article_id: number
+  headline: string
+  dek: string
+  body: string
+  tags: string
+  authors: string
+  source_modified_at: DbTime
+}
+
 export interface SiteSecretsTable {
   name: string
   value: string
@@ -300,4 +311,5 @@ export interface Database {
   newsroom_sessions: NewsroomSessionsTable
   sign_in_throttles: SignInThrottlesTable
   password_reset_tokens: PasswordResetTokensTable
+  search_documents: SearchDocumentsTable
 }

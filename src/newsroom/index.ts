@@ -36,6 +36,7 @@ export { NOTE_KINDS, NOTE_MAX_LENGTH } from './notes.js'
 export { storyDates, type StoryDates } from './story-dates.js'
 export type * from './story-desk.js'
 export { publishDueJob } from './jobs/publish-due.js'
+export { readerVisible } from './visibility-queries.js'
 
 export interface NewsroomDeps {
   db: Db

@@ -1,0 +1,106 @@
+/**
+ * PostgreSQL: a tsvector column (GIN-indexed) built here from the analysed terms, so PostgreSQL
+ * stores exactly the terms FTS5 stores on SQLite, with weights A–D per field.
+ */
+
+import { type Expression, sql } from 'kysely'
+import { toDbTime } from '../db/time-codec.js'
+import { termsOf } from './analysis.js'
+import { toTsquery } from './query-compile.js'
+import type { SearchDocument, SearchIndex } from './search-index.js'
+
+/** PostgreSQL keeps word positions up to this; later words share the last position. */
+const MAX_POSITION = 16_383
+/** PostgreSQL keeps at most this many positions of one lexeme. */
+const MAX_POSITIONS_PER_TERM = 256
+/**
+ * Weights of D, C, B, A (body; dek; tags and authors; headline), the same emphasis as the FTS5
+ * column weights.
+ */
+const WEIGHTS = '{0.1, 0.4, 0.6, 1.0}'
+/** ts_rank is small and unbounded above; r / (r + K) maps it to 0…1, half at K. */
+const HALF_RELEVANCE = 0.2
+
+/**
+ * The tsvector literal of `doc`: each field's terms at consecutive positions with the field's
+ * weight, a gap between fields so a phrase never spans two of them (as FTS5 columns do not).
+ * @example tsvectorOf({ headline: 'Ferries stop', … }) // "'ferry':1A 'stop':2A …"
+ */
+export function tsvectorOf(doc: SearchDocument): string {
+  const positions = new Map<string, string[]>()
+  let position = 0
+  const fields: [string, 'A' | 'B' | 'C' | 'D'][] = [
+    [doc.headline, 'A'],
+    [doc.tags, 'B'],
+    [doc.authors, 'B'],
+    [doc.dek, 'C'],
+    [doc.body, 'D'],
+  ]
+  for (const [text, weight] of fields) {
+    position += 1
+    for (const term of termsOf(text)) {
+      position = Math.min(position + 1, MAX_POSITION)
+      const list = positions.get(term) ?? []
+      if (list.length < MAX_POSITIONS_PER_TERM) list.push(`${position}${weight}`)
+      positions.set(term, list)
+    }
+  }
+  return [...positions]
+    .map(
+      ([term, list]) =>
+        `'${term.replace(/['\\]/g, (c) => `\\${c}`)}':${[...new Set(list)].join(',')}`,
+    )
+    .join(' ')
+}
+
+/** Creates the tsvector index adapter. */
+export function createTsvectorIndex(): SearchIndex {
+  return {
+    write: async (db, doc) => {
+      const document = sql<string>`cast(${tsvectorOf(doc)} as tsvector)`
+      await db
+        .insertInto('search_documents')
+        .values({
+          article_id: doc.articleId,
+          headline: doc.headline,
+          dek: doc.dek,
+          body: doc.body,
+          tags: doc.tags,
+          authors: doc.authors,
+          source_modified_at: doc.sourceModifiedAt,
+          // The tsvector column exists on PostgreSQL only, so schema.ts does not list it.
+          ...({ document } as object),
+        })
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            headline: eb.ref('excluded.headline'),
+            dek: eb.ref('excluded.dek'),
+            body: eb.ref('excluded.body'),
+            tags: eb.ref('excluded.tags'),
+            authors: eb.ref('excluded.authors'),
+            source_modified_at: eb.ref('excluded.source_modified_at'),
+            ...({ document: sql`excluded.document` } as object),
+          })),
+        )
+        .execute()
+    },
+
+    remove: async (db, articleId) => {
+      await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
+    },
+
+    matches: (query) => {
+      const tsquery = toTsquery(query)
+      if (tsquery === undefined) return undefined
+      return sql<{ article_id: number; relevance: number }>`(
+        select article_id,
+          ts_rank(${WEIGHTS}::float4[], document, q) / (ts_rank(${WEIGHTS}::float4[], document, q) + ${HALF_RELEVANCE}) as relevance
+        from search_documents, cast(${tsquery} as tsquery) as q
+        where document @@ q
+      )`.as('m')
+    },
+
+    ageInDays: (at: Expression<unknown>, now: Date): Expression<number> =>
+      sql<number>`greatest(extract(epoch from (cast(${toDbTime(now)} as timestamptz) - ${at})) / 86400.0, 0)`,
+  }
+}

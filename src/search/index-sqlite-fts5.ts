@@ -1,0 +1,73 @@
+/** SQLite: a contentless FTS5 table of analysed terms (rowid = article id), ranked by BM25. */
+
+import { type Expression, sql } from 'kysely'
+import { toDbTime } from '../db/time-codec.js'
+import { termsOf } from './analysis.js'
+import { toFts5 } from './query-compile.js'
+import type { SearchIndex } from './search-index.js'
+
+/**
+ * BM25 weights per column (headline, dek, body, tags, authors): a word in the headline counts
+ * ten times one in the body. PostgreSQL's weights (index-postgres-tsvector.ts) say the same.
+ */
+const WEIGHTS = sql`10.0, 4.0, 1.0, 6.0, 6.0`
+/** BM25 scores are unbounded; r / (r + K) maps them to 0…1, half at K. */
+const HALF_RELEVANCE = 5
+
+/** Creates the FTS5 index adapter. */
+export function createFts5Index(): SearchIndex {
+  return {
+    write: async (db, doc) => {
+      const terms = (text: string): string => termsOf(text).join(' ')
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('search_documents')
+          .values({
+            article_id: doc.articleId,
+            headline: doc.headline,
+            dek: doc.dek,
+            body: doc.body,
+            tags: doc.tags,
+            authors: doc.authors,
+            source_modified_at: doc.sourceModifiedAt,
+          })
+          .onConflict((oc) =>
+            oc.column('article_id').doUpdateSet((eb) => ({
+              headline: eb.ref('excluded.headline'),
+              dek: eb.ref('excluded.dek'),
+              body: eb.ref('excluded.body'),
+              tags: eb.ref('excluded.tags'),
+              authors: eb.ref('excluded.authors'),
+              source_modified_at: eb.ref('excluded.source_modified_at'),
+            })),
+          )
+          .execute()
+        await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(tx)
+        await sql`insert into search_fts (rowid, headline, dek, body, tags, authors) values (
+          ${doc.articleId}, ${terms(doc.headline)}, ${terms(doc.dek)}, ${terms(doc.body)},
+          ${terms(doc.tags)}, ${terms(doc.authors)})`.execute(tx)
+      })
+    },
+
+    remove: async (db, articleId) => {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
+        await sql`delete from search_fts where rowid = ${articleId}`.execute(tx)
+      })
+    },
+
+    matches: (query) => {
+      const expression = toFts5(query)
+      if (expression === undefined) return undefined
+      // bm25() is negative (more negative = better); its opposite is the raw relevance.
+      return sql<{ article_id: number; relevance: number }>`(
+        select rowid as article_id,
+          -bm25(search_fts, ${WEIGHTS}) / (-bm25(search_fts, ${WEIGHTS}) + ${HALF_RELEVANCE}) as relevance
+        from search_fts where search_fts match ${expression}
+      )`.as('m')
+    },
+
+    ageInDays: (at: Expression<unknown>, now: Date): Expression<number> =>
+      sql<number>`max(julianday(${toDbTime(now)}) - julianday(${at}), 0)`,
+  }
+}

@@ -1,0 +1,145 @@
+/** The search service: answers queries, and keeps the index in step with the newsroom's events. */
+
+import type { Db } from '../db/database.js'
+import type { DialectName } from '../db/dialect/dialect.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { Clock } from '../lib/clock.js'
+import type { ArticleSummary, Newsroom } from '../newsroom/index.js'
+import { publishedDocuments, staleIds, strayIds } from './document-queries.js'
+import { searchDatesReversed, searchQueryEmpty, searchQueryTooLong } from './errors.js'
+import { highlightTerms, MAX_QUERY_LENGTH, parseQuery } from './query-parser.js'
+import { searchIndexFor } from './search-index.js'
+import { documentTexts, rankedMatches, type SearchFilters } from './search-queries.js'
+import { highlightAll, snippetOf, type TextPart } from './snippets.js'
+
+/** What a reader asks: the words, optional filters, and which page. */
+export interface SearchRequest extends SearchFilters {
+  text: string
+  /** 1-based. */
+  page: number
+  perPage: number
+}
+
+/** One result: the story, its headline with matched words marked, and a marked snippet. */
+export interface SearchHit {
+  story: ArticleSummary
+  headline: TextPart[]
+  snippet: TextPart[]
+  /** Relevance with the recency boost (higher is better; compare within one answer only). */
+  score: number
+}
+
+export interface SearchResults {
+  total: number
+  page: number
+  perPage: number
+  totalPages: number
+  hits: SearchHit[]
+}
+
+export interface Search {
+  /** One page of the visible stories matching `request`, best first. Throws SEARCH_* errors. */
+  search(request: SearchRequest): Promise<SearchResults>
+  /** Brings one story's index entry up to date (indexed if published, removed otherwise). */
+  refresh(articleId: number): Promise<void>
+  /** Indexes every published story missing or outdated in the index; returns how many. */
+  catchUp(onProgress?: (done: number) => void): Promise<number>
+  /** Stops following the bus. */
+  close(): void
+}
+
+export interface SearchDeps {
+  db: Db
+  dialect: DialectName
+  clock: Clock
+  bus: Bus
+  newsroom: Pick<Newsroom, 'summariesByIds'>
+}
+
+/** Stories read per catch-up batch. */
+const CATCH_UP_BATCH = 200
+
+/**
+ * Builds the search service and subscribes it to the article events: the index follows publish,
+ * edit and unpublish as the event is delivered (the in-process bus awaits the handler).
+ * @example const search = createSearch({ db, dialect: 'sqlite', clock, bus, newsroom })
+ */
+export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps): Search {
+  const index = searchIndexFor(dialect)
+
+  const refreshMany = async (ids: readonly number[]): Promise<void> => {
+    const documents = await publishedDocuments(db, ids)
+    const found = new Set(documents.map((d) => d.articleId))
+    for (const document of documents) await index.write(db, document)
+    for (const id of ids) if (!found.has(id)) await index.remove(db, id)
+  }
+  const refresh = (articleId: number): Promise<void> => refreshMany([articleId])
+
+  const unsubscribe = [
+    bus.subscribe('article.published', (event) => refresh(event.articleId)),
+    bus.subscribe('article.updated', (event) => refresh(event.articleId)),
+    bus.subscribe('article.unpublished', (event) => refresh(event.articleId)),
+  ]
+
+  const search = async (request: SearchRequest): Promise<SearchResults> => {
+    if (request.text.length > MAX_QUERY_LENGTH) throw searchQueryTooLong(MAX_QUERY_LENGTH)
+    if (request.from !== undefined && request.until !== undefined && request.from >= request.until)
+      throw searchDatesReversed()
+    const query = parseQuery(request.text)
+    if (query.groups.length === 0) throw searchQueryEmpty()
+    const perPage = Math.max(1, Math.floor(request.perPage))
+    const page = Math.max(1, Math.floor(request.page))
+    const now = clock.now()
+    const { total, ids } = await rankedMatches(db, index, query, request, now, {
+      offset: (page - 1) * perPage,
+      limit: perPage,
+    })
+    const idList = ids.map((r) => r.id)
+    const [stories, texts] = await Promise.all([
+      newsroom.summariesByIds(idList),
+      documentTexts(db, idList),
+    ])
+    const byId = new Map(stories.map((s) => [s.id, s]))
+    const terms = highlightTerms(query)
+    const hits: SearchHit[] = []
+    for (const { id, score } of ids) {
+      const story = byId.get(id)
+      const text = texts.get(id)
+      if (story === undefined || text === undefined) continue
+      hits.push({
+        story,
+        headline: highlightAll(story.headline, terms),
+        snippet: snippetOf([text.body, text.dek], terms),
+        score,
+      })
+    }
+    return { total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)), hits }
+  }
+
+  const catchUp = async (onProgress?: (done: number) => void): Promise<number> => {
+    let done = 0
+    for (let ids = await strayIds(db, CATCH_UP_BATCH); ids.length > 0;) {
+      await refreshMany(ids)
+      ids = await strayIds(db, CATCH_UP_BATCH)
+    }
+    let after = 0
+    for (;;) {
+      const ids = await staleIds(db, after, CATCH_UP_BATCH)
+      if (ids.length === 0) break
+      await refreshMany(ids)
+      done += ids.length
+      after = ids[ids.length - 1] ?? after
+      onProgress?.(done)
+    }
+    return done
+  }
+
+  return {
+    search,
+    refresh,
+    catchUp,
+    close: () => {
+      for (const stop of unsubscribe) stop()
+    },
+  }
+}
