@@ -8,6 +8,7 @@ import type { ApiKeys } from '../integrations/index.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
+import type { Search } from '../search/index.js'
 
 export interface Services {
   accounts: Accounts
@@ -19,6 +20,7 @@ export interface Services {
   apiKeys: ApiKeys
   /** Feeds, sitemaps and robots.txt. */
   distribution: Distribution
+  search: Search
   /** Subscribed to by the page cache, to purge what a change affects. */
   bus: Bus
   /** Resolves when the database answers; rejects otherwise (for /healthz). */

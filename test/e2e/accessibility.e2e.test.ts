@@ -6,7 +6,15 @@ import { axeViolations } from './support/axe.js'
 import type { SiteUrls } from './support/site.js'
 import { browserSuite } from './support/suite.js'
 
-const PAGES: (keyof SiteUrls)[] = ['front', 'section', 'article', 'author', 'tag', 'missing']
+const PAGES: (keyof SiteUrls)[] = [
+  'front',
+  'section',
+  'article',
+  'author',
+  'tag',
+  'search',
+  'missing',
+]
 
 browserSuite('accessibility', (suite) => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,4 +1,4 @@
-/** With JavaScript off the story still renders and a comment still posts. */
+/** With JavaScript off the story still renders, a comment still posts and search still works. */
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -21,5 +21,16 @@ browserSuite('article page without JavaScript', (suite) => {
     const body = 'Read this on an old phone with scripts off; it works.'
     await submitComment(page, body)
     await assertCommentAcknowledged(page, body)
+  })
+
+  test('the masthead search box finds the story', async () => {
+    const { page } = await suite.open({ javaScriptEnabled: false })
+    await page.goto(suite.site.urls.front)
+    await page.getByRole('searchbox', { name: 'Search stories' }).fill(suite.site.headline)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    assert.equal((await page.locator('h1').textContent())?.trim(), 'Search')
+    const headlines = await page.locator('.search-result-headline').allTextContents()
+    assert.ok(headlines.map((h) => h.trim()).includes(suite.site.headline), headlines.join(' | '))
   })
 })

@@ -7,6 +7,7 @@ import { contentRoutes } from './content.js'
 import { type DescribedRoute, describedRoutes, openApiDocument } from './openapi.js'
 import { rankingRoutes } from './rankings.js'
 import { viewRoutes } from './views.js'
+import { searchRoutes } from './search.js'
 
 export interface ApiOptions {
   services: Services
@@ -34,6 +35,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await app.register(rankingRoutes, { prefix: '/v1', services })
   await app.register(commentRoutes, { prefix: '/v1', services, siteUrl })
   await app.register(contentRoutes, { prefix: '/v1', services, siteUrl, corsOrigins })
+  await app.register(searchRoutes, { prefix: '/v1', services })
 
   let document: string | undefined
   app.get(

@@ -143,6 +143,7 @@ export function Layout(props: LayoutProps): SafeHtml {
             <p class="edition">
               <time datetime={edition}>{formatEditionDate(frame.editionDate, site.language)}</time>
             </p>
+            <SiteSearch />
           </div>
         </header>
         <nav class="section-nav" aria-label="Sections">
@@ -166,6 +167,19 @@ export function Layout(props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html>
+  )
+}
+
+/** The masthead's search box: a plain GET form, so it works without JavaScript. */
+function SiteSearch() {
+  return (
+    <form class="site-search" role="search" aria-label="Site" action="/search" method="get">
+      <label class="visually-hidden" for="site-search-q">
+        Search stories
+      </label>
+      <input id="site-search-q" type="search" name="q" maxlength="256" autocomplete="off" />
+      <button type="submit">Search</button>
+    </form>
   )
 }
 

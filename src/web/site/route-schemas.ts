@@ -2,6 +2,7 @@
 
 import { type Static, Type } from '@sinclair/typebox'
 import { IntId, MAX_INT_ID, PageNumber } from '../schema-parts.js'
+import { SEARCH_FIELDS } from '../search-request.js'
 
 /**
  * Unknown properties answer 400: `additionalProperties: false` does so because server.ts sets
@@ -24,6 +25,9 @@ export const PlainQuery = Type.Object({}, QUERY)
 /** `?page=N` (section, author and tag pages). */
 export const ListQuery = Type.Object({ page: Type.Optional(PageNumber()) }, QUERY)
 export type ListQuery = Static<typeof ListQuery>
+
+/** `/search?q=…&section=…&author=…&from=…&to=…&page=N`. */
+export const SearchPageQuery = Type.Object(SEARCH_FIELDS, QUERY)
 
 export const SlugParams = Type.Object({ slug: Type.String() })
 export type SlugParams = Static<typeof SlugParams>

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '../../lib/clock.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { renderDocument } from '../render/html.js'
 import type { PageResult } from '../page-result.js'
+import type { SearchFields } from '../search-request.js'
 import type { Services } from '../services.js'
 import { refuseCrossSite } from '../plugins/cross-site.js'
 import { postComment, reportComment } from './comment-posting.js'
@@ -22,6 +23,8 @@ import { loadFrontPage } from './pages/load-front-page.js'
 import { FrontPage } from './pages/front-page.tsx'
 import { loadNotFoundPage } from './pages/load-not-found-page.js'
 import { NotFoundPage } from './pages/not-found-page.tsx'
+import { loadSearchPage } from './pages/load-search-page.js'
+import { SearchPage } from './pages/search-page.tsx'
 import { loadSectionPage } from './pages/load-section-page.js'
 import { SectionPage } from './pages/section-page.tsx'
 import { loadTagPage } from './pages/load-tag-page.js'
@@ -33,6 +36,7 @@ import {
   ListQuery,
   PlainQuery,
   ReportBody,
+  SearchPageQuery,
   SlugParams,
   StoryParams,
 } from './route-schemas.js'
@@ -90,6 +94,22 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       const loaded = await loadCorrectionsPage(context(), request.query.page ?? 1)
       if (loaded === undefined) return notFound(request, reply)
       return sendPage(reply, 200, renderDocument(CorrectionsPage(loaded.props)), loaded)
+    },
+  )
+
+  // Results depend on the query, an unbounded key space: never stored by the page cache, sent
+  // `private, no-cache` and kept out of search engines.
+  app.get<{ Querystring: SearchFields }>(
+    '/search',
+    { schema: { querystring: SearchPageQuery } },
+    async (request, reply) => {
+      const props = await loadSearchPage(context(), request.query)
+      reply.header('x-robots-tag', 'noindex')
+      const html = renderDocument(SearchPage(props))
+      return reply.sendPage(
+        { status: 200, html, cacheTags: [], lastModified: null },
+        { cache: false },
+      )
     },
   )
 

@@ -37,6 +37,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'api',
   'healthz',
   'corrections',
+  'search',
   'admin',
   'favicon.svg',
   'robots.txt',

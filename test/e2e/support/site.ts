@@ -10,6 +10,8 @@ export interface SiteUrls {
   article: string
   author: string
   tag: string
+  /** Search results for a word of the story's headline. */
+  search: string
   /** A path no page lives at (answers 404). */
   missing: string
 }
@@ -52,6 +54,7 @@ export async function startSite(articles = 40): Promise<RunningSite> {
         article: `${origin}/${article.section.slug}/${article.slug}`,
         author: `${origin}/author/${author.slug}`,
         tag: `${origin}/tag/${tag.slug}`,
+        search: `${origin}/search?q=${encodeURIComponent(article.headline.split(' ')[0] ?? 'news')}`,
         missing: `${origin}/${article.section.slug}/no-story-lives-here`,
       }
       return { origin, urls, headline: article.headline, testApp, close: () => testApp.dispose() }

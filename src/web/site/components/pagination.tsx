@@ -21,15 +21,18 @@ export function Pagination(props: {
   basePath: string
   page: number
   totalPages: number
+  /** The address of page `n`, when it is not `basePath?page=n` (search keeps its query). */
+  href?: (n: number) => string
 }): SafeHtml {
   const { page, totalPages, basePath } = props
+  const hrefOf = props.href ?? ((n: number) => pagePath(basePath, n))
   if (totalPages <= 1) return <></>
   return (
     <nav class="pagination" aria-label="Pagination">
       <ul>
         {page > 1 ? (
           <li>
-            <a href={pagePath(basePath, page - 1)} rel="prev">
+            <a href={hrefOf(page - 1)} rel="prev">
               ‹ Previous<span class="visually-hidden"> page</span>
             </a>
           </li>
@@ -41,7 +44,7 @@ export function Pagination(props: {
             </li>
           ) : (
             <li>
-              <a href={pagePath(basePath, n)} aria-current={n === page ? 'page' : undefined}>
+              <a href={hrefOf(n)} aria-current={n === page ? 'page' : undefined}>
                 <span class="visually-hidden">Page </span>
                 {n}
               </a>
@@ -50,7 +53,7 @@ export function Pagination(props: {
         )}
         {page < totalPages ? (
           <li>
-            <a href={pagePath(basePath, page + 1)} rel="next">
+            <a href={hrefOf(page + 1)} rel="next">
               Next<span class="visually-hidden"> page</span> ›
             </a>
           </li>
