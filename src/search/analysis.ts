@@ -7,6 +7,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu
 /** Longer "words" (a pasted hash, a run of digits) are cut: no reader searches for them whole. */
 const MAX_TERM_LENGTH = 64
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/
+
 /** One word of a text: its term and where it sits (UTF-16 offsets, end exclusive). */
 export interface Token {
   term: string
@@ -20,6 +22,8 @@ export interface Token {
  * @example termOfWord('Ferries') // 'ferry'
  */
 export function termOfWord(word: string): string {
+  // Most words are plain ASCII: no accents to fold (the common path of indexing a body).
+  if (ASCII_WORD.test(word)) return lightStem(word.toLowerCase().slice(0, MAX_TERM_LENGTH))
   const folded = word
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]/gu, '')

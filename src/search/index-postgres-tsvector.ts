@@ -7,7 +7,7 @@ import { type Expression, sql } from 'kysely'
 import { toDbTime } from '../db/time-codec.js'
 import { termsOf } from './analysis.js'
 import { toTsquery } from './query-compile.js'
-import type { SearchDocument, SearchIndex } from './search-index.js'
+import { documentRow, type SearchDocument, type SearchIndex } from './search-index.js'
 
 /** PostgreSQL keeps word positions up to this; later words share the last position. */
 const MAX_POSITION = 16_383
@@ -56,21 +56,17 @@ export function tsvectorOf(doc: SearchDocument): string {
 /** Creates the tsvector index adapter. */
 export function createTsvectorIndex(): SearchIndex {
   return {
-    write: async (db, doc) => {
-      const document = sql<string>`cast(${tsvectorOf(doc)} as tsvector)`
+    write: async (db, docs) => {
+      if (docs.length === 0) return
       await db
         .insertInto('search_documents')
-        .values({
-          article_id: doc.articleId,
-          headline: doc.headline,
-          dek: doc.dek,
-          body: doc.body,
-          tags: doc.tags,
-          authors: doc.authors,
-          source_modified_at: doc.sourceModifiedAt,
-          // The tsvector column exists on PostgreSQL only, so schema.ts does not list it.
-          ...({ document } as object),
-        })
+        .values(
+          docs.map((doc) => ({
+            ...documentRow(doc),
+            // The tsvector column exists on PostgreSQL only, so schema.ts does not list it.
+            ...({ document: sql`cast(${tsvectorOf(doc)} as tsvector)` } as object),
+          })),
+        )
         .onConflict((oc) =>
           oc.column('article_id').doUpdateSet((eb) => ({
             headline: eb.ref('excluded.headline'),
@@ -85,8 +81,12 @@ export function createTsvectorIndex(): SearchIndex {
         .execute()
     },
 
-    remove: async (db, articleId) => {
-      await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
+    remove: async (db, articleIds) => {
+      if (articleIds.length === 0) return
+      await db
+        .deleteFrom('search_documents')
+        .where('article_id', 'in', [...articleIds])
+        .execute()
     },
 
     matches: (query) => {

@@ -4,7 +4,7 @@ import { type Expression, sql } from 'kysely'
 import { toDbTime } from '../db/time-codec.js'
 import { termsOf } from './analysis.js'
 import { toFts5 } from './query-compile.js'
-import type { SearchIndex } from './search-index.js'
+import { documentRow, type SearchIndex } from './search-index.js'
 
 /**
  * BM25 weights per column (headline, dek, body, tags, authors): a word in the headline counts
@@ -17,42 +17,42 @@ const HALF_RELEVANCE = 5
 /** Creates the FTS5 index adapter. */
 export function createFts5Index(): SearchIndex {
   return {
-    write: async (db, doc) => {
+    write: async (db, docs) => {
+      if (docs.length === 0) return
       const terms = (text: string): string => termsOf(text).join(' ')
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('search_documents')
-          .values({
-            article_id: doc.articleId,
-            headline: doc.headline,
-            dek: doc.dek,
-            body: doc.body,
-            tags: doc.tags,
-            authors: doc.authors,
-            source_modified_at: doc.sourceModifiedAt,
-          })
-          .onConflict((oc) =>
-            oc.column('article_id').doUpdateSet((eb) => ({
-              headline: eb.ref('excluded.headline'),
-              dek: eb.ref('excluded.dek'),
-              body: eb.ref('excluded.body'),
-              tags: eb.ref('excluded.tags'),
-              authors: eb.ref('excluded.authors'),
-              source_modified_at: eb.ref('excluded.source_modified_at'),
-            })),
-          )
-          .execute()
-        await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(tx)
-        await sql`insert into search_fts (rowid, headline, dek, body, tags, authors) values (
-          ${doc.articleId}, ${terms(doc.headline)}, ${terms(doc.dek)}, ${terms(doc.body)},
-          ${terms(doc.tags)}, ${terms(doc.authors)})`.execute(tx)
+        for (const doc of docs) {
+          await tx
+            .insertInto('search_documents')
+            .values(documentRow(doc))
+            .onConflict((oc) =>
+              oc.column('article_id').doUpdateSet((eb) => ({
+                headline: eb.ref('excluded.headline'),
+                dek: eb.ref('excluded.dek'),
+                body: eb.ref('excluded.body'),
+                tags: eb.ref('excluded.tags'),
+                authors: eb.ref('excluded.authors'),
+                source_modified_at: eb.ref('excluded.source_modified_at'),
+              })),
+            )
+            .execute()
+          await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(tx)
+          await sql`insert into search_fts (rowid, headline, dek, body, tags, authors) values (
+            ${doc.articleId}, ${terms(doc.headline)}, ${terms(doc.dek)}, ${terms(doc.body)},
+            ${terms(doc.tags)}, ${terms(doc.authors)})`.execute(tx)
+        }
       })
     },
 
-    remove: async (db, articleId) => {
+    remove: async (db, articleIds) => {
+      if (articleIds.length === 0) return
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
-        await sql`delete from search_fts where rowid = ${articleId}`.execute(tx)
+        await tx
+          .deleteFrom('search_documents')
+          .where('article_id', 'in', [...articleIds])
+          .execute()
+        for (const id of articleIds)
+          await sql`delete from search_fts where rowid = ${id}`.execute(tx)
       })
     },
 

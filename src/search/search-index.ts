@@ -3,7 +3,8 @@
  * and how a query becomes a set of matching stories with a relevance. Chosen once by dialect.
  */
 
-import type { AliasedRawBuilder, Expression } from 'kysely'
+import type { AliasedRawBuilder, Expression, Insertable } from 'kysely'
+import type { SearchDocumentsTable } from '../db/schema.js'
 import type { Db } from '../db/database.js'
 import type { DialectName } from '../db/dialect/dialect.js'
 import { createFts5Index } from './index-sqlite-fts5.js'
@@ -31,14 +32,27 @@ export interface MatchRow {
 }
 
 export interface SearchIndex {
-  /** Writes (or replaces) `document` in the index and in search_documents. */
-  write(db: Db, document: SearchDocument): Promise<void>
-  /** Removes a story from the index (nothing happens when it is not there). */
-  remove(db: Db, articleId: number): Promise<void>
+  /** Writes (or replaces) `documents` in the index and in search_documents, in one transaction. */
+  write(db: Db, documents: readonly SearchDocument[]): Promise<void>
+  /** Removes stories from the index (nothing happens for those not there). */
+  remove(db: Db, articleIds: readonly number[]): Promise<void>
   /** The matching stories as a derived table `m`, or undefined when the query finds nothing. */
   matches(query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'> | undefined
   /** Days between `at` (a time column) and `now`, as a number expression (0 when ahead). */
   ageInDays(at: Expression<unknown>, now: Date): Expression<number>
+}
+
+/** The search_documents row of `doc`. */
+export function documentRow(doc: SearchDocument): Insertable<SearchDocumentsTable> {
+  return {
+    article_id: doc.articleId,
+    headline: doc.headline,
+    dek: doc.dek,
+    body: doc.body,
+    tags: doc.tags,
+    authors: doc.authors,
+    source_modified_at: doc.sourceModifiedAt,
+  }
 }
 
 /** The index for a database of `dialect`. */

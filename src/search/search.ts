@@ -70,8 +70,11 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
   const refreshMany = async (ids: readonly number[]): Promise<void> => {
     const documents = await publishedDocuments(db, ids)
     const found = new Set(documents.map((d) => d.articleId))
-    for (const document of documents) await index.write(db, document)
-    for (const id of ids) if (!found.has(id)) await index.remove(db, id)
+    await index.write(db, documents)
+    await index.remove(
+      db,
+      ids.filter((id) => !found.has(id)),
+    )
   }
   const refresh = (articleId: number): Promise<void> => refreshMany([articleId])
 
