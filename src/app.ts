@@ -118,7 +118,8 @@ export async function buildServices(
   const search = createSearch({ db, dialect: database.dialect.name, clock, bus, newsroom })
   try {
     // Stories written while no process followed the bus (a restore, an import, the migration
-    // that created the index) are indexed now; a no-op when the index is current.
+    // that created the index) are indexed now; a no-op when the index is current. Comparing
+    // versions of every story would read the whole archive, so only missing ones are looked for.
     const indexed = await search.catchUp()
     if (indexed > 0) logger.info({ indexed }, 'search index caught up')
   } catch (error) {

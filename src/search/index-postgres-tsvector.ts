@@ -89,14 +89,18 @@ export function createTsvectorIndex(): SearchIndex {
         .execute()
     },
 
-    matches: (query) => {
+    matches: (query, limit) => {
       const tsquery = toTsquery(query)
       if (tsquery === undefined) return undefined
       return sql<{ article_id: number; relevance: number }>`(
-        select article_id,
-          ts_rank(${WEIGHTS}::float4[], document, q) / (ts_rank(${WEIGHTS}::float4[], document, q) + ${HALF_RELEVANCE}) as relevance
-        from search_documents, cast(${tsquery} as tsquery) as q
-        where document @@ q
+        select article_id, r / (r + ${HALF_RELEVANCE}) as relevance
+        from (
+          select article_id, ts_rank(${WEIGHTS}::float4[], document, q) as r
+          from search_documents, cast(${tsquery} as tsquery) as q
+          where document @@ q
+          order by r desc, article_id desc
+          limit ${limit}
+        ) as ranked
       )`.as('m')
     },
 

@@ -10,7 +10,7 @@ import { documentRow, type SearchIndex } from './search-index.js'
  * BM25 weights per column (headline, dek, body, tags, authors): a word in the headline counts
  * ten times one in the body. PostgreSQL's weights (index-postgres-tsvector.ts) say the same.
  */
-const WEIGHTS = sql`10.0, 4.0, 1.0, 6.0, 6.0`
+const RANK_FUNCTION = 'bm25(10.0, 4.0, 1.0, 6.0, 6.0)'
 /** BM25 scores are unbounded; r / (r + K) maps them to 0…1, half at K. */
 const HALF_RELEVANCE = 5
 
@@ -56,14 +56,16 @@ export function createFts5Index(): SearchIndex {
       })
     },
 
-    matches: (query) => {
+    matches: (query, limit) => {
       const expression = toFts5(query)
       if (expression === undefined) return undefined
-      // bm25() is negative (more negative = better); its opposite is the raw relevance.
+      // `rank` with ORDER BY rank LIMIT lets FTS5 keep only the best `limit` rows; bm25 is
+      // negative (more negative = better), so -rank is the raw relevance.
       return sql<{ article_id: number; relevance: number }>`(
-        select rowid as article_id,
-          -bm25(search_fts, ${WEIGHTS}) / (-bm25(search_fts, ${WEIGHTS}) + ${HALF_RELEVANCE}) as relevance
-        from search_fts where search_fts match ${expression}
+        select rowid as article_id, -rank / (-rank + ${HALF_RELEVANCE}) as relevance
+        from search_fts
+        where search_fts match ${expression} and rank match ${RANK_FUNCTION}
+        order by rank limit ${limit}
       )`.as('m')
     },
 

@@ -36,8 +36,11 @@ export interface SearchIndex {
   write(db: Db, documents: readonly SearchDocument[]): Promise<void>
   /** Removes stories from the index (nothing happens for those not there). */
   remove(db: Db, articleIds: readonly number[]): Promise<void>
-  /** The matching stories as a derived table `m`, or undefined when the query finds nothing. */
-  matches(query: SearchQuery): AliasedRawBuilder<MatchRow, 'm'> | undefined
+  /**
+   * The `limit` most relevant matching stories as a derived table `m` (the engine ranks them by
+   * relevance alone), or undefined when the query has nothing to find.
+   */
+  matches(query: SearchQuery, limit: number): AliasedRawBuilder<MatchRow, 'm'> | undefined
   /** Days between `at` (a time column) and `now`, as a number expression (0 when ahead). */
   ageInDays(at: Expression<unknown>, now: Date): Expression<number>
 }

@@ -30,7 +30,10 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** Matches readers may see, counted among the most relevant MAX_CANDIDATES (1,000). */
   total: number
+  /** True when there were more matches than that: the reader should add words. */
+  more: boolean
   page: number
   perPage: number
   totalPages: number
@@ -42,8 +45,11 @@ export interface Search {
   search(request: SearchRequest): Promise<SearchResults>
   /** Brings one story's index entry up to date (indexed if published, removed otherwise). */
   refresh(articleId: number): Promise<void>
-  /** Indexes every published story missing or outdated in the index; returns how many. */
-  catchUp(onProgress?: (done: number) => void): Promise<number>
+  /**
+   * Indexes every published story missing from the index (and, with `outdated`, every one indexed
+   * at an older version) and removes unpublished ones; returns how many it indexed.
+   */
+  catchUp(options?: { outdated?: boolean; onProgress?: (done: number) => void }): Promise<number>
   /** Stops following the bus. */
   close(): void
 }
@@ -93,7 +99,7 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
     const perPage = Math.max(1, Math.floor(request.perPage))
     const page = Math.max(1, Math.floor(request.page))
     const now = clock.now()
-    const { total, ids } = await rankedMatches(db, index, query, request, now, {
+    const { total, capped, ids } = await rankedMatches(db, index, query, request, now, {
       offset: (page - 1) * perPage,
       limit: perPage,
     })
@@ -116,10 +122,19 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
         score,
       })
     }
-    return { total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)), hits }
+    return {
+      total,
+      more: capped,
+      page,
+      perPage,
+      totalPages: Math.max(1, Math.ceil(total / perPage)),
+      hits,
+    }
   }
 
-  const catchUp = async (onProgress?: (done: number) => void): Promise<number> => {
+  const catchUp = async (
+    options: { outdated?: boolean; onProgress?: (done: number) => void } = {},
+  ): Promise<number> => {
     let done = 0
     for (let ids = await strayIds(db, CATCH_UP_BATCH); ids.length > 0;) {
       await refreshMany(ids)
@@ -127,12 +142,12 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
     }
     let after = 0
     for (;;) {
-      const ids = await staleIds(db, after, CATCH_UP_BATCH)
+      const ids = await staleIds(db, after, CATCH_UP_BATCH, options.outdated ?? false)
       if (ids.length === 0) break
       await refreshMany(ids)
       done += ids.length
       after = ids[ids.length - 1] ?? after
-      onProgress?.(done)
+      options.onProgress?.(done)
     }
     return done
   }

@@ -263,6 +263,19 @@ forEachDatabase('site search', (t) => {
       .execute()
     assert.equal(await search.catchUp(), 1)
     assert.equal(await search.catchUp(), 0)
+    // A story edited while nothing followed the bus: found when versions are compared.
+    await t.handle.db
+      .updateTable('articles')
+      .set({
+        headline: 'Tidal power plant opens in the lagoon',
+        modified_at: toDbTime(new Date(NOW.getTime() + 1000)),
+      })
+      .where('id', '=', ids.tidal ?? 0)
+      .execute()
+    assert.equal(await search.catchUp(), 0)
+    assert.equal(await search.catchUp({ outdated: true }), 1)
+    assert.deepEqual(await find('lagoon'), ['Tidal power plant opens in the lagoon'])
+    assert.equal(await search.catchUp({ outdated: true }), 0)
   })
 
   test('odd input finds something or says clearly why not, never fails otherwise', async () => {

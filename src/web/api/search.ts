@@ -38,6 +38,8 @@ type Item = Static<typeof Item>
 const SearchReply = Type.Object({
   query: Type.String(),
   total: Type.Integer({ minimum: 0 }),
+  /** More stories matched than the 1,000 most relevant counted in `total`. */
+  more: Type.Boolean(),
   page: Type.Integer({ minimum: 1 }),
   perPage: Type.Integer({ minimum: 1 }),
   totalPages: Type.Integer({ minimum: 1 }),
@@ -84,6 +86,7 @@ export const searchRoutes: FastifyPluginAsync<{ services: Services }> = async (
       const body: Static<typeof SearchReply> = {
         query: q,
         total: results.total,
+        more: results.more,
         page: results.page,
         perPage: results.perPage,
         totalPages: results.totalPages,

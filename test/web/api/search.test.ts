@@ -14,6 +14,7 @@ const Reply = Type.Object(
   {
     query: Type.String(),
     total: Type.Integer({ minimum: 0 }),
+    more: Type.Boolean(),
     page: Type.Integer({ minimum: 1 }),
     perPage: Type.Integer({ minimum: 1 }),
     totalPages: Type.Integer({ minimum: 1 }),

@@ -14,9 +14,10 @@ function Marked(props: { parts: readonly TextPart[] }): SafeHtml {
   return <>{props.parts.map((part) => (part.mark ? <mark>{part.text}</mark> : part.text))}</>
 }
 
-/** "3 results", "1 result", "No results" for `query`. */
-function countSentence(total: number): string {
+/** "3 results", "1 result", "No results", "Over 1,000 results". */
+function countSentence(total: number, more = false): string {
   if (total === 0) return 'No results'
+  if (more) return `Over ${formatCount(total)} results`
   return `${formatCount(total)} ${total === 1 ? 'result' : 'results'}`
 }
 
@@ -26,7 +27,7 @@ export function SearchPage(props: SearchPageProps): SafeHtml {
   const q = fields.q ?? ''
   const title =
     outcome.kind === 'results'
-      ? `Search: ${q} (${countSentence(outcome.results.total).toLowerCase()}${
+      ? `Search: ${q} (${countSentence(outcome.results.total, outcome.results.more).toLowerCase()}${
           outcome.results.page > 1 ? `, page ${outcome.results.page}` : ''
         })`
       : q.trim() === ''
@@ -138,9 +139,14 @@ function Outcome(props: { outcome: SearchOutcome; props: SearchPageProps }): Saf
         Results
       </h2>
       <p class="search-status" role="status">
-        {countSentence(results.total)} for “{fields.q ?? ''}”
+        {countSentence(results.total, results.more)} for “{fields.q ?? ''}”
         {results.totalPages > 1 ? ` · page ${results.page} of ${results.totalPages}` : ''}
       </p>
+      {results.more ? (
+        <p class="field-hint">
+          Showing the {formatCount(results.total)} most relevant. Add words to narrow the search.
+        </p>
+      ) : null}
       {results.hits.length === 0 ? (
         <div class="search-empty">
           {results.total > 0 ? (
