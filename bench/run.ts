@@ -16,6 +16,7 @@ import { commentsScenario } from './scenarios/comments.js'
 import { newsroomScenario } from './scenarios/newsroom.js'
 import { distributionScenario } from './scenarios/distribution.js'
 import { rankingScenario } from './scenarios/rankings.js'
+import { searchScenario } from './scenarios/search.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { startupScenario } from './scenarios/startup.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
@@ -35,9 +36,10 @@ const { values: options } = parseArgs({
     'rankings-events': { type: 'string', default: '10000000' },
     /** Stories the distribution group writes (feeds and sitemaps at scale). */
     'distribution-articles': { type: 'string', default: '100000' },
+    'search-articles': { type: 'string', default: '100000' },
     /**
-     * `--only views,comments` runs just those groups: rankings, startup, reading, comments,
-     * views, newsroom, distribution.
+     * `--only views,comments` runs just those groups: rankings, search, startup, reading,
+     * comments, views, newsroom, distribution.
      */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
@@ -47,6 +49,7 @@ const { values: options } = parseArgs({
 const articles = Number(options.articles)
 const GROUPS = [
   'rankings',
+  'search',
   'startup',
   'reading',
   'comments',
@@ -221,11 +224,13 @@ async function main(): Promise<void> {
     })
     scenarios.push(rankings)
   }
-  // Feeds and sitemaps on their own 100,000-story database, before the app's data fills the heap.
-  if (runs('distribution')) {
-    scenarios.push(
-      await distributionScenario({ articles: Number(options['distribution-articles']), log }),
-    )
+    /** Stories the distribution group writes (feeds and sitemaps at scale). */
+    'distribution-articles': { type: 'string', default: '100000' },
+    'search-articles': { type: 'string', default: '100000' },
+    /**
+     * `--only views,comments` runs just those groups: rankings, search, startup, reading,
+     * comments, views, newsroom, distribution.
+     */
   }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
@@ -290,9 +295,10 @@ async function main(): Promise<void> {
     }
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'distribution')?.rows ?? []))
-    // The ranking rows last: they come from their own data set, not the 10,000 seeded stories.
+    // The ranking and search rows last: they come from their own data sets, not the 10,000 seeded stories.
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)
+    rows.push(...(scenarios.find((s) => s.name === 'search')?.rows ?? []))
     printTable(rows)
     report.finishedAt = new Date().toISOString()
     report.scenarios = Object.fromEntries(scenarios.map((s) => [s.name, s.data]))
