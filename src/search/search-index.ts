@@ -1,14 +1,12 @@
 /**
  * The seam between search and the two full-text engines: how a document is written and removed,
- * and how a query becomes a set of matching stories with a relevance. Chosen once by dialect.
+ * and how a query becomes a set of matching stories with a relevance. The service picks one by
+ * dialect, once.
  */
 
 import type { AliasedRawBuilder, Expression, Insertable } from 'kysely'
 import type { SearchDocumentsTable } from '../db/schema.js'
 import type { Db } from '../db/database.js'
-import type { DialectName } from '../db/dialect/dialect.js'
-import { createFts5Index } from './index-sqlite-fts5.js'
-import { createTsvectorIndex } from './index-postgres-tsvector.js'
 import type { SearchQuery } from './query-parser.js'
 
 /** One story as the index holds it: plain text per field. */
@@ -56,9 +54,4 @@ export function documentRow(doc: SearchDocument): Insertable<SearchDocumentsTabl
     authors: doc.authors,
     source_modified_at: doc.sourceModifiedAt,
   }
-}
-
-/** The index for a database of `dialect`. */
-export function searchIndexFor(dialect: DialectName): SearchIndex {
-  return dialect === 'postgres' ? createTsvectorIndex() : createFts5Index()
 }

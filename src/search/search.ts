@@ -8,7 +8,8 @@ import type { ArticleSummary, Newsroom } from '../newsroom/index.js'
 import { publishedDocuments, staleIds, strayIds } from './document-queries.js'
 import { searchDatesReversed, searchQueryEmpty, searchQueryTooLong } from './errors.js'
 import { highlightTerms, MAX_QUERY_LENGTH, parseQuery } from './query-parser.js'
-import { searchIndexFor } from './search-index.js'
+import { createTsvectorIndex } from './index-postgres-tsvector.js'
+import { createFts5Index } from './index-sqlite-fts5.js'
 import { documentTexts, rankedMatches, type SearchFilters } from './search-queries.js'
 import { highlightAll, snippetOf, type TextPart } from './snippets.js'
 
@@ -71,7 +72,7 @@ const CATCH_UP_BATCH = 200
  * @example const search = createSearch({ db, dialect: 'sqlite', clock, bus, newsroom })
  */
 export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps): Search {
-  const index = searchIndexFor(dialect)
+  const index = dialect === 'postgres' ? createTsvectorIndex() : createFts5Index()
 
   const refreshMany = async (ids: readonly number[]): Promise<void> => {
     const documents = await publishedDocuments(db, ids)
