@@ -69,6 +69,8 @@ export const searchRoutes: FastifyPluginAsync<{ services: Services }> = async (
     '/search',
     {
       schema: {
+        summary: 'Full-text search over the stories readers can see',
+        tags: ['search'],
         querystring: SearchQuery,
         response: { 200: SearchReply, '4xx': ApiErrorBody },
       },
