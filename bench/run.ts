@@ -224,13 +224,15 @@ async function main(): Promise<void> {
     })
     scenarios.push(rankings)
   }
-    /** Stories the distribution group writes (feeds and sitemaps at scale). */
-    'distribution-articles': { type: 'string', default: '100000' },
-    'search-articles': { type: 'string', default: '100000' },
-    /**
-     * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution.
-     */
+  // Feeds and sitemaps on their own 100,000-story database, before the app's data fills the heap.
+  if (runs('distribution')) {
+    scenarios.push(
+      await distributionScenario({ articles: Number(options['distribution-articles']), log }),
+    )
+  }
+  // Search on its own temp database too: 100,000 stories indexed, then a mix of queries.
+  if (runs('search')) {
+    scenarios.push(await searchScenario({ articles: Number(options['search-articles']), log }))
   }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
