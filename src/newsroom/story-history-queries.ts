@@ -96,13 +96,9 @@ export async function insertStoryEvent(
     .execute()
 }
 
-/** Every revision of a story, newest first (bounded by `limit`). */
-export async function storyRevisions(
-  db: Db,
-  articleId: number,
-  limit: number,
-): Promise<StoryRevision[]> {
-  const rows = await db
+/** The revisions of a story with their authors' names, as toRevision reads them. */
+function revisionsOf(db: Db, articleId: number) {
+  return db
     .selectFrom('article_revisions as r')
     .leftJoin('users as u', 'u.id', 'r.user_id')
     .select([
@@ -116,9 +112,15 @@ export async function storyRevisions(
       'r.created_at',
     ])
     .where('r.article_id', '=', articleId)
-    .orderBy('r.version', 'desc')
-    .limit(limit)
-    .execute()
+}
+
+/** Every revision of a story, newest first (bounded by `limit`). */
+export async function storyRevisions(
+  db: Db,
+  articleId: number,
+  limit: number,
+): Promise<StoryRevision[]> {
+  const rows = await revisionsOf(db, articleId).orderBy('r.version', 'desc').limit(limit).execute()
   return rows.map(toRevision)
 }
 
@@ -128,22 +130,7 @@ export async function storyRevision(
   articleId: number,
   version: number,
 ): Promise<StoryRevision | undefined> {
-  const row = await db
-    .selectFrom('article_revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.user_id')
-    .select([
-      'r.version',
-      'r.user_id',
-      'u.name as user_name',
-      'r.headline',
-      'r.dek',
-      'r.body_markdown',
-      'r.restored_from',
-      'r.created_at',
-    ])
-    .where('r.article_id', '=', articleId)
-    .where('r.version', '=', version)
-    .executeTakeFirst()
+  const row = await revisionsOf(db, articleId).where('r.version', '=', version).executeTakeFirst()
   return row === undefined ? undefined : toRevision(row)
 }
 
