@@ -90,7 +90,13 @@ export async function buildServices(
     ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
   })
   const media = createMedia({ db, clock, storage: createDiskStorage(config.media.dir) })
-  const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
+  const newsroom = createNewsroom({
+    db,
+    clock,
+    bus,
+    photos: media.getPhotos,
+    permissions: { authorsMayPublish: config.newsroom.authorsMayPublish },
+  })
   const engagement = createEngagement({
     db,
     clock,
@@ -179,7 +185,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   })
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)
-  scheduler.add(publishDueJob(services.newsroom))
+  scheduler.add(publishDueJob(services.newsroom, services.config.newsroom.publishCheckMs))
   scheduler.add(sweepSessionsJob(services.accounts))
   scheduler.start()
   return scheduler

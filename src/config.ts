@@ -15,7 +15,23 @@ import {
   url,
 } from './config/values.js'
 
+import {
+  DEFAULT_DISTRIBUTION,
+  DISTRIBUTION_VARIABLES,
+  type DistributionConfig,
+  distributionConfig,
+} from './config/distribution.js'
+import {
+  type MailConfig,
+  mailConfig,
+  NEWSROOM_VARIABLES,
+  type NewsroomConfig,
+  newsroomConfig,
+} from './config/newsroom.js'
+
 export { ConfigError } from './config/values.js'
+export { DEFAULT_DISTRIBUTION }
+export type { DistributionConfig, MailConfig, NewsroomConfig }
 
 export type DatabaseConfig =
   | {
@@ -50,40 +66,12 @@ export interface Config {
   readonly distribution: DistributionConfig
 }
 
-/** Newsroom sign-in: session lifetimes and the lock after repeated failed sign-ins. */
-export interface NewsroomConfig {
-  /** A session unused for this long ends (ms). */
-  readonly sessionIdleMs: number
-  /** A session ends this long after sign-in, used or not (ms). */
-  readonly sessionMaxMs: number
-  /** How long sign-in to an account (or from an address) stays locked after too many failures (ms). */
-  readonly signInLockMs: number
-}
-
-/** Outgoing e-mail (password reset links); without an SMTP URL, mails are written to the log. */
-export interface MailConfig {
-  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; undefined = log only. */
-  readonly smtpUrl: string | undefined
-  /** The From address of outgoing mail. */
-  readonly from: string
-}
-
 /** The Content API: request limit per key and the browser origins allowed to call it. */
 export interface ApiConfig {
   /** Requests per key per minute (0 = no limit). */
   readonly ratePerMinute: number
   /** Origins (scheme://host[:port]) allowed by CORS, or ['*'] for any; empty = none. */
   readonly corsOrigins: readonly string[]
-}
-
-/** Feeds, robots.txt and share links (MASTHEAD_FEED_*, MASTHEAD_ROBOTS_*, MASTHEAD_SHARE_*). */
-export interface DistributionConfig {
-  /** 'full': feed items carry the whole story; 'excerpt': the dek only (readers click through). */
-  readonly feedContent: 'full' | 'excerpt'
-  /** Path prefixes robots.txt asks every crawler to leave alone. */
-  readonly robotsDisallow: readonly string[]
-  /** Campaign parameters share links carry (utm_source names the network); null: clean links. */
-  readonly shareUtm: { readonly medium: string; readonly campaign: string } | null
 }
 
 /**
@@ -143,13 +131,6 @@ export const DEFAULT_COMMENTS_CONFIG: CommentsConfig = Object.freeze({
   minSubmitSeconds: 3,
 })
 
-/** The distribution settings with no variable set: full-text feeds, no disallow rules, clean links. */
-export const DEFAULT_DISTRIBUTION: DistributionConfig = Object.freeze({
-  feedContent: 'full',
-  robotsDisallow: [],
-  shareUtm: null,
-})
-
 /** Every variable parseConfig reads; a test checks each is documented in .env.example. */
 export const CONFIG_VARIABLES = [
   'MASTHEAD_HOST',
@@ -187,15 +168,8 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_COMMENTS_REPORTS_TO_HIDE',
   'MASTHEAD_COMMENTS_REPORTS_PER_HOUR',
   'MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS',
-  'MASTHEAD_SESSION_IDLE_MINUTES',
-  'MASTHEAD_SESSION_MAX_HOURS',
-  'MASTHEAD_SIGN_IN_LOCK_MINUTES',
-  'MASTHEAD_SMTP_URL',
-  'MASTHEAD_MAIL_FROM',
-  'MASTHEAD_FEED_CONTENT',
-  'MASTHEAD_ROBOTS_DISALLOW',
-  'MASTHEAD_SHARE_UTM_MEDIUM',
-  'MASTHEAD_SHARE_UTM_CAMPAIGN',
+  ...NEWSROOM_VARIABLES,
+  ...DISTRIBUTION_VARIABLES,
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -322,64 +296,6 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     mail: mailConfig(read, new URL(siteUrl).hostname),
     distribution: distributionConfig(read),
   })
-}
-
-/** Session lifetimes and the sign-in lock, in ms. */
-function newsroomConfig(read: (name: ConfigVariable) => string | undefined): NewsroomConfig {
-  const count = (name: ConfigVariable, fallback: number, min: number, max: number): number =>
-    integer(name, read(name), fallback, min, max)
-  return {
-    sessionIdleMs: count('MASTHEAD_SESSION_IDLE_MINUTES', 240, 5, 10_080) * 60_000,
-    sessionMaxMs: count('MASTHEAD_SESSION_MAX_HOURS', 168, 1, 8760) * 3_600_000,
-    signInLockMs: count('MASTHEAD_SIGN_IN_LOCK_MINUTES', 15, 1, 1440) * 60_000,
-  }
-}
-
-/** MASTHEAD_SMTP_URL (smtp: or smtps:, with a host) and MASTHEAD_MAIL_FROM. */
-function mailConfig(read: (name: ConfigVariable) => string | undefined, host: string): MailConfig {
-  const smtpUrl = read('MASTHEAD_SMTP_URL')
-  const target = smtpUrl !== undefined && URL.canParse(smtpUrl) ? new URL(smtpUrl) : undefined
-  // The URL may hold a password: the error names the variable, never the value.
-  if (smtpUrl !== undefined && (!/^smtps?:$/.test(target?.protocol ?? '') || !target?.hostname))
-    throw new ConfigError('MASTHEAD_SMTP_URL', 'smtp://[user:pass@]host[:port] or smtps://…', '?')
-  const from = read('MASTHEAD_MAIL_FROM') ?? `newsroom@${host}`
-  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from))
-    throw new ConfigError('MASTHEAD_MAIL_FROM', 'an e-mail address', from)
-  return { smtpUrl, from }
-}
-
-/** A robots.txt path rule: starts with `/`, no spaces, control characters or `#`. */
-const ROBOTS_PATH = /^\/[^\s#\p{Cc}]*$/u
-/** A campaign value as it may appear in a URL without surprises. */
-const UTM_VALUE = /^[A-Za-z0-9._~-]{1,60}$/
-
-function distributionConfig(
-  read: (name: ConfigVariable) => string | undefined,
-): DistributionConfig {
-  const feedContent = read('MASTHEAD_FEED_CONTENT') ?? DEFAULT_DISTRIBUTION.feedContent
-  if (feedContent !== 'full' && feedContent !== 'excerpt')
-    throw new ConfigError('MASTHEAD_FEED_CONTENT', 'full or excerpt', feedContent)
-  const disallow = read('MASTHEAD_ROBOTS_DISALLOW') ?? ''
-  const rules = [...new Set(disallow.split(',').map((rule) => rule.trim()))].filter(Boolean)
-  if (!rules.every((rule) => ROBOTS_PATH.test(rule)))
-    throw new ConfigError(
-      'MASTHEAD_ROBOTS_DISALLOW',
-      'comma-separated paths such as /print/',
-      disallow,
-    )
-  const utm = (name: ConfigVariable): string | undefined => {
-    const value = read(name)
-    if (value !== undefined && !UTM_VALUE.test(value))
-      throw new ConfigError(name, 'at most 60 letters, digits, ".", "_", "~" or "-"', value)
-    return value
-  }
-  const medium = utm('MASTHEAD_SHARE_UTM_MEDIUM')
-  const campaign = utm('MASTHEAD_SHARE_UTM_CAMPAIGN')
-  const shareUtm =
-    medium === undefined && campaign === undefined
-      ? null
-      : { medium: medium ?? 'social', campaign: campaign ?? '' }
-  return { feedContent, robotsDisallow: rules, shareUtm }
 }
 
 const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']

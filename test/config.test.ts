@@ -54,18 +54,22 @@ describe('parseConfig', () => {
         sessionIdleMs: 4 * 3_600_000,
         sessionMaxMs: 168 * 3_600_000,
         signInLockMs: 900_000,
+        authorsMayPublish: false,
+        publishCheckMs: 15_000,
       },
       mail: { smtpUrl: undefined, from: 'newsroom@127.0.0.1' },
       distribution: { feedContent: 'full', robotsDisallow: [], shareUtm: null },
     })
   })
 
-  test('newsroom session and mail settings are read and checked', () => {
+  test('newsroom session, publishing and mail settings are read and checked', () => {
     const config = parseConfig(
       {
         MASTHEAD_SESSION_IDLE_MINUTES: '30',
         MASTHEAD_SESSION_MAX_HOURS: '12',
         MASTHEAD_SIGN_IN_LOCK_MINUTES: '5',
+        MASTHEAD_AUTHORS_MAY_PUBLISH: 'yes',
+        MASTHEAD_PUBLISH_CHECK_SECONDS: '2',
         MASTHEAD_SMTP_URL: 'smtps://user:secret@mail.example.org',
         MASTHEAD_MAIL_FROM: 'desk@example.org',
       },
@@ -75,6 +79,8 @@ describe('parseConfig', () => {
       sessionIdleMs: 30 * 60_000,
       sessionMaxMs: 12 * 3_600_000,
       signInLockMs: 5 * 60_000,
+      authorsMayPublish: true,
+      publishCheckMs: 2000,
     })
     assert.deepEqual(config.mail, {
       smtpUrl: 'smtps://user:secret@mail.example.org',
@@ -82,6 +88,13 @@ describe('parseConfig', () => {
     })
     assert.throws(() => parseConfig({ MASTHEAD_SESSION_IDLE_MINUTES: '1' }, CWD), {
       variable: 'MASTHEAD_SESSION_IDLE_MINUTES',
+    })
+    assert.throws(() => parseConfig({ MASTHEAD_AUTHORS_MAY_PUBLISH: 'sometimes' }, CWD), {
+      variable: 'MASTHEAD_AUTHORS_MAY_PUBLISH',
+    })
+    // Over a minute would break the promise that scheduled stories go live within 60 s.
+    assert.throws(() => parseConfig({ MASTHEAD_PUBLISH_CHECK_SECONDS: '61' }, CWD), {
+      variable: 'MASTHEAD_PUBLISH_CHECK_SECONDS',
     })
     assert.throws(
       () => parseConfig({ MASTHEAD_SMTP_URL: 'http://user:secret@mail.example.org' }, CWD),
