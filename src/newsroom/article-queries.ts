@@ -286,7 +286,15 @@ export async function articleById(db: Db, id: number): Promise<Article | undefin
 
 async function fullArticle(db: Db, query: ArticleQuery): Promise<Article | undefined> {
   const row = await query
-    .select(['a.status', 'a.body_html', 'a.word_count', 'a.created_at', 'a.modified_at'])
+    .select([
+      'a.status',
+      'a.body_html',
+      'a.word_count',
+      'a.created_at',
+      'a.modified_at',
+      'a.seo_title',
+      'a.seo_description',
+    ])
     .executeTakeFirst()
   if (row === undefined) return undefined
   const [authors, tags, notes] = await Promise.all([
@@ -306,6 +314,8 @@ async function fullArticle(db: Db, query: ArticleQuery): Promise<Article | undef
     tags,
     modifiedAt: fromDbTime(row.modified_at),
     notes,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
   }
 }
 

@@ -88,6 +88,10 @@ export interface Article extends Omit<ArticleSummary, 'authors'> {
   modifiedAt: Date
   /** Public correction and update notes, oldest first. */
   notes: ArticleNote[]
+  /** The title search engines and link previews show; '' = the headline. */
+  seoTitle: string
+  /** The description search engines and link previews show; '' = the dek. */
+  seoDescription: string
 }
 
 /** One page of a paginated list. */

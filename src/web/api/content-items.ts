@@ -48,6 +48,12 @@ export const ArticleDetail = Type.Composite([
     bodyMarkdown: Type.String({ description: 'The Markdown source the HTML is made from.' }),
     wordCount: Type.Integer(),
     modifiedAt: Type.String({ format: 'date-time' }),
+    seoTitle: Type.String({
+      description: 'The title for search engines and link previews; empty: use the headline.',
+    }),
+    seoDescription: Type.String({
+      description: 'The description for search engines and link previews; empty: use the dek.',
+    }),
   }),
 ])
 

@@ -259,6 +259,8 @@ export const contentRoutes: FastifyPluginAsync<ContentOptions> = async (app, opt
           bodyMarkdown: markdown,
           wordCount: article.wordCount,
           modifiedAt: article.modifiedAt.toISOString(),
+          seoTitle: article.seoTitle,
+          seoDescription: article.seoDescription,
         },
       })
     },

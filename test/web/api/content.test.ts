@@ -166,6 +166,25 @@ describe('content api', () => {
     assert.equal(again.statusCode, 304)
   })
 
+  test('one article carries its SEO title and description, empty when the story has none', async () => {
+    const { newsroom } = testApp.app.services
+    const { articles } = (await get('/api/v1/articles?limit=3')).json<{ articles: Item[] }>()
+    const [story, plain] = [articles[2], articles[0]]
+    assert.ok(story?.slug && plain?.slug)
+    type Seo = { article: { seoTitle: string; seoDescription: string } }
+    await newsroom.updateArticle(story.id, {
+      seoTitle: 'Berth dues explained',
+      seoDescription: 'What each berth costs from March.',
+    })
+    const seo = (await get(`/api/v1/articles/${story.slug}`)).json<Seo>().article
+    assert.deepEqual(
+      [seo.seoTitle, seo.seoDescription],
+      ['Berth dues explained', 'What each berth costs from March.'],
+    )
+    const none = (await get(`/api/v1/articles/${plain.slug}`)).json<Seo>().article
+    assert.deepEqual([none.seoTitle, none.seoDescription], ['', ''])
+  })
+
   test('a renamed story answers 301 to its new address', async () => {
     const { newsroom } = testApp.app.services
     const { articles } = (await get('/api/v1/articles?limit=2')).json<{ articles: Item[] }>()

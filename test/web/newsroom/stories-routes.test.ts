@@ -117,6 +117,39 @@ forEachDatabase('story screens', (t) => {
     assert.equal((await get(editor, '/newsroom/stories?status=bogus')).statusCode, 400)
   })
 
+  test('the SEO title and description are saved with the story; too long is a clear 400', async () => {
+    const id = await create(editor, {
+      seoTitle: 'Ferries: the winter timetable',
+      seoDescription: 'Every crossing from November to March.',
+    })
+    const doc = parsePage((await get(editor, `/newsroom/stories/${id}`)).body)
+    assert.equal(
+      one(doc, '#story-seo-title').getAttribute('value'),
+      'Ferries: the winter timetable',
+    )
+    assert.equal(
+      one(doc, '#story-seo-description').textContent,
+      'Every crossing from November to March.',
+    )
+    const tooLong = await postForm(
+      web,
+      editor,
+      `/newsroom/stories/${id}`,
+      storyFields({ baseVersion: '1', seoTitle: 'x'.repeat(201), action: 'save' }),
+    )
+    assert.equal(tooLong.statusCode, 400)
+    assert.equal(
+      one(parsePage(tooLong.body), '#story-seo-title').getAttribute('aria-invalid'),
+      'true',
+    )
+    const story = await services.newsroom.stories.get(
+      { userId: editor.userId, role: 'editor', name: 'x' },
+      id,
+    )
+    assert.equal(story.seoTitle, 'Ferries: the winter timetable')
+    assert.equal(story.seoDescription, 'Every crossing from November to March.')
+  })
+
   test('a save over a newer version is refused with both texts; nothing is overwritten', async () => {
     const id = await create(editor)
     const first = await postForm(

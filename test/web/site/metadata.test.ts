@@ -175,6 +175,48 @@ describe('page metadata', () => {
     }
   })
 
+  test('the SEO title and description lead <title>, the description, Open Graph and Twitter tags', async () => {
+    const { newsroom } = site.testApp.app.services
+    const { article: story } = site
+    const tags = (page: Fetched) => ({
+      title: page.doc.title,
+      description: meta(page, 'description'),
+      ogTitle: meta(page, 'og:title'),
+      ogDescription: meta(page, 'og:description'),
+      twitterTitle: meta(page, 'twitter:title'),
+      twitterDescription: meta(page, 'twitter:description'),
+    })
+    const seoTitle = 'Harbour dues: what changes & when'
+    const seoDescription = 'The new dues, berth by berth, from March.'
+    await newsroom.updateArticle(story.id, { seoTitle, seoDescription })
+    try {
+      const page = await site.get(site.articlePath)
+      assert.deepEqual(tags(page), {
+        title: `${seoTitle} — The Harbour Ledger`,
+        description: seoDescription,
+        ogTitle: seoTitle,
+        ogDescription: seoDescription,
+        twitterTitle: seoTitle,
+        twitterDescription: seoDescription,
+      })
+      assert.equal(one(page.doc, 'h1').textContent, story.headline, 'readers see the headline')
+      assert.equal(jsonLdOf(page)[0]?.headline, story.headline)
+      assert.equal(jsonLdOf(page)[0]?.description, seoDescription)
+    } finally {
+      await newsroom.updateArticle(story.id, { seoTitle: '', seoDescription: '' })
+    }
+    const plain = await site.get(site.articlePath)
+    const dek = story.dek === '' ? story.headline : story.dek
+    assert.deepEqual(tags(plain), {
+      title: `${story.headline} — The Harbour Ledger`,
+      description: dek,
+      ogTitle: story.headline,
+      ogDescription: dek,
+      twitterTitle: story.headline,
+      twitterDescription: dek,
+    })
+  })
+
   test('a headline cannot break out of its script element', async () => {
     const { newsroom } = site.testApp.app.services
     const headline = 'Port </script><script>alert(1)</script> & <!-- talks'

@@ -97,5 +97,7 @@ export function article(
     ],
     label: 'news',
     notes: [],
+    seoTitle: '',
+    seoDescription: '',
   }
 }

@@ -25,7 +25,15 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
   const language = site.language
   const url = absoluteUrl(site, props.canonicalPath)
   const image = ogImage(props)
-  const description = article.dek === '' ? article.headline : article.dek
+  // The newsroom's SEO fields, when filled, speak to search engines and link previews; the page
+  // itself always shows the headline and dek.
+  const title = article.seoTitle === '' ? article.headline : article.seoTitle
+  const description =
+    article.seoDescription !== ''
+      ? article.seoDescription
+      : article.dek === ''
+        ? article.headline
+        : article.dek
   const sectionLabel = article.section.name.toLocaleUpperCase(language)
   const refused = props.refused
   const dates = storyDates(article)
@@ -39,7 +47,7 @@ export function ArticlePage(props: ArticlePageProps): SafeHtml {
         frame.assets.scripts.viewBeacon,
       ]}
       meta={{
-        title: article.headline,
+        title,
         description,
         canonicalPath: props.canonicalPath,
         ogType: 'article',
