@@ -1,6 +1,8 @@
 /** Starts the real application on a loopback port, seeded with demo stories, for the browser. */
 
 import type { AddressInfo } from 'node:net'
+import { startJobs } from '../../../src/app.js'
+import type { Clock } from '../../../src/lib/clock.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
 
 /** One URL of each kind of page the reader site serves. */
@@ -26,13 +28,31 @@ export interface RunningSite {
   close(): Promise<void>
 }
 
-/** Builds the app with `articles` demo stories and serves it on 127.0.0.1 at a free port. */
-export async function startSite(articles = 40): Promise<RunningSite> {
+/** How a suite's site differs from the default one. */
+export interface SiteOptions {
+  /** Demo stories to seed (default 40). */
+  articles?: number
+  /** More settings (MASTHEAD_* variables). */
+  env?: Record<string, string>
+  /** The app's clock (default: one standing still at TEST_NOW); a test may move it. */
+  clock?: Clock
+  /** Runs the background jobs (scheduled publishing among them) as the server would. */
+  jobs?: boolean
+}
+
+/** Builds the app with demo stories and serves it on 127.0.0.1 at a free port. */
+export async function startSite(options: SiteOptions = {}): Promise<RunningSite> {
   // The test clock stands still, so a form's age is always 0: the time-to-submit check is off.
   const testApp = await buildTestApp({
-    articles,
-    env: { MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0' },
+    articles: options.articles ?? 40,
+    env: { MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0', ...options.env },
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   })
+  const jobs = options.jobs === true ? startJobs(testApp.app.services) : undefined
+  const close = async () => {
+    await jobs?.stop()
+    await testApp.dispose()
+  }
   try {
     const { app } = testApp
     await app.web.listen({ host: '127.0.0.1', port: 0 })
@@ -57,11 +77,11 @@ export async function startSite(articles = 40): Promise<RunningSite> {
         search: `${origin}/search?q=${encodeURIComponent(article.headline.split(' ')[0] ?? 'news')}`,
         missing: `${origin}/${article.section.slug}/no-story-lives-here`,
       }
-      return { origin, urls, headline: article.headline, testApp, close: () => testApp.dispose() }
+      return { origin, urls, headline: article.headline, testApp, close }
     }
     throw new Error('the demo content has no published story with an author and a tag')
   } catch (error) {
-    await testApp.dispose()
+    await close()
     throw error
   }
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { chromiumMissing, launchChromium } from './browser.js'
 import { reportCspViolations, type PageWatch, watchPage } from './page-watch.js'
-import { type RunningSite, startSite } from './site.js'
+import { type RunningSite, type SiteOptions, startSite } from './site.js'
 
 export interface BrowserSuite {
   /** Set once the suite's `before` hook ran. */
@@ -18,7 +18,11 @@ export interface BrowserSuite {
 }
 
 /** Declares a suite of browser tests against a seeded site; `body` declares its tests. */
-export function browserSuite(name: string, body: (suite: BrowserSuite) => void): void {
+export function browserSuite(
+  name: string,
+  body: (suite: BrowserSuite) => void,
+  site: SiteOptions = {},
+): void {
   const missing = chromiumMissing()
   if (missing !== undefined && process.env.MASTHEAD_REQUIRE_ALL !== '1') {
     test(`${name}: browser tests`, { skip: missing }, () => {})
@@ -44,7 +48,7 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void):
     before(async () => {
       if (missing !== undefined)
         assert.fail(`${missing} (MASTHEAD_REQUIRE_ALL=1 needs the browser tests)`)
-      suite.site = await startSite()
+      suite.site = await startSite(site)
       suite.browser = await launchChromium()
     })
     after(async () => {
