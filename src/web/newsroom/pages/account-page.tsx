@@ -4,6 +4,7 @@ import type { Actor } from '../../../accounts/index.js'
 import type { SafeHtml } from '../../render/html.js'
 import { CsrfField } from '../components/csrf-field.js'
 import { FormError, Notice } from '../components/form-messages.js'
+import { NewPasswordFields } from '../components/new-password-fields.js'
 
 export interface AccountPageProps {
   actor: Actor
@@ -44,25 +45,7 @@ export function AccountPage(props: AccountPageProps): SafeHtml {
             required
           />
         </div>
-        <div class="field">
-          <label for="next">New password</label>
-          <input
-            id="next"
-            name="next"
-            type="password"
-            autocomplete="new-password"
-            minlength="12"
-            required
-            aria-describedby="next-hint"
-          />
-          <p class="field-hint" id="next-hint">
-            At least 12 characters. Your other sessions end when it changes.
-          </p>
-        </div>
-        <div class="field">
-          <label for="confirm">Repeat the new password</label>
-          <input id="confirm" name="confirm" type="password" autocomplete="new-password" required />
-        </div>
+        <NewPasswordFields consequence="Your other sessions end when it changes." />
         <button type="submit" class="button">
           Change password
         </button>

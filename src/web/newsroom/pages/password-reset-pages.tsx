@@ -2,6 +2,7 @@
 
 import type { SafeHtml } from '../../render/html.js'
 import { FormError, Notice } from '../components/form-messages.js'
+import { NewPasswordFields } from '../components/new-password-fields.js'
 
 /** The content of /newsroom/forgot-password (the form, or the same answer for any address). */
 export function ForgotPasswordPage(props: { sent: boolean }): SafeHtml {
@@ -52,25 +53,7 @@ export function ResetPasswordPage(props: {
       <h1>Choose a new password</h1>
       <form method="post" action={`/newsroom/reset-password/${props.token}`} class="nr-form">
         <FormError title="Your password was not changed" message={props.error} />
-        <div class="field">
-          <label for="next">New password</label>
-          <input
-            id="next"
-            name="next"
-            type="password"
-            autocomplete="new-password"
-            minlength="12"
-            required
-            aria-describedby="next-hint"
-          />
-          <p class="field-hint" id="next-hint">
-            At least 12 characters. Every session of yours ends when it changes.
-          </p>
-        </div>
-        <div class="field">
-          <label for="confirm">Repeat the new password</label>
-          <input id="confirm" name="confirm" type="password" autocomplete="new-password" required />
-        </div>
+        <NewPasswordFields consequence="Every session of yours ends when it changes." />
         <button type="submit" class="button">
           Set new password
         </button>

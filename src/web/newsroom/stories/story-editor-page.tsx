@@ -7,6 +7,7 @@ import {
   type StoryEvent,
 } from '../../../newsroom/index.js'
 import type { SafeHtml } from '../../render/html.js'
+import { Field } from '../components/field.js'
 import type { StoryFormValues } from './story-form.js'
 import { type EditorProblem, FIELD_IDS, ProblemBox } from './story-problem.js'
 import { MAX_BYLINES } from './story-schemas.js'
@@ -32,6 +33,16 @@ export interface StoryEditorProps {
 /** How many byline pickers the form offers (the first is required). */
 const BYLINE_SLOTS = 4
 
+const BODY_HINT =
+  'Markdown: a blank line between paragraphs, ## for a subheading, **bold**, [link](https://…), ' +
+  'and ![description](photo:ID) for a photo from the library.'
+const PHOTO_HINT =
+  'The number of a photo in the library; leave empty for none. Its alt text, caption and credit ' +
+  'are shown below once saved.'
+const SLUG_HINT =
+  'Made from the headline when empty. After a change, the old address keeps redirecting here.'
+const PUBLISH_AT_HINT = 'For "Schedule": the story goes live by itself at this time.'
+
 /** The editor's `<main>` content. */
 export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
   const { story, values, problem } = props
@@ -42,6 +53,11 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
     const ids = [hint, invalid(field) ? 'story-problem' : undefined].filter(Boolean)
     return ids.length === 0 ? undefined : ids.join(' ')
   }
+  /** A control's aria-invalid and aria-describedby for `field` (with its hint's id, if any). */
+  const aria = (field: string, hint?: string) => ({
+    'aria-invalid': invalid(field) ? 'true' : undefined,
+    'aria-describedby': described(field, hint),
+  })
   const authorSlots = Array.from(
     { length: Math.min(MAX_BYLINES, Math.max(BYLINE_SLOTS, values.authorIds.length + 1)) },
     (_, i) => values.authorIds[i] ?? '',
@@ -79,8 +95,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
       >
         {props.csrfField}
         <input type="hidden" name="baseVersion" value={values.baseVersion} data-base-version />
-        <div class="field">
-          <label for="story-headline">Headline</label>
+        <Field id="story-headline" label="Headline">
           <input
             id="story-headline"
             name="headline"
@@ -88,43 +103,28 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
             required
             maxlength={200}
             value={values.headline}
-            aria-invalid={invalid('headline') ? 'true' : undefined}
-            aria-describedby={described('headline')}
+            {...aria('headline')}
           />
-        </div>
-        <div class="field">
-          <label for="story-dek">Dek</label>
+        </Field>
+        <Field id="story-dek" label="Dek">
           <textarea id="story-dek" name="dek" rows={2} aria-describedby={described('dek')}>
             {values.dek}
           </textarea>
-        </div>
-        <div class="field">
-          <label for="story-body">Body</label>
-          <p class="field-hint" id="story-body-hint">
-            Markdown: a blank line between paragraphs, ## for a subheading, **bold**,
-            [link](https://…), and ![description](photo:ID) for a photo from the library.
-          </p>
+        </Field>
+        <Field id="story-body" label="Body" hint={BODY_HINT}>
           <textarea
             id="story-body"
             name="bodyMarkdown"
             rows={24}
             class="nr-body"
-            aria-invalid={invalid('bodyMarkdown') ? 'true' : undefined}
-            aria-describedby={described('bodyMarkdown', 'story-body-hint')}
+            {...aria('bodyMarkdown', 'story-body-hint')}
           >
             {values.bodyMarkdown}
           </textarea>
-        </div>
+        </Field>
         <div class="nr-editor-columns">
-          <div class="field">
-            <label for="story-section">Section</label>
-            <select
-              id="story-section"
-              name="sectionId"
-              required
-              aria-invalid={invalid('sectionId') ? 'true' : undefined}
-              aria-describedby={described('sectionId')}
-            >
+          <Field id="story-section" label="Section">
+            <select id="story-section" name="sectionId" required {...aria('sectionId')}>
               <option value="">Choose a section</option>
               {props.sections.map((s) => (
                 <option value={String(s.id)} selected={values.sectionId === String(s.id)}>
@@ -132,36 +132,25 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
                 </option>
               ))}
             </select>
-          </div>
-          <div class="field">
-            <label for="story-label">Label</label>
-            <select
-              id="story-label"
-              name="label"
-              aria-invalid={invalid('label') ? 'true' : undefined}
-              aria-describedby={described('label')}
-            >
+          </Field>
+          <Field id="story-label" label="Label">
+            <select id="story-label" name="label" {...aria('label')}>
               {ARTICLE_LABELS.map((label) => (
                 <option value={label} selected={values.label === label}>
                   {label.charAt(0).toUpperCase() + label.slice(1)}
                 </option>
               ))}
             </select>
-          </div>
-          <div class="field">
-            <label for="story-tags">Tags</label>
-            <p class="field-hint" id="story-tags-hint">
-              Separated by commas.
-            </p>
+          </Field>
+          <Field id="story-tags" label="Tags" hint="Separated by commas.">
             <input
               id="story-tags"
               name="tags"
               type="text"
               value={values.tags}
-              aria-invalid={invalid('tags') ? 'true' : undefined}
-              aria-describedby={described('tags', 'story-tags-hint')}
+              {...aria('tags', 'story-tags-hint')}
             />
-          </div>
+          </Field>
         </div>
         <fieldset class="nr-fieldset" aria-describedby="story-authors-hint">
           <legend>Authors</legend>
@@ -169,8 +158,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
             In byline order; the first is required.
           </p>
           {authorSlots.map((selected, i) => (
-            <div class="field">
-              <label for={`story-author-${i + 1}`}>Author {i + 1}</label>
+            <Field id={`story-author-${i + 1}`} label={`Author ${i + 1}`}>
               <select
                 id={`story-author-${i + 1}`}
                 name={`author${i + 1}`}
@@ -183,17 +171,12 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
           ))}
         </fieldset>
         <fieldset class="nr-fieldset">
           <legend>Lead photo</legend>
-          <div class="field">
-            <label for="story-photo">Lead photo</label>
-            <p class="field-hint" id="story-photo-hint">
-              The number of a photo in the library; leave empty for none. Its alt text, caption and
-              credit are shown below once saved.
-            </p>
+          <Field id="story-photo" label="Lead photo" hint={PHOTO_HINT}>
             <input
               id="story-photo"
               name="leadPhotoId"
@@ -201,10 +184,9 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
               inputmode="numeric"
               pattern="[0-9]*"
               value={values.leadPhotoId}
-              aria-invalid={invalid('leadPhotoId') ? 'true' : undefined}
-              aria-describedby={described('leadPhotoId', 'story-photo-hint')}
+              {...aria('leadPhotoId', 'story-photo-hint')}
             />
-          </div>
+          </Field>
           {props.leadPhoto === undefined ? null : (
             <dl class="nr-photo-facts">
               <dt>Alt text</dt>
@@ -218,48 +200,37 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
         </fieldset>
         <fieldset class="nr-fieldset">
           <legend>Address and search engines</legend>
-          <div class="field">
-            <label for="story-slug">Slug</label>
-            <p class="field-hint" id="story-slug-hint">
-              Made from the headline when empty. After a change, the old address keeps redirecting
-              here.
-            </p>
+          <Field id="story-slug" label="Slug" hint={SLUG_HINT}>
             <input
               id="story-slug"
               name="slug"
               type="text"
               value={values.slug}
-              aria-invalid={invalid('slug') ? 'true' : undefined}
-              aria-describedby={described('slug', 'story-slug-hint')}
+              {...aria('slug', 'story-slug-hint')}
             />
-          </div>
-          <div class="field">
-            <label for="story-seo-title">SEO title</label>
+          </Field>
+          <Field id="story-seo-title" label="SEO title">
             <input
               id="story-seo-title"
               name="seoTitle"
               type="text"
               value={values.seoTitle}
-              aria-invalid={invalid('seoTitle') ? 'true' : undefined}
-              aria-describedby={described('seoTitle')}
+              {...aria('seoTitle')}
             />
-          </div>
-          <div class="field">
-            <label for="story-seo-description">SEO description</label>
+          </Field>
+          <Field id="story-seo-description" label="SEO description">
             <textarea
               id="story-seo-description"
               name="seoDescription"
               rows={2}
-              aria-invalid={invalid('seoDescription') ? 'true' : undefined}
-              aria-describedby={described('seoDescription')}
+              {...aria('seoDescription')}
             >
               {values.seoDescription}
             </textarea>
-          </div>
+          </Field>
         </fieldset>
         <div class="nr-editor-columns">
-          <div class="field">
-            <label for="story-comments">Comments</label>
+          <Field id="story-comments" label="Comments">
             <select id="story-comments" name="commentsMode">
               {(
                 [
@@ -274,22 +245,17 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           {actions?.schedule === true ? (
-            <div class="field">
-              <label for="story-publish-at">Publish at (UTC)</label>
-              <p class="field-hint" id="story-publish-at-hint">
-                For "Schedule": the story goes live by itself at this time.
-              </p>
+            <Field id="story-publish-at" label="Publish at (UTC)" hint={PUBLISH_AT_HINT}>
               <input
                 id="story-publish-at"
                 name="publishAt"
                 type="datetime-local"
                 value={values.publishAt}
-                aria-invalid={invalid('publishAt') ? 'true' : undefined}
-                aria-describedby={described('publishAt', 'story-publish-at-hint')}
+                {...aria('publishAt', 'story-publish-at-hint')}
               />
-            </div>
+            </Field>
           ) : null}
         </div>
         <div class="nr-editor-buttons">
