@@ -89,7 +89,12 @@ export async function buildServices(
     resetUrl: (token) => `${config.site.url}/newsroom/reset-password/${token}`,
     ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
   })
-  const media = createMedia({ db, clock, storage: createDiskStorage(config.media.dir) })
+  const media = createMedia({
+    db,
+    clock,
+    storage: createDiskStorage(config.media.dir),
+    uploadMaxBytes: config.media.uploadMaxBytes,
+  })
   const newsroom = createNewsroom({
     db,
     clock,

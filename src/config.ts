@@ -48,7 +48,11 @@ export interface Config {
   readonly server: ServerConfig
   readonly site: { readonly url: string; readonly name: string; readonly language: string }
   readonly database: DatabaseConfig
-  readonly media: { readonly dir: string }
+  readonly media: {
+    readonly dir: string
+    /** The largest photo file the newsroom accepts for upload, in bytes (MASTHEAD_UPLOAD_MAX_MB). */
+    readonly uploadMaxBytes: number
+  }
   readonly log: { readonly level: LogLevel }
   readonly demo: { readonly seedOnEmpty: boolean; readonly articles: number }
   readonly pageCache: { readonly maxBytes: number }
@@ -147,6 +151,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DATABASE_URL',
   'DATABASE_URL',
   'MASTHEAD_MEDIA_DIR',
+  'MASTHEAD_UPLOAD_MAX_MB',
   'MASTHEAD_LOG_LEVEL',
   'MASTHEAD_DEMO',
   'MASTHEAD_DEMO_ARTICLES',
@@ -245,7 +250,11 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     server: serverConfig(read, host, port),
     site: { url: siteUrl, name: siteName, language },
     database,
-    media: { dir: path.resolve(cwd, read('MASTHEAD_MEDIA_DIR') ?? './data/media') },
+    media: {
+      dir: path.resolve(cwd, read('MASTHEAD_MEDIA_DIR') ?? './data/media'),
+      uploadMaxBytes:
+        integer('MASTHEAD_UPLOAD_MAX_MB', read('MASTHEAD_UPLOAD_MAX_MB'), 20, 1, 200) * 1024 * 1024,
+    },
     log: { level: logLevel as LogLevel },
     demo: {
       seedOnEmpty: boolean('MASTHEAD_DEMO', read('MASTHEAD_DEMO'), true),

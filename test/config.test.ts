@@ -31,7 +31,7 @@ describe('parseConfig', () => {
       },
       site: { url: 'http://127.0.0.1:3000', name: 'The Harbour Ledger', language: 'en' },
       database: { kind: 'sqlite', filename: path.join(CWD, 'data/masthead.db'), cacheMiB: 4 },
-      media: { dir: path.join(CWD, 'data/media') },
+      media: { dir: path.join(CWD, 'data/media'), uploadMaxBytes: 20 * 1024 * 1024 },
       log: { level: 'info' },
       demo: { seedOnEmpty: true, articles: 300 },
       pageCache: { maxBytes: 32 * 1024 * 1024 },
@@ -209,6 +209,7 @@ describe('parseConfig', () => {
         MASTHEAD_SQLITE_CACHE_MB: '64',
         MASTHEAD_LOG_LEVEL: 'silent',
         MASTHEAD_MEDIA_DIR: '/var/media',
+        MASTHEAD_UPLOAD_MAX_MB: '5',
       },
       CWD,
     )
@@ -218,12 +219,15 @@ describe('parseConfig', () => {
     assert.equal(config.database.kind === 'sqlite' && config.database.cacheMiB, 64)
     assert.equal(config.log.level, 'silent')
     assert.equal(config.media.dir, '/var/media')
+    assert.equal(config.media.uploadMaxBytes, 5 * 1024 * 1024)
   })
 
   test('each bad value throws a ConfigError naming its variable', () => {
     const cases: [string, string][] = [
       ['MASTHEAD_HOST', 'not a host!'],
       ['MASTHEAD_PORT', '70000'],
+      ['MASTHEAD_UPLOAD_MAX_MB', '0'],
+      ['MASTHEAD_UPLOAD_MAX_MB', 'big'],
       ['MASTHEAD_PORT', 'http'],
       ['MASTHEAD_PORT', '-1'],
       ['MASTHEAD_PORT', '80.5'],

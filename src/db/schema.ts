@@ -78,6 +78,10 @@ export interface PhotosTable {
   caption: string
   credit: string
   created_at: DbTime
+  /** The uploaded file's name ('' for photos that did not come from an upload). */
+  original_name: Generated<string>
+  /** Who uploaded it; null for seeded photos and once that user is removed. */
+  uploaded_by: number | null
 }
 
 export interface AuthorsTable {

@@ -32,6 +32,9 @@ const MIME_BY_FORMAT: Record<string, string> = {
   heif: 'image/avif',
 }
 
+/** An image's bytes, or the path of a file holding them (an upload is never read into memory whole). */
+export type ImageInput = Buffer | string
+
 export interface SourceImage {
   /** Width and height after EXIF orientation is applied. */
   width: number
@@ -47,7 +50,7 @@ export interface Rendition {
 }
 
 /** Reads the header of `image`; throws MEDIA_UNSUPPORTED_IMAGE or MEDIA_IMAGE_TOO_LARGE. */
-export async function inspectImage(image: Buffer): Promise<SourceImage> {
+export async function inspectImage(image: ImageInput): Promise<SourceImage> {
   const sharp = await loadSharp()
   let meta: sharp.Metadata
   try {
@@ -77,7 +80,10 @@ export async function inspectImage(image: Buffer): Promise<SourceImage> {
  * Encodes every rendition (variants.ts decides which): upright, metadata stripped.
  * Throws MEDIA_UNSUPPORTED_IMAGE when the pixels cannot be decoded (a truncated file, say).
  */
-export async function encodeRenditions(image: Buffer, source: SourceImage): Promise<Rendition[]> {
+export async function encodeRenditions(
+  image: ImageInput,
+  source: SourceImage,
+): Promise<Rendition[]> {
   const sharp = await loadSharp()
   const renditions = async (width: number): Promise<Rendition[]> => {
     // Decoded and resized once per width, then encoded three times from the pixels: cloning one
@@ -109,7 +115,7 @@ export async function encodeRenditions(image: Buffer, source: SourceImage): Prom
  * upright size is `size`: the upload itself, or a stored rendition of an older photo.
  */
 export async function encodeCrops(
-  image: Buffer,
+  image: ImageInput,
   size: { width: number; height: number },
   ratios: readonly CropRatio[] = CROP_RATIOS,
   /** The crop widths to produce, when they must match a photo larger than `image`. */

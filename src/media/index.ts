@@ -2,17 +2,25 @@
 
 import type { Db } from '../db/database.js'
 import type { Clock } from '../lib/clock.js'
-import { mediaFieldTooLong } from './errors.js'
 import { ensureCrop } from './crops.js'
-import { encodeCrops, encodeRenditions, IMAGE_LIMITS, inspectImage } from './image-encoding.js'
+import { IMAGE_LIMITS, inspectImage } from './image-encoding.js'
+import { createPhotoLibrary, type PhotoLibrary } from './library.js'
 import type { Media } from './media.js'
-import { insertPhoto, photosByIds } from './photo-queries.js'
+import { editorialFields } from './photo-fields.js'
+import { photosByIds } from './photo-queries.js'
 import type { MediaStorage } from './storage.js'
-import { fileKeyOf, newStorageKey } from './storage-keys.js'
-import type { PhotoInput } from './types.js'
-import { cropPath, variantPath } from './variants.js'
+import { storePhoto } from './store-photo.js'
+import { fileKeyOf } from './storage-keys.js'
 
-export type { Media }
+export type { Media, PhotoLibrary }
+export { UPLOAD_TYPES, type UploadType } from './upload-types.js'
+export { FIELD_LIMITS as PHOTO_FIELD_LIMITS } from './photo-fields.js'
+export {
+  mediaPhotoNotFound,
+  mediaUploadIncomplete,
+  mediaUploadMissing,
+  mediaUploadTooLarge,
+} from './errors.js'
 export type * from './types.js'
 export { photoFromRow, type PhotoRow } from './photo-row.js'
 export {
@@ -36,52 +44,26 @@ export interface MediaDeps {
   clock: Clock
   /** Where renditions are kept (the disk under config.media.dir today). */
   storage: MediaStorage
+  /** The largest file the newsroom may upload, in bytes (config.media.uploadMaxBytes; 20 MiB). */
+  uploadMaxBytes?: number
 }
-
-/** Longest editorial fields; credit matches its varchar(200) column. */
-const FIELD_LIMITS = { alt: 1000, caption: 2000, credit: 200 } as const
 
 /**
  * Builds the media service, keeping renditions in `storage`.
- * @example const photo = await createMedia({ db, clock, storage }).savePhoto(bytes, { alt, caption, credit })
+ * @example const photo = await createMedia({ db, clock, storage, uploadMaxBytes }).savePhoto(bytes, { alt, caption, credit })
  */
-export function createMedia({ db, clock, storage }: MediaDeps): Media {
+export function createMedia({ db, clock, storage, uploadMaxBytes }: MediaDeps): Media {
+  const library = createPhotoLibrary({
+    db,
+    clock,
+    storage,
+    uploadMaxBytes: uploadMaxBytes ?? 20 * 1024 * 1024,
+  })
   return {
+    ...library,
     savePhoto: async (image, input) => {
       const fields = editorialFields(input)
-      const source = await inspectImage(image)
-      const [renditions, crops] = await Promise.all([
-        encodeRenditions(image, source),
-        encodeCrops(image, source),
-      ])
-      const now = clock.now()
-      const storageKey = newStorageKey(now)
-      // Files first, then the row: a row never points at missing files.
-      const files = [
-        ...renditions.map(
-          (r) => [fileKeyOf(variantPath(storageKey, r.width, r.format)) ?? '', r.bytes] as const,
-        ),
-        ...crops.map(
-          (c) => [fileKeyOf(cropPath(storageKey, c.ratio, c.width)) ?? '', c.bytes] as const,
-        ),
-      ]
-      await storage.writeAll(files)
-      try {
-        return await insertPhoto(
-          db,
-          {
-            storageKey,
-            mimeType: source.mimeType,
-            width: source.width,
-            height: source.height,
-            ...fields,
-          },
-          now,
-        )
-      } catch (error) {
-        await storage.removeAll(files.map(([key]) => key))
-        throw error
-      }
+      return storePhoto({ db, clock, storage }, image, await inspectImage(image), fields)
     },
     getPhotos: (ids) => photosByIds(db, ids),
     statFile: async (publicPath) => {
@@ -96,17 +78,4 @@ export function createMedia({ db, clock, storage }: MediaDeps): Media {
       return key === undefined ? undefined : storage.open(key, range)
     },
   }
-}
-
-function editorialFields(input: PhotoInput): PhotoInput {
-  const fields = {
-    alt: input.alt.trim(),
-    caption: input.caption.trim(),
-    credit: input.credit.trim(),
-  }
-  for (const field of ['alt', 'caption', 'credit'] as const) {
-    if (fields[field].length > FIELD_LIMITS[field])
-      throw mediaFieldTooLong(field, FIELD_LIMITS[field])
-  }
-  return fields
 }

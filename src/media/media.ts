@@ -1,9 +1,11 @@
 /** The media contract: storing photos with their variants, and finding them again. */
 
+import type { PhotoLibrary } from './library.js'
 import type { ByteRange, OpenedFile, StoredFileInfo } from './storage.js'
 import type { Photo, PhotoInput, PhotoVariant } from './types.js'
 
-export interface Media {
+/** The media service: storage and serving of renditions, and the newsroom's photo library. */
+export interface Media extends PhotoLibrary {
   /** Stores an image (any format sharp reads), writes its variants, and records it. */
   savePhoto(image: Buffer, input: PhotoInput): Promise<Photo>
   getPhotos(ids: readonly number[]): Promise<Map<number, Photo>>

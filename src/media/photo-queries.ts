@@ -5,8 +5,19 @@ import { toDbTime } from '../db/time-codec.js'
 import { photoFromRow } from './photo-row.js'
 import type { Photo } from './types.js'
 
+/** Where an uploaded photo came from (seeded photos have neither). */
+export interface PhotoOrigin {
+  originalName: string
+  uploadedBy: number
+}
+
 /** Inserts one photo row and returns it as a Photo. */
-export async function insertPhoto(db: Db, photo: Omit<Photo, 'id'>, now: Date): Promise<Photo> {
+export async function insertPhoto(
+  db: Db,
+  photo: Omit<Photo, 'id'>,
+  now: Date,
+  origin?: PhotoOrigin,
+): Promise<Photo> {
   const { id } = await db
     .insertInto('photos')
     .values({
@@ -18,6 +29,9 @@ export async function insertPhoto(db: Db, photo: Omit<Photo, 'id'>, now: Date): 
       caption: photo.caption,
       credit: photo.credit,
       created_at: toDbTime(now),
+      ...(origin === undefined
+        ? {}
+        : { original_name: origin.originalName, uploaded_by: origin.uploadedBy }),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
