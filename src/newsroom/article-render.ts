@@ -86,6 +86,14 @@ export async function renderArticleBody(
   return { html, wordCount: countWords(tokens), photoIds }
 }
 
+/** The photos a body places (`![alt](photo:123)` on a line of its own), with the alt written there. */
+export function bodyPhotoRefs(markdown: string): { photoId: number; alt: string }[] {
+  return md
+    .parse(markdown, {})
+    .filter((token) => token.type === 'body_photo')
+    .map((token) => token.meta as { photoId: number; alt: string })
+}
+
 /** Number of words in `text`, by Unicode word boundaries (so CJK text counts too). */
 export function countWordsInText(text: string): number {
   let count = 0

@@ -64,6 +64,7 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     clock,
     bus,
     writer,
+    photos,
     ...(permissions ? { permissions } : {}),
   })
 

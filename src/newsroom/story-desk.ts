@@ -15,11 +15,19 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { diffText, type LineChange } from '../lib/text-diff.js'
 import { canTransition } from './article-rules.js'
+import { bodyPhotoRefs } from './article-render.js'
 import { articleById } from './article-queries.js'
 import { articleEvent, type createArticleWriter } from './articles.js'
 import { storedArticle } from './article-write-queries.js'
 import { articleNotFound, articleTransitionInvalid } from './errors.js'
-import { storyRevisionNotFound, storyScheduleInPast, storyVersionInvalid } from './story-errors.js'
+import type { PhotoLookup } from './newsroom.js'
+import { photosWithoutAlt } from './photo-alt-rules.js'
+import {
+  storyPhotoAltMissing,
+  storyRevisionNotFound,
+  storyScheduleInPast,
+  storyVersionInvalid,
+} from './story-errors.js'
 import {
   authorChoices,
   deskStories,
@@ -117,6 +125,8 @@ export interface StoryDeskDeps {
   clock: Clock
   bus: Bus
   writer: ReturnType<typeof createArticleWriter>
+  /** Resolves photo ids, to check that every photo of a story going live has alt text. */
+  photos: PhotoLookup
   /** Whether authors may publish their own stories (default: no). */
   permissions?: PermissionSettings
 }
@@ -126,7 +136,14 @@ const DUE_BATCH = 100
 const AUTHOR_CHOICES = 2000
 
 /** Creates the story desk over the article writer. */
-export function createStoryDesk({ db, clock, bus, writer, permissions }: StoryDeskDeps): StoryDesk {
+export function createStoryDesk({
+  db,
+  clock,
+  bus,
+  writer,
+  photos,
+  permissions,
+}: StoryDeskDeps): StoryDesk {
   const settings = permissions ?? { authorsMayPublish: false }
 
   const access = async (id: number): Promise<{ story: EditableStory; access: StoryAccess }> => {
@@ -177,6 +194,7 @@ export function createStoryDesk({ db, clock, bus, writer, permissions }: StoryDe
     const from = found.story.status
     if (!canTransition(from, to)) throw articleTransitionInvalid(from, to)
     requirePermission(actor, permissionForMove(to), found.access, settings)
+    if (to === 'published' || to === 'scheduled') await requireAltText(found.story)
     let publishedAt: Date | null | undefined
     if (to === 'scheduled') {
       if (at === undefined || at.getTime() <= now.getTime()) throw storyScheduleInPast(at ?? now)
@@ -208,6 +226,18 @@ export function createStoryDesk({ db, clock, bus, writer, permissions }: StoryDe
   ) => {
     if (to === 'published') await bus.publish('article.published', articleEvent(story, {}))
     else if (from === 'published') await bus.publish('article.unpublished', articleEvent(story, {}))
+  }
+
+  /** Throws STORY_PHOTO_ALT_MISSING when a photo the story shows has no alt text. */
+  const requireAltText = async (story: EditableStory): Promise<void> => {
+    const shown = { leadPhotoId: story.leadPhotoId, bodyPhotos: bodyPhotoRefs(story.bodyMarkdown) }
+    const ids = [
+      ...(shown.leadPhotoId === null ? [] : [shown.leadPhotoId]),
+      ...shown.bodyPhotos.map((p) => p.photoId),
+    ]
+    if (ids.length === 0) return
+    const missing = photosWithoutAlt(shown, await photos(ids))
+    if (missing.length > 0) throw storyPhotoAltMissing(missing)
   }
 
   const checkVersion = (value: number): void => {

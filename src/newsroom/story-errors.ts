@@ -9,6 +9,7 @@ export const STORY_ERRORS = {
   STORY_REVISION_NOT_FOUND: 'not_found',
   STORY_SCHEDULE_IN_PAST: 'invalid',
   STORY_SEO_TOO_LONG: 'invalid',
+  STORY_PHOTO_ALT_MISSING: 'invalid',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(STORY_ERRORS)
@@ -68,5 +69,22 @@ export function storySeoTooLong(field: 'seoTitle' | 'seoDescription', max: numbe
     {
       details: { field, max },
     },
+  )
+}
+
+/**
+ * A story may not be published or scheduled while a photo it shows has no alt text; the message
+ * names the photos, and `field` is where the story shows the first.
+ */
+export function storyPhotoAltMissing(
+  missing: readonly { photoId: number; field: 'leadPhotoId' | 'bodyMarkdown' }[],
+): MastheadError {
+  const ids = missing.map((m) => m.photoId)
+  const named =
+    ids.length === 1 ? `photo ${ids[0]}` : `photos ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`
+  return fail(
+    'STORY_PHOTO_ALT_MISSING',
+    `Add alt text to ${named} in the photo library (or a description in the body's ![description](photo:ID)) before this story can go live: readers who cannot see a photo are told what it shows.`,
+    { details: { field: missing[0]?.field ?? 'leadPhotoId', photoIds: ids } },
   )
 }
