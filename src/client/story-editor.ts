@@ -27,7 +27,8 @@ function start(): void {
   const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? ''
   if (headline === null || dek === null || body === null || base === null) return
 
-  let dirty = false
+  // Photos picked in the library arrive filled in but unsaved: save them like typed words.
+  let dirty = form.dataset.unsaved === 'true'
   let inFlight = false
   let stopped = false
   const say = (text: string): void => {

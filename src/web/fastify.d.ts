@@ -26,6 +26,12 @@ export interface NewsroomRouteConfig {
   public?: boolean
   /** The permission a signed-in user needs for this screen; else the 403 page. */
   permission?: Permission
+  /**
+   * The route reads a multipart body itself (a file upload, streamed, so it is not parsed before
+   * the guard runs) and checks the CSRF field with `requireCsrf` before it keeps any file. The
+   * guard still refuses foreign origins.
+   */
+  multipartCsrf?: boolean
 }
 
 declare module 'fastify' {

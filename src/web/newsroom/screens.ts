@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Config } from '../../config.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
+import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 
 /** What each screen plugin is registered with. */
@@ -17,4 +18,7 @@ export interface NewsroomScreenOptions {
 }
 
 /** Screen plugins, registered in this order inside the newsroom plugin. */
-export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions>[] = [storyScreens]
+export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions>[] = [
+  storyScreens,
+  photoScreens,
+]

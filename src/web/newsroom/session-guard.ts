@@ -27,6 +27,16 @@ export function markPrivate(reply: FastifyReply): void {
   reply.header('x-robots-tag', 'noindex, nofollow')
 }
 
+/**
+ * Throws CSRF_TOKEN_INVALID unless `given` is the CSRF token of the request's session (for routes
+ * with `multipartCsrf`, which read the form field themselves).
+ */
+export function requireCsrf(request: FastifyRequest, given: unknown): void {
+  const session = request.newsroomSession
+  if (session === null || typeof given !== 'string' || !csrfMatches(session.token, given))
+    throw csrfTokenInvalid()
+}
+
 /** Builds the guard's hooks for the newsroom plugin. */
 export function sessionGuard({ accounts, siteUrl }: { accounts: Accounts; siteUrl: string }) {
   const secure = new URL(siteUrl).protocol === 'https:'
@@ -66,16 +76,14 @@ export function sessionGuard({ accounts, siteUrl }: { accounts: Accounts; siteUr
   const preValidation = async (request: FastifyRequest): Promise<void> => {
     if (SAFE_METHODS.has(request.method)) return
     await refuseForeign(request)
+    if (request.routeOptions.config.newsroom?.multipartCsrf === true) return
     const body = request.body
     const form =
       body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : undefined
     const fromForm = form?.[CSRF_FIELD]
     if (form !== undefined) delete form[CSRF_FIELD]
     if (request.routeOptions.config.newsroom?.public === true) return
-    const session = request.newsroomSession
-    const given = typeof fromForm === 'string' ? fromForm : request.headers[CSRF_HEADER]
-    if (session === null || typeof given !== 'string' || !csrfMatches(session.token, given))
-      throw csrfTokenInvalid()
+    requireCsrf(request, typeof fromForm === 'string' ? fromForm : request.headers[CSRF_HEADER])
   }
 
   return { onRequest, preValidation }

@@ -4,7 +4,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor, Permission } from '../../../accounts/index.js'
 import { isMastheadError } from '../../../lib/errors.js'
 import type { DeskStory } from '../../../newsroom/index.js'
+import { mediaPhotoNotFound } from '../../../media/index.js'
 import { CsrfField } from '../components/csrf-field.js'
+import { photoMarkdown } from '../photos/photo-markdown.js'
 import { type EditorProblem, StoryEditorPage } from './story-editor-page.js'
 import {
   changesOf,
@@ -68,10 +70,11 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
     reply: FastifyReply,
     story: DeskStory | undefined,
     values: StoryFormValues,
-    extra: { problem?: EditorProblem; notice?: string; status?: number } = {},
+    extra: { problem?: EditorProblem; notice?: string; status?: number; unsaved?: boolean } = {},
   ) => {
     const actor = actorOf(request)
-    const photoId = story?.leadPhotoId ?? null
+    // What the form shows: after a pick in the library, that photo, before it is saved.
+    const photoId = /^[0-9]{1,9}$/.test(values.leadPhotoId) ? Number(values.leadPhotoId) : null
     const [sections, authors, events, photo] = await Promise.all([
       newsroom.listSections(),
       desk.authorChoices(actor),
@@ -95,6 +98,7 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
         notice: extra.notice,
         csrfField: csrf(request),
         leadPhoto: photo,
+        unsaved: extra.unsaved === true,
         action: story === undefined ? '/newsroom/stories' : `/newsroom/stories/${story.id}`,
       }),
     })
@@ -149,6 +153,33 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
         await desk.unpublish(actor, story.id)
         return `${base}?done=unpublished`
     }
+  }
+
+  /**
+   * The editor's values with the photos picked in the library filled in (not saved: the writer
+   * sees them, moves an inserted photo where it belongs, and saves), and a notice saying so.
+   */
+  const withPickedPhotos = async (
+    story: DeskStory,
+    leadPhoto: number | undefined,
+    insertPhoto: number | undefined,
+  ): Promise<[StoryFormValues, { notice: string; unsaved: true }]> => {
+    const values = valuesOf(story)
+    const ids = [leadPhoto, insertPhoto].filter((id) => id !== undefined)
+    const found = await media.getPhotos(ids)
+    const said: string[] = []
+    if (leadPhoto !== undefined) {
+      if (!found.has(leadPhoto)) throw mediaPhotoNotFound(leadPhoto)
+      values.leadPhotoId = String(leadPhoto)
+      said.push(`Photo ${leadPhoto} is filled in as the lead photo.`)
+    }
+    if (insertPhoto !== undefined) {
+      const photo = found.get(insertPhoto)
+      if (photo === undefined) throw mediaPhotoNotFound(insertPhoto)
+      values.bodyMarkdown = `${values.bodyMarkdown.trimEnd()}\n\n${photoMarkdown(photo)}\n`
+      said.push(`Photo ${insertPhoto} is added at the end of the body; move it where it belongs.`)
+    }
+    return [values, { notice: `${said.join(' ')} Save to keep it.`, unsaved: true }]
   }
 
   app.get<{ Querystring: StoryListQuery }>(
@@ -253,7 +284,14 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
     { schema: { params: StoryIdParams, querystring: EditorQuery }, config: perm('stories.list') },
     async (request, reply) => {
       const story = await desk.get(actorOf(request), request.params.id)
-      const done = request.query.done
+      const { done, leadPhoto, insertPhoto } = request.query
+      if (leadPhoto !== undefined || insertPhoto !== undefined)
+        return editor(
+          request,
+          reply,
+          story,
+          ...(await withPickedPhotos(story, leadPhoto, insertPhoto)),
+        )
       return editor(
         request,
         reply,

@@ -6,8 +6,10 @@ import {
   type Section,
   type StoryEvent,
 } from '../../../newsroom/index.js'
+import type { Photo } from '../../../media/index.js'
 import type { SafeHtml } from '../../render/html.js'
 import { Field } from '../components/field.js'
+import { thumbnailOf } from '../photos/photo-library-page.js'
 import type { StoryFormValues } from './story-form.js'
 import { type EditorProblem, FIELD_IDS, ProblemBox } from './story-problem.js'
 import { MAX_BYLINES } from './story-schemas.js'
@@ -24,8 +26,10 @@ export interface StoryEditorProps {
   /** A notice after a successful action ("Saved", "Submitted for review"). */
   notice: string | undefined
   csrfField: SafeHtml
-  /** The saved lead photo's texts, shown under its field. */
-  leadPhoto: { alt: string; caption: string; credit: string } | undefined
+  /** The lead photo in the field (saved, or just picked in the library), shown under it. */
+  leadPhoto: Photo | undefined
+  /** Photos picked in the library are filled in but not saved yet (autosave starts at once). */
+  unsaved?: boolean
   /** The form's target. */
   action: string
 }
@@ -37,8 +41,8 @@ const BODY_HINT =
   'Markdown: a blank line between paragraphs, ## for a subheading, **bold**, [link](https://…), ' +
   'and ![description](photo:ID) for a photo from the library.'
 const PHOTO_HINT =
-  'The number of a photo in the library; leave empty for none. Its alt text, caption and credit ' +
-  'are shown below once saved.'
+  'The number of a photo in the library; leave empty for none. It needs alt text before the ' +
+  'story can be published.'
 const SLUG_HINT =
   'Made from the headline when empty. After a change, the old address keeps redirecting here.'
 const PUBLISH_AT_HINT = 'For "Schedule": the story goes live by itself at this time.'
@@ -91,6 +95,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
         action={props.action}
         class="nr-editor"
         novalidate
+        data-unsaved={props.unsaved === true ? 'true' : undefined}
         data-autosave={story === undefined ? undefined : `/newsroom/stories/${story.id}/autosave`}
       >
         {props.csrfField}
@@ -187,10 +192,41 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
               {...aria('leadPhotoId', 'story-photo-hint')}
             />
           </Field>
+          <p>
+            {story === undefined ? (
+              <>
+                Save the draft first to choose from the <a href="/newsroom/photos">photo library</a>
+                .
+              </>
+            ) : (
+              <a href={`/newsroom/photos?story=${story.id}`}>
+                Choose or upload a photo in the library
+              </a>
+            )}{' '}
+            (it can be the lead photo or go into the body; save your changes before you go).
+          </p>
+          {props.leadPhoto === undefined ? null : (
+            <img
+              class="nr-photo-thumb"
+              src={thumbnailOf(props.leadPhoto).src}
+              width={thumbnailOf(props.leadPhoto).width}
+              height={thumbnailOf(props.leadPhoto).height}
+              alt=""
+            />
+          )}
           {props.leadPhoto === undefined ? null : (
             <dl class="nr-photo-facts">
               <dt>Alt text</dt>
-              <dd>{props.leadPhoto.alt === '' ? 'None yet' : props.leadPhoto.alt}</dd>
+              <dd>
+                {props.leadPhoto.alt === '' ? (
+                  <>
+                    None yet:{' '}
+                    <a href={`/newsroom/photos/${props.leadPhoto.id}`}>add it in the library</a>
+                  </>
+                ) : (
+                  props.leadPhoto.alt
+                )}
+              </dd>
               <dt>Caption</dt>
               <dd>{props.leadPhoto.caption === '' ? 'None' : props.leadPhoto.caption}</dd>
               <dt>Credit</dt>

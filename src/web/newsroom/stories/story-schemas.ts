@@ -125,6 +125,10 @@ export const EditorQuery = Type.Object(
         ].map((d) => Type.Literal(d as 'saved')),
       ),
     ),
+    /** A photo chosen in the library as the lead photo (filled in, saved by the next save). */
+    leadPhoto: Type.Optional(IntId()),
+    /** A photo from the library to add at the end of the body (saved by the next save). */
+    insertPhoto: Type.Optional(IntId()),
   },
   STRICT,
 )
@@ -138,4 +142,6 @@ export type EditorQuery = {
     | 'unpublished'
     | 'draft'
     | 'restored'
+  leadPhoto?: number
+  insertPhoto?: number
 }
