@@ -14,7 +14,8 @@ import { migrateToLatest } from '../../src/db/migrator.js'
 import { createRankings } from '../../src/engagement/rankings.js'
 import { createRelated } from '../../src/engagement/related.js'
 import { createStoryCatalogue } from '../../src/engagement/story-catalogue.js'
-import { addToHourlyBucket } from '../../src/engagement/view-queries.js'
+import { addToBuckets } from '../../src/engagement/view-flush-queries.js'
+import { hourlyBuckets } from '../../src/engagement/view-history.js'
 import { createInProcessBus } from '../../src/infra/bus/in-process.js'
 import { createFixedClock } from '../../src/lib/clock.js'
 import { createNewsroom } from '../../src/newsroom/index.js'
@@ -92,10 +93,12 @@ export async function rankingScenario(options: {
     const articleIds = [...catalogue.all()].map((s) => s.id)
     for (let i = 0; i < 8; i++) {
       clock.advance(i === 4 ? 60 * MINUTE : MINUTE)
-      for (let k = 0; k < 500; k++) {
-        const id = articleIds[(i * 7919 + k * 104_729) % articleIds.length] ?? 1
-        await addToHourlyBucket(db, id, clock.now(), 1 + (k % 5))
-      }
+      const entries = Array.from({ length: 500 }, (_, k) => ({
+        articleId: articleIds[(i * 7919 + k * 104_729) % articleIds.length] ?? 1,
+        at: clock.now(),
+        views: 1 + (k % 5),
+      }))
+      await addToBuckets(db, hourlyBuckets(entries))
       started = performance.now()
       await rankings.refresh()
       refreshes.push(performance.now() - started)

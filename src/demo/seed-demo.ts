@@ -35,7 +35,7 @@ export interface SeedDemoOptions {
 
 /** Above this many stories, view histories use coarse buckets so big seeds stay quick. */
 const FINE_HISTORY_LIMIT = 2_000
-/** Calls in flight for views and comments (PostgreSQL gains from it; SQLite queues them). */
+/** Comments posted at once (PostgreSQL gains from it; SQLite queues them). */
 const PARALLEL_WRITES = 4
 
 /**
@@ -98,8 +98,8 @@ export async function seedDemo(
       revival: plan.revival,
     }).map((bucket) => ({ articleId: created[i]?.id ?? 0, ...bucket })),
   )
-  await forEachInParallel(buckets, PARALLEL_WRITES, (b) =>
-    engagement.addViews(b.articleId, b.hour, b.views),
+  await engagement.addViewHistory(
+    buckets.map((b) => ({ articleId: b.articleId, at: b.hour, views: b.views })),
   )
   progress(`views ${buckets.length} hourly buckets`)
 

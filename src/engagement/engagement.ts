@@ -37,6 +37,13 @@ export interface ArticleRails {
   mustReadsPicked: number
 }
 
+/** Views of one story at one instant, added to the hour containing it. */
+export interface ViewHistoryEntry {
+  articleId: number
+  at: Date
+  views: number
+}
+
 /** The front page's rails. */
 export type FrontRails = Omit<ArticleRails, 'latest' | 'related'>
 
@@ -57,8 +64,13 @@ export interface Engagement {
   articleRails(articleId: number): Promise<ArticleRails>
   /** The rails of the front page, assembled without repeats. */
   frontRails(): Promise<FrontRails>
-  /** Adds `views` to the hourly bucket of `at` (used by the demo history and, later, the counter). */
+  /** Adds `views` to the hourly bucket of `at`. */
   addViews(articleId: number, at: Date, views: number): Promise<void>
+  /**
+   * Adds a whole view history (the demo's, an imported archive's) in one transaction: all of it
+   * or, when an entry is invalid or names an unknown story, none of it.
+   */
+  addViewHistory(entries: readonly ViewHistoryEntry[]): Promise<void>
   /**
    * Counts one request for story `articleId` (a page served, cache hits included): in memory,
    * synchronous, never throws. Bots, previews, prefetches, HEAD and same-day repeats do not count.

@@ -20,13 +20,18 @@ export function viewsInvalid(views: number): MastheadError {
   )
 }
 
-/** Views were added for a story that does not exist. */
-export function viewsArticleUnknown(articleId: number): MastheadError {
-  return fail(
-    'ENGAGEMENT_ARTICLE_UNKNOWN',
-    `There is no story with id ${articleId} to count views for.`,
-    { details: { articleId } },
-  )
+/** Views were added for a story that does not exist (one of `articleIds`, when several). */
+export function viewsArticleUnknown(articleIds: readonly number[]): MastheadError {
+  const message =
+    articleIds.length === 1
+      ? `There is no story with id ${articleIds[0]} to count views for.`
+      : `One of the stories with ids ${articleIds.slice(0, 10).join(', ')}${articleIds.length > 10 ? ', …' : ''} does not exist; no views were added.`
+  return fail('ENGAGEMENT_ARTICLE_UNKNOWN', message, {
+    details:
+      articleIds.length === 1
+        ? { articleId: articleIds[0] }
+        : { articleIds: articleIds.slice(0, 10) },
+  })
 }
 
 /** A view beacon came without a genuine, fresh token from a page this site rendered. */

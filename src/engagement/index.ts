@@ -15,8 +15,9 @@ import type {
   RailOptions,
   RankedEntry,
   RankedStory,
+  ViewHistoryEntry,
 } from './engagement.js'
-import { viewsArticleUnknown, viewsInvalid } from './errors.js'
+import { viewsArticleUnknown } from './errors.js'
 import { flushViewsJob } from './jobs/flush-views.js'
 import { openDayJob } from './jobs/open-day.js'
 import { fullReloadJob, refreshRankingsJob } from './jobs/refresh-rankings.js'
@@ -30,7 +31,8 @@ import { createRelated } from './related.js'
 import { createSlugIds } from './slug-ids.js'
 import { createStoryCatalogue } from './story-catalogue.js'
 import { createViewCounter, type ViewCounterStats, type ViewVerdict } from './view-counter.js'
-import { addToHourlyBucket } from './view-queries.js'
+import { addToBuckets } from './view-flush-queries.js'
+import { hourlyBuckets } from './view-history.js'
 import { createViewTokens } from './view-token.js'
 
 export type {
@@ -44,6 +46,7 @@ export type {
   ReaderVerdict,
   ViewCounterStats,
   ViewRequest,
+  ViewHistoryEntry,
   ViewVerdict,
 }
 export { DEFAULT_HALF_LIFE_HOURS }
@@ -133,6 +136,20 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     return slice(list, options)
   }
 
+  const addViewHistory = async (entries: readonly ViewHistoryEntry[]): Promise<void> => {
+    const buckets = hourlyBuckets(entries)
+    if (buckets.length === 0) return
+    try {
+      await db.transaction().execute((trx) => addToBuckets(trx, buckets))
+    } catch (error) {
+      if (classifyDbError(error) === 'foreign_key')
+        throw viewsArticleUnknown([...new Set(buckets.map((b) => b.articleId))])
+      throw error
+    }
+    for (const hour of new Set(buckets.map((b) => b.hour.getTime())))
+      rankings.markDirty(new Date(hour))
+  }
+
   return {
     // Fresh (as of the last flush) rather than the ranking snapshot: a cached page then shows a
     // count at most the page cache's TTL plus one flush old.
@@ -160,17 +177,8 @@ export function createEngagement(deps: EngagementDeps): Engagement {
       )
     },
     frontRails: async () => frontRails(rankings.current()),
-    addViews: async (articleId, at, views) => {
-      if (!Number.isSafeInteger(views) || views <= 0 || Number.isNaN(at.getTime()))
-        throw viewsInvalid(views)
-      try {
-        await addToHourlyBucket(db, articleId, at, views)
-      } catch (error) {
-        if (classifyDbError(error) === 'foreign_key') throw viewsArticleUnknown(articleId)
-        throw error
-      }
-      rankings.markDirty(at)
-    },
+    addViews: (articleId, at, views) => addViewHistory([{ articleId, at, views }]),
+    addViewHistory,
     refresh: (options = {}) => refresher.refreshAll({ full: options.full === true }),
     refreshRankings: () => refresher.refreshRankings(),
     syncStories: () => refresher.syncChanged(),

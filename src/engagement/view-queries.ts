@@ -1,26 +1,7 @@
-/** Hourly view buckets: adding views, and the ranges the rankings are built from. */
+/** Hourly view buckets: the ranges the rankings are built from. */
 
 import type { Db } from '../db/database.js'
 import { fromDbTime, toDbTime } from '../db/time-codec.js'
-import { startOfHour } from '../lib/iso-time.js'
-
-/** Adds `views` to the bucket of the hour containing `at` (one upsert, same SQL on both dialects). */
-export async function addToHourlyBucket(
-  db: Db,
-  articleId: number,
-  at: Date,
-  views: number,
-): Promise<void> {
-  await db
-    .insertInto('article_views_hourly')
-    .values({ article_id: articleId, hour: toDbTime(startOfHour(at)), views })
-    .onConflict((oc) =>
-      oc.columns(['article_id', 'hour']).doUpdateSet((eb) => ({
-        views: eb('article_views_hourly.views', '+', eb.ref('excluded.views')),
-      })),
-    )
-    .execute()
-}
 
 /** One hourly bucket as the rankings read it. */
 export interface BucketRow {

@@ -120,6 +120,47 @@ forEachDatabase('engagement', (t) => {
     await engagement.close()
   })
 
+  test('a view history is added in one go, or not at all', async () => {
+    const { f, engagement } = await setup(t.handle.db)
+    const a = await f.story()
+    const b = await f.story()
+    const bucketsOf = async (id: number): Promise<number[]> =>
+      (
+        await t.handle.db
+          .selectFrom('article_views_hourly')
+          .select(['views'])
+          .where('article_id', '=', id)
+          .orderBy('hour')
+          .execute()
+      ).map((r) => r.views)
+    // Two entries of one hour sum into one bucket (one statement on PostgreSQL, too).
+    await engagement.addViewHistory([
+      { articleId: b.id, at: new Date('2026-11-20T09:10:00.000Z'), views: 2 },
+      { articleId: a.id, at: new Date('2026-11-20T09:05:00.000Z'), views: 3 },
+      { articleId: a.id, at: new Date('2026-11-20T09:50:00.000Z'), views: 4 },
+      { articleId: a.id, at: new Date('2026-11-20T11:00:00.000Z'), views: 1 },
+    ])
+    assert.deepEqual(await bucketsOf(a.id), [7, 1])
+    assert.deepEqual(await bucketsOf(b.id), [2])
+    await assert.rejects(
+      engagement.addViewHistory([
+        { articleId: a.id, at: NOW, views: 5 },
+        { articleId: 999_999, at: NOW, views: 1 },
+      ]),
+      { code: 'ENGAGEMENT_ARTICLE_UNKNOWN' },
+    )
+    await assert.rejects(
+      engagement.addViewHistory([
+        { articleId: a.id, at: NOW, views: 5 },
+        { articleId: b.id, at: NOW, views: -1 },
+      ]),
+      { code: 'ENGAGEMENT_VIEWS_INVALID' },
+    )
+    assert.deepEqual(await bucketsOf(a.id), [7, 1], 'a refused history adds nothing')
+    await engagement.addViewHistory([])
+    await engagement.close()
+  })
+
   test('a failing refresh keeps the previous rankings', async () => {
     const f = await newsroomFixture(t.handle.db)
     let failing = false
