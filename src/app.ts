@@ -175,6 +175,8 @@ export async function buildServices(
 export interface StartJobsOptions {
   /** Who runs a one-process job when several processes share the database (default: this one). */
   lease?: JobLease
+  /** Delay of the runs at start (the engine's warm-up), so the first requests come first. */
+  atStartAfterMs?: number
 }
 
 /**
@@ -192,7 +194,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
     scheduler.add(job)
   scheduler.add(publishDueJob(services.newsroom, services.config.newsroom.publishCheckMs))
   scheduler.add(sweepSessionsJob(services.accounts))
-  scheduler.start()
+  scheduler.start({ atStartAfterMs: options.atStartAfterMs ?? 0 })
   return scheduler
 }
 

@@ -28,8 +28,11 @@ export interface Job {
 export interface Scheduler {
   /** Registers `job`; once started, it is scheduled at once. Throws on a duplicate name or bad time. */
   add(job: Job): void
-  /** Starts every timer (unref'd: jobs never keep the process alive). */
-  start(): void
+  /**
+   * Starts every timer (unref'd: jobs never keep the process alive). `atStartAfterMs` delays the
+   * runAtStart runs, so that a server's first requests do not compete with its warm-up.
+   */
+  start(options?: { atStartAfterMs?: number }): void
   /**
    * Runs `name` now, after its run in progress if any (so tests never wait for wall time);
    * resolves false when the lease went to another process, rejects with the job's error.
@@ -126,9 +129,19 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
     void runLogged(entry).then(() => arm(entry))
   }
 
+  let atStartAfterMs = 0
   const begin = (entry: Entry): void => {
-    if (entry.job.runAtStart === true) void runLogged(entry)
-    arm(entry)
+    if (entry.job.runAtStart !== true) return arm(entry)
+    if (atStartAfterMs <= 0) {
+      void runLogged(entry)
+      return arm(entry)
+    }
+    // The schedule starts after the delayed first run; stop() clears this timer like any other.
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined
+      if (!stopped) void runLogged(entry).then(() => arm(entry))
+    }, atStartAfterMs)
+    entry.timer.unref()
   }
 
   return {
@@ -149,9 +162,10 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
       entries.set(job.name, entry)
       if (started && !stopped) begin(entry)
     },
-    start: () => {
+    start: (options = {}) => {
       if (started) return
       started = true
+      atStartAfterMs = options.atStartAfterMs ?? 0
       for (const entry of entries.values()) begin(entry)
     },
     runNow: async (name) => {

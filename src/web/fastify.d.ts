@@ -44,6 +44,14 @@ declare module 'fastify' {
     security?: readonly Record<string, readonly string[]>[]
   }
 
+  interface FastifyInstance {
+    /**
+     * Compiles the route validators no request has used yet (server.ts compiles them lazily; the
+     * server does this by itself some seconds after it listens).
+     */
+    compilePendingValidators(): Promise<void>
+  }
+
   interface FastifyContextConfig {
     /** Newsroom routes only: who may open the route (see src/web/newsroom/routes.ts). */
     newsroom?: NewsroomRouteConfig

@@ -17,6 +17,7 @@ import { pageCachePlugin } from './plugins/page-cache.js'
 import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
+import { createLazyValidators } from './lazy-validators.js'
 import { pageViewCounter } from './plugins/view-counting.js'
 import type { Services } from './services.js'
 import { newsroomPlugin } from './newsroom/routes.js'
@@ -37,6 +38,11 @@ export interface BuildServerOptions {
 
 /** Reader forms are a few hundred bytes; nothing public accepts more than this. */
 const BODY_LIMIT = 64 * 1024
+/**
+ * After listening, how long the validators not yet used wait before they are compiled: past the
+ * first requests and the engine's warm-up, so neither competes with them.
+ */
+const PRECOMPILE_AFTER_MS = 10_000
 
 /**
  * Fastify's trustProxy for MASTHEAD_TRUST_PROXY. A hop count becomes a function trusting the
@@ -65,7 +71,9 @@ export async function buildServer({
   const { server } = config
   // pino's Logger is a FastifyBaseLogger; naming the wider type keeps FastifyInstance unparameterised.
   const loggerInstance: FastifyBaseLogger = logger
+  const validators = createLazyValidators()
   const app = Fastify({
+    schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
     loggerInstance,
     logController: new AccessLogController(),
     genReqId: requestIdGenerator(server.trustProxy !== false),
@@ -88,6 +96,17 @@ export async function buildServer({
     // removeAdditional: false lets route schemas answer 400 to unknown query parameters.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   })
+
+  let precompile: NodeJS.Timeout | undefined
+  app.addHook('onListen', () => {
+    precompile = setTimeout(() => {
+      validators.compilePending().catch((error: unknown) => {
+        logger.error({ err: error }, 'a route schema does not compile')
+      })
+    }, PRECOMPILE_AFTER_MS).unref()
+  })
+  app.addHook('onClose', () => clearTimeout(precompile))
+  app.decorate('compilePendingValidators', () => validators.compilePending())
 
   const assets = await serverAssets()
 

@@ -131,6 +131,31 @@ describe('scheduler', () => {
     assert.equal(starts, 1)
   })
 
+  test('atStartAfterMs delays the runAtStart runs; a stop before then runs nothing', async () => {
+    const { scheduler } = setup()
+    let runs = 0
+    const other = { runs: 0 }
+    scheduler.add(job('test.warm', async () => void (runs += 1), { runAtStart: true }))
+    scheduler.add(
+      job('test.plain', async () => void (other.runs += 1), { schedule: { everyMs: 20 } }),
+    )
+    const startedAt = Date.now()
+    scheduler.start({ atStartAfterMs: 150 })
+    await until(() => other.runs >= 2)
+    assert.equal(runs, 0, 'the warm-up waits; other jobs keep their schedule')
+    await until(() => runs === 1)
+    assert.ok(Date.now() - startedAt >= 140, 'not before the delay')
+    await scheduler.stop()
+
+    const late = setup().scheduler
+    let lateRuns = 0
+    late.add(job('test.warm', async () => void (lateRuns += 1), { runAtStart: true }))
+    late.start({ atStartAfterMs: 50 })
+    await late.stop()
+    await new Promise((r) => setTimeout(r, 100))
+    assert.equal(lateRuns, 0, 'stopped before its delay: never run')
+  })
+
   test('a one-process job runs only where the lease is granted, with its name and ttl', async () => {
     const asked: [string, number][] = []
     let grant = false

@@ -17,6 +17,9 @@ Applies pending migrations, generates the demo outlet when the database has no p
 SIGTERM or SIGINT stops it gracefully; a second signal stops it at once.
 Settings come from MASTHEAD_* environment variables (see .env.example).`
 
+/** How long after listening the jobs' first runs wait (see startJobs). */
+const WARM_UP_AFTER_MS = 1000
+
 /** What start has built so far, closed in order on a stop. */
 interface Parts {
   services: AppServices
@@ -45,9 +48,10 @@ export const startCommand: Command = {
       parts.web = await buildWeb(parts.services)
       if (stop.requested()) return await stop.done
       await parts.web.listen({ host: config.server.host, port: config.server.port })
-      // The jobs (their first run is the engine's warm-up) start once the server listens, so
-      // the warm-up never delays the first page; pages served before it get empty rails.
-      parts.jobs = startJobs(parts.services)
+      // The jobs start once the server listens, and their first runs (the engine's warm-up, a
+      // second of CPU at 10,000 stories) a moment later, so that the first pages, served with
+      // empty rails, never wait for it.
+      parts.jobs = startJobs(parts.services, { atStartAfterMs: WARM_UP_AFTER_MS })
     } catch (error) {
       stop.detach()
       await closeApp(parts).catch(() => undefined)
