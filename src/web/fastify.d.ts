@@ -45,10 +45,7 @@ declare module 'fastify' {
   }
 
   interface FastifyInstance {
-    /**
-     * Compiles the route validators no request has used yet (server.ts compiles them lazily; the
-     * server does this by itself some seconds after it listens).
-     */
+    /** Compiles the route validators no request has used yet (server.ts compiles them lazily). */
     compilePendingValidators(): Promise<void>
   }
 

@@ -38,11 +38,6 @@ export interface BuildServerOptions {
 
 /** Reader forms are a few hundred bytes; nothing public accepts more than this. */
 const BODY_LIMIT = 64 * 1024
-/**
- * After listening, how long the validators not yet used wait before they are compiled: past the
- * first requests and the engine's warm-up, so neither competes with them.
- */
-const PRECOMPILE_AFTER_MS = 10_000
 
 /**
  * Fastify's trustProxy for MASTHEAD_TRUST_PROXY. A hop count becomes a function trusting the
@@ -97,15 +92,6 @@ export async function buildServer({
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   })
 
-  let precompile: NodeJS.Timeout | undefined
-  app.addHook('onListen', () => {
-    precompile = setTimeout(() => {
-      validators.compilePending().catch((error: unknown) => {
-        logger.error({ err: error }, 'a route schema does not compile')
-      })
-    }, PRECOMPILE_AFTER_MS).unref()
-  })
-  app.addHook('onClose', () => clearTimeout(precompile))
   app.decorate('compilePendingValidators', () => validators.compilePending())
 
   const assets = await serverAssets()
