@@ -1,6 +1,6 @@
 /**
- * The newsroom's whole path in Chromium: an author writes a story with a lead photo and submits
- * it, an editor schedules it, the scheduler puts it live on the story page and the front page,
+ * The newsroom's whole path in Chromium: an author writes a story, uploads its lead photo in the
+ * library and submits it, an editor schedules it, the scheduler puts it live on the story page and the front page,
  * an edit makes a revision, a slug change redirects; a contributor cannot publish; ten wrong
  * passwords lock. The app's clock stands still until the test moves it, and the publish-due job
  * runs every second, so nothing waits for wall time.
@@ -12,11 +12,13 @@ import type { Page } from 'playwright-core'
 import type { UserRole } from '../../src/accounts/index.js'
 import { createFixedClock } from '../../src/lib/clock.js'
 import { TEST_NOW } from '../helpers/build-test-app.js'
+import { testImage } from '../helpers/test-images.js'
 import { axeViolations } from './support/axe.js'
 import { browserSuite } from './support/suite.js'
 
 const PASSWORD = 'correct horse battery staple'
 const HEADLINE = 'Night ferry returns to the harbour timetable'
+const PHOTO_ALT = 'A lit ferry moored at the quay at night'
 /** Scheduled this long after the app's "now". */
 const AHEAD_MS = 5000
 /** How long the test waits, in wall time, for the scheduler once the story is due. */
@@ -75,14 +77,8 @@ browserSuite(
     test('author writes and submits, editor schedules, it goes live on time, edits make revisions, a new slug redirects', async () => {
       const author = await addUser('author', 'Rosa Quill')
       const editor = await addUser('editor', 'Desk Editor')
-      // A photo from the demo library, with alt text (a story cannot be published without it).
-      const demo = await services().newsroom.findPublishedArticle(
-        new URL(suite.site.urls.article).pathname.split('/')[2] ?? '',
-      )
-      assert.equal(demo?.kind, 'found')
-      const photo = demo.kind === 'found' ? demo.article.leadPhoto : null
-      const section = demo.kind === 'found' ? demo.article.section : undefined
-      assert.ok(photo !== null && photo.alt !== '' && section !== undefined)
+      const [section] = await services().newsroom.listSections()
+      assert.ok(section)
 
       // The author writes the story.
       const { page, watch } = await suite.open()
@@ -96,10 +92,37 @@ browserSuite(
       await page.getByLabel('Section', { exact: true }).selectOption({ label: section.name })
       await page.getByLabel('Tags', { exact: true }).fill('Ferries, Night life')
       await page.getByLabel('Author 1', { exact: true }).selectOption({ label: author.name })
-      await page.getByRole('textbox', { name: 'Lead photo', exact: true }).fill(String(photo.id))
       await press(page, 'Save draft')
       assert.match((await page.getByRole('status').first().textContent()) ?? '', /Draft created/)
       const editUrl = page.url().replace(/\?.*$/, '')
+
+      // Its lead photo: uploaded through the library's form, then picked for the story.
+      await page.getByRole('link', { name: 'Choose or upload a photo in the library' }).click()
+      await page.waitForURL(/\/newsroom\/photos\?story=\d+$/)
+      await page.getByLabel('Photo file', { exact: true }).setInputFiles({
+        name: 'night-ferry.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await testImage('jpeg', { width: 1200, height: 800 }),
+      })
+      await page.getByLabel('Alt text', { exact: true }).fill(PHOTO_ALT)
+      await page.getByLabel('Caption', { exact: true }).fill('The night ferry at the quay.')
+      await page.getByLabel('Credit', { exact: true }).fill('Rosa Quill')
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Upload photo', exact: true }).click(),
+      ])
+      const uploaded = /Photo (\d+) uploaded/.exec(
+        (await page.getByRole('status').first().textContent()) ?? '',
+      )
+      assert.ok(uploaded, 'the library confirms the upload')
+      const photoId = Number(uploaded[1])
+      await page.getByRole('link', { name: `Use as lead photo (photo ${photoId})` }).click()
+      await page.waitForURL(/leadPhoto=/)
+      assert.equal(
+        await page.getByRole('textbox', { name: 'Lead photo', exact: true }).inputValue(),
+        String(photoId),
+      )
+      await press(page, 'Save draft')
       assert.ok(!(await editorButtons(page)).includes('Publish'), 'authors submit for review')
       await press(page, 'Submit for review')
       assert.equal(await page.locator('.nr-status').textContent(), 'In review')
@@ -133,7 +156,7 @@ browserSuite(
         due.toISOString(),
         'published at the scheduled time, not when the job noticed',
       )
-      assert.equal(await page.locator('.story img').first().getAttribute('alt'), photo.alt)
+      assert.equal(await page.locator('.story img').first().getAttribute('alt'), PHOTO_ALT)
       await page.goto(suite.site.urls.front)
       const onFront = page.locator(`main a[href="/${story.section.slug}/${story.slug}"]`)
       assert.ok((await onFront.count()) > 0, 'the front page links the new story')
