@@ -82,7 +82,7 @@ export function PhotoLibraryPage(props: PhotoLibraryProps): SafeHtml {
         action="/newsroom/photos"
         class="nr-filters"
         role="search"
-        aria-label="Search photos"
+        aria-label="Photo search"
       >
         {story === undefined ? null : <input type="hidden" name="story" value={String(story)} />}
         <div class="field">
