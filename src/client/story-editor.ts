@@ -26,6 +26,7 @@ function start(): void {
   const conflictBox = document.getElementById('autosave-conflict')
   const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? ''
   if (headline === null || dek === null || body === null || base === null) return
+  if (body instanceof HTMLTextAreaElement) placeInsertedPhoto(form, body, url)
 
   // Photos picked in the library arrive filled in but unsaved: save them like typed words.
   let dirty = form.dataset.unsaved === 'true'
@@ -156,6 +157,44 @@ function start(): void {
     if (document.visibilityState === 'hidden') void save(true)
   })
   window.addEventListener('pagehide', () => void save(true))
+}
+
+/** Where the body's cursor was when the writer went to the library, per story (sessionStorage). */
+const cursorKey = (url: string): string => `masthead-body-cursor:${url}`
+
+/**
+ * The library's "Insert into body" adds the photo's Markdown at the end of the body (that works
+ * without JavaScript); with it, the photo goes where the cursor was when the writer left for the
+ * library, as a paragraph of its own, and is selected so it can be moved on.
+ */
+function placeInsertedPhoto(form: HTMLFormElement, body: HTMLTextAreaElement, url: string): void {
+  const link = document.querySelector<HTMLAnchorElement>('a[data-photo-library]')
+  link?.addEventListener('click', () => {
+    try {
+      sessionStorage.setItem(cursorKey(url), String(body.selectionStart))
+    } catch {
+      // Storage refused (private mode): the photo stays at the end, as without JavaScript.
+    }
+  })
+  const snippet = form.dataset.insertedPhoto
+  if (snippet === undefined || snippet === '') return
+  let stored: string | null = null
+  try {
+    stored = sessionStorage.getItem(cursorKey(url))
+    sessionStorage.removeItem(cursorKey(url))
+  } catch {
+    stored = null
+  }
+  const at = body.value.lastIndexOf(snippet)
+  if (at < 0) return
+  const before = body.value.slice(0, at).trimEnd()
+  const cursor = stored === null ? before.length : Math.min(Number(stored) || 0, before.length)
+  const head = before.slice(0, cursor).trimEnd()
+  const tail = before.slice(cursor).trimStart()
+  const lead = head === '' ? '' : `${head}\n\n`
+  body.value = `${lead}${snippet}${tail === '' ? '\n' : `\n\n${tail}`}`
+  body.focus()
+  body.setSelectionRange(lead.length, lead.length + snippet.length)
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)

@@ -149,7 +149,13 @@ browserSuite('photo library', (suite) => {
       await page.getByRole('textbox', { name: 'Lead photo', exact: true }).inputValue(),
       String(photoId),
     )
-    await page.goto(`${suite.site.origin}/newsroom/photos?story=${id}`)
+    // With the cursor at the start of the body, "Insert into body" puts the photo there.
+    await page.getByLabel('Body', { exact: true }).evaluate((el: HTMLTextAreaElement) => {
+      el.focus()
+      el.setSelectionRange(0, 0)
+    })
+    await page.getByRole('link', { name: 'Choose or upload a photo in the library' }).click()
+    await page.waitForURL(new RegExp(`/newsroom/photos\\?story=${id}$`))
     await page
       .locator('.nr-photo-card')
       .first()
@@ -157,6 +163,10 @@ browserSuite('photo library', (suite) => {
       .click()
     await page.waitForURL(new RegExp(`insertPhoto=${photoId}$`))
     const body = await page.getByLabel('Body', { exact: true }).inputValue()
-    assert.match(body, new RegExp(`!\\[[^\\]]*\\]\\(photo:${photoId}\\)\\n$`))
+    assert.match(body, new RegExp(`^!\\[[^\\]]*\\]\\(photo:${photoId}\\)\\n\\n\\S`))
+    const selected = await page
+      .getByLabel('Body', { exact: true })
+      .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))
+    assert.match(selected, new RegExp(`\\(photo:${photoId}\\)$`), 'the photo is selected')
   })
 })

@@ -249,6 +249,66 @@ forEachDatabase('photo screens', (t) => {
     assert.equal(textOf(one(doc, '#photo-alt')).length, 1001, 'what was typed is kept')
     assert.equal((await get(contributor, '/newsroom/photos/999999')).statusCode, 404)
   })
+
+  test('the editor refuses to publish while the lead photo has no alt text, naming it', async () => {
+    const editor = await newsroomClient(web, services.accounts, 'editor')
+    const upload = await postMultipart(web, contributor, '/newsroom/photos', {
+      file: { name: 'bare.png', type: 'image/png', bytes: await testImage('png') },
+      fields: { alt: '', caption: '', credit: '' },
+    })
+    const photoId = uploadedId(upload.headers.location)
+    const section = await services.newsroom.createSection({ name: `Photos ${Date.now()}` })
+    const author = await services.newsroom.createAuthor({ name: 'Photo Desk' })
+    const fields = {
+      headline: 'Storm closes the harbour',
+      bodyMarkdown: 'Boats stay in.',
+      sectionId: String(section.id),
+      author1: String(author.id),
+      label: 'news',
+    }
+    const created = await postForm(web, editor, '/newsroom/stories', fields)
+    const storyId = Number(/\/stories\/(\d+)/.exec(created.headers.location ?? '')?.[1])
+    // Picked in the library: the editor comes back with the photo filled in, not yet saved.
+    const picked = parsePage(
+      (await get(editor, `/newsroom/stories/${storyId}?leadPhoto=${photoId}`)).body,
+    )
+    assert.equal(one(picked, '#story-photo').getAttribute('value'), String(photoId))
+    assert.equal(one(picked, 'form.nr-editor').getAttribute('data-unsaved'), 'true')
+    const inserted = parsePage(
+      (await get(editor, `/newsroom/stories/${storyId}?insertPhoto=${photoId}`)).body,
+    )
+    assert.match(textOf(one(inserted, '#story-body')), new RegExp(`!\\[\\]\\(photo:${photoId}\\)$`))
+
+    const refused = await postForm(web, editor, `/newsroom/stories/${storyId}`, {
+      ...fields,
+      leadPhotoId: String(photoId),
+      baseVersion: '1',
+      action: 'publish',
+    })
+    assert.equal(refused.statusCode, 400)
+    const doc = parsePage(refused.body)
+    assert.match(textOf(one(doc, '#story-problem')), new RegExp(`Add alt text to photo ${photoId}`))
+    assert.equal(one(doc, '#story-photo').getAttribute('aria-invalid'), 'true')
+    const story = await services.newsroom.stories.get(
+      { userId: editor.userId, role: 'editor', name: 'x' },
+      storyId,
+    )
+    assert.equal(story.status, 'draft')
+    assert.equal(story.leadPhotoId, photoId, 'the save before the refused step is kept')
+
+    await postForm(web, contributor, `/newsroom/photos/${photoId}`, {
+      alt: 'Waves over the breakwater',
+      caption: '',
+      credit: '',
+    })
+    const published = await postForm(web, editor, `/newsroom/stories/${storyId}`, {
+      ...fields,
+      leadPhotoId: String(photoId),
+      baseVersion: String(story.version),
+      action: 'publish',
+    })
+    assert.equal(published.statusCode, 303, published.body.slice(0, 500))
+  })
 })
 
 function listFiles(dir: string): string[] {

@@ -70,7 +70,13 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
     reply: FastifyReply,
     story: DeskStory | undefined,
     values: StoryFormValues,
-    extra: { problem?: EditorProblem; notice?: string; status?: number; unsaved?: boolean } = {},
+    extra: {
+      problem?: EditorProblem
+      notice?: string
+      status?: number
+      unsaved?: boolean
+      inserted?: string
+    } = {},
   ) => {
     const actor = actorOf(request)
     // What the form shows: after a pick in the library, that photo, before it is saved.
@@ -99,6 +105,7 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
         csrfField: csrf(request),
         leadPhoto: photo,
         unsaved: extra.unsaved === true,
+        insertedPhoto: extra.inserted,
         action: story === undefined ? '/newsroom/stories' : `/newsroom/stories/${story.id}`,
       }),
     })
@@ -163,11 +170,12 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
     story: DeskStory,
     leadPhoto: number | undefined,
     insertPhoto: number | undefined,
-  ): Promise<[StoryFormValues, { notice: string; unsaved: true }]> => {
+  ): Promise<[StoryFormValues, { notice: string; unsaved: true; inserted?: string }]> => {
     const values = valuesOf(story)
     const ids = [leadPhoto, insertPhoto].filter((id) => id !== undefined)
     const found = await media.getPhotos(ids)
     const said: string[] = []
+    let inserted: string | undefined
     if (leadPhoto !== undefined) {
       if (!found.has(leadPhoto)) throw mediaPhotoNotFound(leadPhoto)
       values.leadPhotoId = String(leadPhoto)
@@ -176,10 +184,12 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
     if (insertPhoto !== undefined) {
       const photo = found.get(insertPhoto)
       if (photo === undefined) throw mediaPhotoNotFound(insertPhoto)
-      values.bodyMarkdown = `${values.bodyMarkdown.trimEnd()}\n\n${photoMarkdown(photo)}\n`
+      inserted = photoMarkdown(photo)
+      values.bodyMarkdown = `${values.bodyMarkdown.trimEnd()}\n\n${inserted}\n`
       said.push(`Photo ${insertPhoto} is added at the end of the body; move it where it belongs.`)
     }
-    return [values, { notice: `${said.join(' ')} Save to keep it.`, unsaved: true }]
+    const notice = `${said.join(' ')} Save to keep it.`
+    return [values, { notice, unsaved: true, ...(inserted === undefined ? {} : { inserted }) }]
   }
 
   app.get<{ Querystring: StoryListQuery }>(

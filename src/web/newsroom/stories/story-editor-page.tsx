@@ -30,6 +30,8 @@ export interface StoryEditorProps {
   leadPhoto: Photo | undefined
   /** Photos picked in the library are filled in but not saved yet (autosave starts at once). */
   unsaved?: boolean
+  /** The Markdown of a photo just added at the end of the body (the script moves it to the cursor). */
+  insertedPhoto?: string | undefined
   /** The form's target. */
   action: string
 }
@@ -96,6 +98,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
         class="nr-editor"
         novalidate
         data-unsaved={props.unsaved === true ? 'true' : undefined}
+        data-inserted-photo={props.insertedPhoto}
         data-autosave={story === undefined ? undefined : `/newsroom/stories/${story.id}/autosave`}
       >
         {props.csrfField}
@@ -199,7 +202,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
                 .
               </>
             ) : (
-              <a href={`/newsroom/photos?story=${story.id}`}>
+              <a href={`/newsroom/photos?story=${story.id}`} data-photo-library>
                 Choose or upload a photo in the library
               </a>
             )}{' '}
