@@ -121,6 +121,7 @@ export async function buildServices(
   })
   const distribution = createDistribution({
     newsroom,
+    fileSize: async (publicPath) => (await media.statFile(publicPath))?.size,
     clock,
     site: config.site,
     links: distributionLinks,

@@ -31,6 +31,8 @@ export interface Distribution {
 
 export interface DistributionDeps {
   newsroom: Newsroom
+  /** The size in bytes of a stored media file by its public path (feeds' enclosure lengths). */
+  fileSize: (publicPath: string) => Promise<number | undefined>
   clock: Clock
   site: SiteIdentity
   /** The reader site's URL scheme (the web layer's, handed in by app.ts). */

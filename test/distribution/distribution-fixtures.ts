@@ -17,6 +17,8 @@ export const SITE = {
 
 export interface DistributionFixture extends NewsroomFixture {
   distribution: Distribution
+  /** Sizes of the media files the feeds find, by public path (the rest count as missing). */
+  fileSizes: Map<string, number>
 }
 
 /** A newsroom fixture with distribution over it (`paging` shrinks sitemap files for tests). */
@@ -28,15 +30,17 @@ export async function distributionFixture(
   } = {},
 ): Promise<DistributionFixture> {
   const f = await newsroomFixture(db)
+  const fileSizes = new Map<string, number>()
   const distribution = createDistribution({
     newsroom: f.newsroom,
+    fileSize: async (publicPath) => fileSizes.get(publicPath),
     clock: f.clock,
     site: SITE,
     links: distributionLinks,
     settings: { ...DEFAULT_DISTRIBUTION, feedContent: options.feedContent ?? 'full' },
     ...(options.paging === undefined ? {} : { sitemapPaging: options.paging }),
   })
-  return { ...f, distribution }
+  return { ...f, distribution, fileSizes }
 }
 
 /** Parses XML with fast-xml-parser after checking it is well-formed; attributes as `@_name`. */

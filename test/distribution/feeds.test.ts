@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { FEED_LENGTH } from '../../src/distribution/index.js'
 import { forEachDatabase } from '../helpers/databases.js'
+import type { Db } from '../../src/db/database.js'
 import { insertPhoto, NOW, unique } from '../newsroom/newsroom-fixtures.js'
 import { distributionFixture, parseXml, SITE } from './distribution-fixtures.js'
 
@@ -43,6 +44,16 @@ function jsonFeedProblems(feed: Node): string[] {
   return problems
 }
 
+/** The storage key of photo `id` (its renditions' public paths start with it). */
+async function storageKeyOf(db: Db, id: number): Promise<string> {
+  const row = await db
+    .selectFrom('photos')
+    .select('storage_key')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return row.storage_key
+}
+
 forEachDatabase('feeds', (t) => {
   test('a section feed in each format carries its visible stories, photo, dates and stable ids', async () => {
     const f = await distributionFixture(t.handle.db)
@@ -62,6 +73,8 @@ forEachDatabase('feeds', (t) => {
     const scope = { kind: 'section' as const, slug: f.section.slug }
     const storyUrl = `${SITE.url}/${f.section.slug}/${story.slug}`
     const id = `tag:news.example.org,2026:story:${story.id}`
+    // The 1,600-pixel photo's feed rendition is its 1,200-pixel JPEG.
+    f.fileSizes.set(`/media/${await storageKeyOf(t.handle.db, photo)}-1200.jpg`, 183_417)
 
     const rssDoc = await f.distribution.feed(scope, 'rss')
     assert.ok(rssDoc)
@@ -93,8 +106,10 @@ forEachDatabase('feeds', (t) => {
     const enclosure = node(item.enclosure)
     assert.match(String(enclosure['@_url']), /^https:\/\/news\.example\.org\/media\/.+\.jpg$/)
     assert.equal(enclosure['@_type'], 'image/jpeg')
+    assert.equal(enclosure['@_length'], '183417', 'the byte size of the file it points to')
     const media = node(item['media:content'])
     assert.equal(media['@_url'], enclosure['@_url'])
+    assert.equal(media['@_fileSize'], '183417')
     assert.equal(media['media:credit'], 'Harbour Wire')
     assert.equal(media['media:description'], 'Fog & ferries')
 
@@ -109,10 +124,9 @@ forEachDatabase('feeds', (t) => {
     assert.equal(Date.parse(String(entry.published)), story.publishedAt.getTime())
     assert.match(String(entry.updated), RFC_3339)
     assert.equal(list(entry.link).find((l) => l['@_rel'] === 'alternate')?.['@_href'], storyUrl)
-    assert.equal(
-      list(entry.link).find((l) => l['@_rel'] === 'enclosure')?.['@_href'],
-      enclosure['@_url'],
-    )
+    const atomEnclosure = list(entry.link).find((l) => l['@_rel'] === 'enclosure')
+    assert.equal(atomEnclosure?.['@_href'], enclosure['@_url'])
+    assert.equal(atomEnclosure?.['@_length'], '183417')
     assert.equal(node(list(entry.author)[0]).name, f.author.name)
     assert.equal(node(entry.content)['@_type'], 'html')
     assert.match(text(entry.content), /<p>The tide came in\.<\/p>/)
@@ -129,6 +143,24 @@ forEachDatabase('feeds', (t) => {
     assert.equal(jsonItem.summary, 'Ferries wait <offshore>.')
     assert.equal(jsonItem.date_published, story.publishedAt.toISOString())
     assert.ok(![draft.id, future.id].some((n) => String(jsonDoc?.body).includes(`story:${n}"`)))
+  })
+
+  test('a photo whose file is missing gets Media RSS only: no enclosure with a made-up length', async () => {
+    const f = await distributionFixture(t.handle.db)
+    const photo = await insertPhoto(t.handle.db)
+    await f.story({ leadPhotoId: photo })
+    const scope = { kind: 'section' as const, slug: f.section.slug }
+    const rss = node(parseXml((await f.distribution.feed(scope, 'rss'))?.body ?? '').rss)
+    const item = node(node(rss.channel).item)
+    assert.equal(item.enclosure, undefined)
+    const media = node(item['media:content'])
+    assert.match(String(media['@_url']), /-1200\.jpg$/)
+    assert.equal(media['@_fileSize'], undefined)
+    const atom = node(
+      parseXml((await f.distribution.feed(scope, 'atom'))?.body ?? '', ['link']).feed,
+    )
+    const enclosure = list(node(atom.entry).link).find((l) => l['@_rel'] === 'enclosure')
+    assert.equal(enclosure?.['@_length'], undefined, "Atom's length is optional and left out")
   })
 
   test('an edit and a new slug keep the item id; the update time moves', async () => {

@@ -42,7 +42,10 @@ function renderEntry(item: FeedItem): string {
       : `<content type="html">${escapeXml(item.contentHtml)}</content>`,
     image === null
       ? ''
-      : `<link rel="enclosure" type="${image.type}" href="${escapeXml(image.url)}"/>`,
+      : `<link rel="enclosure" type="${image.type}" href="${escapeXml(image.url)}"` +
+        // Atom's length is optional: given only when known.
+        (image.bytes === null ? '' : ` length="${image.bytes}"`) +
+        '/>',
     '</entry>',
   ].join('')
 }

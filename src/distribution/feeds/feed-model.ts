@@ -16,6 +16,10 @@ export interface ResolvedScope {
 
 export interface FeedImage {
   url: string
+  /** The rendition's public path (`/media/…`), for looking up its size. */
+  path: string
+  /** The rendition's size in bytes; null when the stored file could not be found. */
+  bytes: number | null
   type: string
   width: number
   height: number
@@ -127,6 +131,8 @@ function feedImage(
   if (variant === undefined) return null
   return {
     url: absolute(site, variant.url),
+    path: variant.url,
+    bytes: null,
     type: 'image/jpeg',
     width: variant.width,
     height: variant.height,

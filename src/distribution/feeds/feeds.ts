@@ -30,13 +30,15 @@ export interface FeedDocument {
 
 export interface FeedDeps {
   newsroom: Newsroom
+  /** The size in bytes of a stored file by its public `/media/…` path; undefined when absent. */
+  fileSize: (publicPath: string) => Promise<number | undefined>
   site: SiteIdentity
   links: SiteLinks
   settings: Pick<DistributionConfig, 'feedContent'>
 }
 
 /** Creates `feed(scope, format)`: undefined when the section, author or tag does not exist. */
-export function createFeeds({ newsroom, site, links, settings }: FeedDeps) {
+export function createFeeds({ newsroom, fileSize, site, links, settings }: FeedDeps) {
   return async (scope: FeedScope, format: FeedFormat): Promise<FeedDocument | undefined> => {
     const resolved = await resolveScope(newsroom, site, scope)
     if (resolved === undefined) return undefined
@@ -46,6 +48,12 @@ export function createFeeds({ newsroom, site, links, settings }: FeedDeps) {
       settings.feedContent === 'full',
     )
     const channel = feedChannel(site, links, resolved.scope, stories)
+    // RSS requires an enclosure's length in bytes: one stat per photo (50 at most per feed).
+    await Promise.all(
+      channel.items.map(async ({ image }) => {
+        if (image !== null) image.bytes = (await fileSize(image.path)) ?? null
+      }),
+    )
     const render = format === 'rss' ? renderRss : format === 'atom' ? renderAtom : renderJsonFeed
     return {
       body: render(channel),

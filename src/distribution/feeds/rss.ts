@@ -39,9 +39,13 @@ function renderItem(item: FeedItem): string {
     ...item.categories.map((category) => element('category', category)),
     image === null
       ? ''
-      : // The byte length of a rendition is not known here; RSS readers accept 0 for "unknown".
-        `<enclosure url="${escapeXml(image.url)}" length="0" type="${image.type}"/>` +
+      : // RSS requires the enclosure's length in bytes; when the file cannot be found its size is
+        // unknown, and Media RSS (which needs no size) carries the photo alone.
+        (image.bytes === null
+          ? ''
+          : `<enclosure url="${escapeXml(image.url)}" length="${image.bytes}" type="${image.type}"/>`) +
         `<media:content url="${escapeXml(image.url)}" medium="image" type="${image.type}"` +
+        (image.bytes === null ? '' : ` fileSize="${image.bytes}"`) +
         ` width="${image.width}" height="${image.height}">` +
         element('media:description', image.caption) +
         element('media:credit', image.credit) +
