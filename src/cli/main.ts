@@ -10,6 +10,7 @@ import {
   commentsSpamCommand,
 } from './commands/comments.js'
 import { migrateCommand } from './commands/migrate.js'
+import { searchReindexCommand } from './commands/search-reindex.js'
 import { seedCommand } from './commands/seed.js'
 import { startCommand } from './commands/start.js'
 import { storyCorrectCommand } from './commands/story-correct.js'
@@ -43,6 +44,7 @@ const COMMANDS: readonly Command[] = [
   commentsSpamCommand,
   commentsBanCommand,
   storyCorrectCommand,
+  searchReindexCommand,
 ]
 
 const usage = `Usage: masthead <command> [options]

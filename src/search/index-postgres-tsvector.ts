@@ -81,6 +81,10 @@ export function createTsvectorIndex(): SearchIndex {
         .execute()
     },
 
+    clear: async (db) => {
+      await db.deleteFrom('search_documents').execute()
+    },
+
     remove: async (db, articleIds) => {
       if (articleIds.length === 0) return
       await db

@@ -44,6 +44,14 @@ export function createFts5Index(): SearchIndex {
       })
     },
 
+    clear: async (db) => {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('search_documents').execute()
+        // FTS5's own command for emptying a contentless table (it cannot be read back to delete).
+        await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(tx)
+      })
+    },
+
     remove: async (db, articleIds) => {
       if (articleIds.length === 0) return
       await db.transaction().execute(async (tx) => {

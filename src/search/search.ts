@@ -51,6 +51,11 @@ export interface Search {
    * at an older version) and removes unpublished ones; returns how many it indexed.
    */
   catchUp(options?: { outdated?: boolean; onProgress?: (done: number) => void }): Promise<number>
+  /**
+   * Empties the index and indexes every published story again (after an import, or when the index
+   * is damaged); returns how many it indexed. Searches find fewer stories until it ends.
+   */
+  rebuild(options?: { onProgress?: (done: number) => void }): Promise<number>
   /** Stops following the bus. */
   close(): void
 }
@@ -157,6 +162,10 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
     search,
     refresh,
     catchUp,
+    rebuild: async (options = {}) => {
+      await index.clear(db)
+      return catchUp(options)
+    },
     close: () => {
       for (const stop of unsubscribe) stop()
     },
