@@ -59,23 +59,18 @@ export async function publishedDocuments(
 }
 
 /**
- * Up to `limit` ids of published stories after `afterId` (ascending) that the index lacks or,
- * with `outdated`, holds an older version of (by the story's modified_at). Without it the query
- * reads only the status index and the index's keys, which keeps a start-up on a large archive
- * quick; comparing versions reads every story row.
+ * Ids (ascending) of the published stories that the index lacks or, with `outdated`, holds an
+ * older version of (by the story's modified_at). All of them in one query: paging here would
+ * make each page walk the status index from its start again (quadratic on a large import).
+ * Without `outdated` the query reads only the status index and the index's keys, which keeps a
+ * start-up on a large archive quick; comparing versions reads every story row.
  */
-export async function staleIds(
-  db: Db,
-  afterId: number,
-  limit: number,
-  outdated: boolean,
-): Promise<number[]> {
+export async function staleIds(db: Db, outdated: boolean): Promise<number[]> {
   const rows = await db
     .selectFrom('articles as a')
     .leftJoin('search_documents as d', 'd.article_id', 'a.id')
     .select('a.id')
     .where('a.status', '=', 'published')
-    .where('a.id', '>', afterId)
     .where((eb) =>
       outdated
         ? eb.or([
@@ -85,19 +80,17 @@ export async function staleIds(
         : eb('d.article_id', 'is', null),
     )
     .orderBy('a.id')
-    .limit(limit)
     .execute()
   return rows.map((r) => r.id)
 }
 
 /** Ids of indexed stories that are no longer published (an unpublish the index missed). */
-export async function strayIds(db: Db, limit: number): Promise<number[]> {
+export async function strayIds(db: Db): Promise<number[]> {
   const rows = await db
     .selectFrom('search_documents as d')
     .innerJoin('articles as a', 'a.id', 'd.article_id')
     .select('d.article_id')
     .where('a.status', '<>', 'published')
-    .limit(limit)
     .execute()
   return rows.map((r) => r.article_id)
 }

@@ -10,7 +10,12 @@ import { searchDatesReversed, searchQueryEmpty, searchQueryTooLong } from './err
 import { highlightTerms, MAX_QUERY_LENGTH, parseQuery } from './query-parser.js'
 import { createTsvectorIndex } from './index-postgres-tsvector.js'
 import { createFts5Index } from './index-sqlite-fts5.js'
-import { documentTexts, rankedMatches, type SearchFilters } from './search-queries.js'
+import {
+  documentTexts,
+  RANKED_WINDOW,
+  rankedMatches,
+  type SearchFilters,
+} from './search-queries.js'
 import { highlightAll, snippetOf, type TextPart } from './snippets.js'
 
 /** What a reader asks: the words, optional filters, and which page. */
@@ -66,17 +71,26 @@ export interface SearchDeps {
   clock: Clock
   bus: Bus
   newsroom: Pick<Newsroom, 'summariesByIds'>
+  /** Matches ranked per query (RANKED_WINDOW); only tests change it. */
+  rankedWindow?: number
 }
 
-/** Stories read per catch-up batch. */
-const CATCH_UP_BATCH = 200
+/** Stories read and written per catch-up batch (one transaction, one statement per table). */
+const CATCH_UP_BATCH = 1000
 
 /**
  * Builds the search service and subscribes it to the article events: the index follows publish,
  * edit and unpublish as the event is delivered (the in-process bus awaits the handler).
  * @example const search = createSearch({ db, dialect: 'sqlite', clock, bus, newsroom })
  */
-export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps): Search {
+export function createSearch({
+  db,
+  dialect,
+  clock,
+  bus,
+  newsroom,
+  rankedWindow = RANKED_WINDOW,
+}: SearchDeps): Search {
   const index = dialect === 'postgres' ? createTsvectorIndex() : createFts5Index()
 
   const refreshMany = async (ids: readonly number[]): Promise<void> => {
@@ -108,6 +122,7 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
     const { total, capped, ids } = await rankedMatches(db, index, query, request, now, {
       offset: (page - 1) * perPage,
       limit: perPage,
+      window: rankedWindow,
     })
     const idList = ids.map((r) => r.id)
     const [stories, texts] = await Promise.all([
@@ -141,18 +156,15 @@ export function createSearch({ db, dialect, clock, bus, newsroom }: SearchDeps):
   const catchUp = async (
     options: { outdated?: boolean; onProgress?: (done: number) => void } = {},
   ): Promise<number> => {
+    const stray = await strayIds(db)
+    for (let at = 0; at < stray.length; at += CATCH_UP_BATCH)
+      await refreshMany(stray.slice(at, at + CATCH_UP_BATCH))
+    const stale = await staleIds(db, options.outdated ?? false)
     let done = 0
-    for (let ids = await strayIds(db, CATCH_UP_BATCH); ids.length > 0;) {
-      await refreshMany(ids)
-      ids = await strayIds(db, CATCH_UP_BATCH)
-    }
-    let after = 0
-    for (;;) {
-      const ids = await staleIds(db, after, CATCH_UP_BATCH, options.outdated ?? false)
-      if (ids.length === 0) break
+    for (let at = 0; at < stale.length; at += CATCH_UP_BATCH) {
+      const ids = stale.slice(at, at + CATCH_UP_BATCH)
       await refreshMany(ids)
       done += ids.length
-      after = ids[ids.length - 1] ?? after
       options.onProgress?.(done)
     }
     return done
