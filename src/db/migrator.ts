@@ -12,6 +12,7 @@ import * as m0006 from './migrations/0006-labels-and-corrections.js'
 import * as m0007 from './migrations/0007-newsroom-sessions.js'
 import * as m0008 from './migrations/0008-story-revisions-workflow.js'
 import * as m0010 from './migrations/0010-api-keys.js'
+import * as m0012 from './migrations/0012-search-prefix-index.js'
 import * as m0013 from './migrations/0013-photo-library.js'
 
 interface DialectMigration {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007-newsroom-sessions': m0007,
   '0008-story-revisions-workflow': m0008,
   '0010-api-keys': m0010,
+  '0012-search-prefix-index': m0012,
   '0013-photo-library': m0013,
 }
 

@@ -93,15 +93,21 @@ export function createTsvectorIndex(): SearchIndex {
         .execute()
     },
 
-    matches: (query, limit) => {
+    matches: (query, limit, window) => {
       const tsquery = toTsquery(query)
       if (tsquery === undefined) return undefined
+      // As on SQLite: the newest `window` matches by id are ranked, the best `limit` kept.
       return sql<{ article_id: number; relevance: number }>`(
         select article_id, r / (r + ${HALF_RELEVANCE}) as relevance
         from (
           select article_id, ts_rank(${WEIGHTS}::float4[], document, q) as r
-          from search_documents, cast(${tsquery} as tsquery) as q
-          where document @@ q
+          from (
+            select article_id, document
+            from search_documents
+            where document @@ cast(${tsquery} as tsquery)
+            order by article_id desc
+            limit ${window}
+          ) as recent, cast(${tsquery} as tsquery) as q
           order by r desc, article_id desc
           limit ${limit}
         ) as ranked

@@ -37,10 +37,15 @@ export interface SearchIndex {
   /** Removes stories from the index (nothing happens for those not there). */
   remove(db: Db, articleIds: readonly number[]): Promise<void>
   /**
-   * The `limit` most relevant matching stories as a derived table `m` (the engine ranks them by
-   * relevance alone), or undefined when the query has nothing to find.
+   * The `limit` most relevant stories among the newest `window` matches (by story id) as a
+   * derived table `m` (the engine ranks them by relevance alone), or undefined when the query has
+   * nothing to find. A query with fewer matches than `window` is ranked whole.
    */
-  matches(query: SearchQuery, limit: number): AliasedRawBuilder<MatchRow, 'm'> | undefined
+  matches(
+    query: SearchQuery,
+    limit: number,
+    window: number,
+  ): AliasedRawBuilder<MatchRow, 'm'> | undefined
   /** Days between `at` (a time column) and `now`, as a number expression (0 when ahead). */
   ageInDays(at: Expression<unknown>, now: Date): Expression<number>
 }

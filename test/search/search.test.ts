@@ -175,6 +175,33 @@ forEachDatabase('site search', (t) => {
     assert.ok((results.hits[0]?.score ?? 0) > (results.hits[1]?.score ?? 0))
   })
 
+  test('a broad query ranks only its newest matches (by story id); a narrow one all of them', async () => {
+    const oldest = await f.story({
+      headline: 'Quayside cranes return',
+      bodyMarkdown: 'The quayside cranes are back.',
+      publishedAt: ago(1),
+    })
+    const middle = await f.story({
+      bodyMarkdown: 'A walk along the quayside.',
+      publishedAt: ago(1),
+    })
+    const newest = await f.story({ bodyMarkdown: 'Rain on the quayside.', publishedAt: ago(1) })
+    const narrow = createSearch({
+      db: t.handle.db,
+      dialect: t.handle.dialect.name,
+      clock: f.clock,
+      bus: f.bus,
+      newsroom: f.newsroom,
+      rankedWindow: 2,
+    })
+    narrow.close()
+    const windowed = await narrow.search({ text: 'quayside', page: 1, perPage: 5 })
+    assert.deepEqual(windowed.hits.map((h) => h.story.id).sort(), [middle.id, newest.id].sort())
+    const whole = await search.search({ text: 'quayside', page: 1, perPage: 5 })
+    assert.equal(whole.hits[0]?.story.id, oldest.id, 'the headline match ranks first')
+    assert.equal(whole.total, 3)
+  })
+
   test('filters by section, author and date range', async () => {
     assert.deepEqual(await find('ferry', { section: other.section.slug }), [
       'Island ferry gets a new captain',
