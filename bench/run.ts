@@ -38,6 +38,11 @@ const { values: options } = parseArgs({
     'distribution-articles': { type: 'string', default: '100000' },
     'search-articles': { type: 'string', default: '100000' },
     /**
+     * A PostgreSQL URL: the search group also copies its archive into a fresh schema there and
+     * measures it (e.g. --search-pg "$MASTHEAD_TEST_PG_URL"); the schema is dropped afterwards.
+     */
+    'search-pg': { type: 'string' },
+    /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
      * comments, views, newsroom, distribution.
      */
@@ -232,7 +237,13 @@ async function main(): Promise<void> {
   }
   // Search on its own temp database too: 100,000 stories indexed, then a mix of queries.
   if (runs('search')) {
-    scenarios.push(await searchScenario({ articles: Number(options['search-articles']), log }))
+    scenarios.push(
+      await searchScenario({
+        articles: Number(options['search-articles']),
+        postgresUrl: options['search-pg'],
+        log,
+      }),
+    )
   }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
