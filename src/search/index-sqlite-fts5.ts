@@ -14,6 +14,9 @@ const BM25_WEIGHTS = '10.0, 4.0, 1.0, 6.0, 6.0'
 /** BM25 scores are unbounded; r / (r + K) maps them to 0…1, half at K. */
 const HALF_RELEVANCE = 5
 
+/** The row count the planner is told search_fts_data holds (see beforeBulkWrite). */
+const FTS_DATA_ROWS_STAT = '10000000'
+
 /** Creates the FTS5 index adapter. */
 export function createFts5Index(): SearchIndex {
   return {
@@ -45,6 +48,24 @@ export function createFts5Index(): SearchIndex {
         await sql`insert into search_fts (rowid, headline, dek, body, tags, authors)
           values ${sql.join(ftsRows)}`.execute(tx)
       })
+    },
+
+    beforeBulkWrite: async (db) => {
+      // FTS5 merges its segments as it grows and deletes the merged pages with
+      // `DELETE FROM search_fts_data WHERE id >= ? AND id <= ?`. If ANALYZE (or the start-up's
+      // `pragma optimize`) saw that table empty, the planner believes it tiny and scans all of it
+      // for every merge instead of seeking the range: indexing 100,000 stories then read hundreds
+      // of gigabytes. A large row count for it (a seek is right at any size) avoids that, as
+      // SQLite's documentation allows for hand-set statistics; `ANALYZE sqlite_schema` reloads them.
+      const stats = await sql<{ name: string }>`select name from sqlite_master
+        where type = 'table' and name = 'sqlite_stat1'`.execute(db)
+      if (stats.rows.length === 0) return
+      await db.transaction().execute(async (tx) => {
+        await sql`delete from sqlite_stat1 where tbl = 'search_fts_data'`.execute(tx)
+        await sql`insert into sqlite_stat1 (tbl, idx, stat)
+          values ('search_fts_data', null, ${FTS_DATA_ROWS_STAT})`.execute(tx)
+      })
+      await sql`analyze sqlite_schema`.execute(db)
     },
 
     clear: async (db) => {

@@ -32,6 +32,8 @@ export interface MatchRow {
 export interface SearchIndex {
   /** Writes (or replaces) `documents` in the index and in search_documents, in one transaction. */
   write(db: Db, documents: readonly SearchDocument[]): Promise<void>
+  /** Readies the index for writing many documents (a catch-up or a rebuild). */
+  beforeBulkWrite(db: Db): Promise<void>
   /** Empties the index and search_documents (a rebuild starts from nothing). */
   clear(db: Db): Promise<void>
   /** Removes stories from the index (nothing happens for those not there). */

@@ -157,9 +157,10 @@ export function createSearch({
     options: { outdated?: boolean; onProgress?: (done: number) => void } = {},
   ): Promise<number> => {
     const stray = await strayIds(db)
+    const stale = await staleIds(db, options.outdated ?? false)
+    if (stray.length + stale.length > 0) await index.beforeBulkWrite(db)
     for (let at = 0; at < stray.length; at += CATCH_UP_BATCH)
       await refreshMany(stray.slice(at, at + CATCH_UP_BATCH))
-    const stale = await staleIds(db, options.outdated ?? false)
     let done = 0
     for (let at = 0; at < stale.length; at += CATCH_UP_BATCH) {
       const ids = stale.slice(at, at + CATCH_UP_BATCH)
