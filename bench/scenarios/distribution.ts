@@ -91,6 +91,9 @@ export async function distributionScenario(options: {
         ['tag RSS', { kind: 'tag', slug: 'topic-21' }, 'rss'],
       ]
       const feedTimes: Record<string, number> = {}
+      gc()
+      const beforeFeeds = process.memoryUsage()
+      const feedPeaks = peakTracker()
       for (const [name, scope, format] of feeds) {
         const times: number[] = []
         for (let run = 0; run < FEED_RUNS; run++) {
@@ -100,7 +103,10 @@ export async function distributionScenario(options: {
           times.push(performance.now() - started)
         }
         feedTimes[name] = median(times.slice(1))
+        feedPeaks.sample()
       }
+      const feedPeak = feedPeaks.stop()
+      const feedHeapGrowth = feedPeak.heap - (beforeFeeds.heapUsed + beforeFeeds.arrayBuffers)
 
       gc()
       const before = process.memoryUsage()
@@ -137,6 +143,18 @@ export async function distributionScenario(options: {
           pass: undefined,
         })),
         {
+          metric: 'feed builds: peak heap growth',
+          value: mb(feedHeapGrowth),
+          target: '',
+          pass: undefined,
+        },
+        {
+          metric: 'feed builds: peak RSS (process)',
+          value: mb(feedPeak.rss),
+          target: '',
+          pass: undefined,
+        },
+        {
           metric: `sitemap set (${files.length} files, ${urls.toLocaleString('en')} URLs)`,
           value: ms(sitemapMs),
           target: `< ${SITEMAP_TARGET_MS / 1000} s`,
@@ -161,6 +179,13 @@ export async function distributionScenario(options: {
           articles: built.articles,
           lastTwoDays: built.lastTwoDays,
           feedMedianMs: feedTimes,
+          feeds: {
+            heapBeforeMb: (beforeFeeds.heapUsed + beforeFeeds.arrayBuffers) / MiB,
+            peakHeapMb: feedPeak.heap / MiB,
+            heapGrowthMb: feedHeapGrowth / MiB,
+            peakRssMb: feedPeak.rss / MiB,
+          },
+          loadAverage: os.loadavg(),
           sitemap: {
             files: files.length,
             urls,
