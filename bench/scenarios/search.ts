@@ -76,6 +76,8 @@ function queryMix(headlines: readonly string[], sections: readonly string[]): Mi
 /** Times of the mix through one search service: all queries and each kind (sorted, in ms). */
 interface MixTimes {
   all: number[]
+  /** CPU time of this process per query (sorted, ms): steadier than wall time on a busy machine. */
+  cpu: number[]
   byKind: Map<string, number[]>
   meanMatches: number
 }
@@ -84,19 +86,24 @@ interface MixTimes {
 async function timeMix(search: Search, requests: readonly MixRequest[]): Promise<MixTimes> {
   for (const request of requests.slice(0, 50)) await search.search(request)
   const all: number[] = []
+  const cpu: number[] = []
   const byKind = new Map<string, number[]>()
   let totalHits = 0
   for (const request of requests) {
     const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
     const results = await search.search(request)
+    const used = process.cpuUsage(cpu0)
     const ms = performance.now() - t0
     all.push(ms)
+    cpu.push((used.user + used.system) / 1000)
     byKind.set(request.kind, [...(byKind.get(request.kind) ?? []), ms])
     totalHits += results.total
   }
   all.sort((a, b) => a - b)
+  cpu.sort((a, b) => a - b)
   for (const times of byKind.values()) times.sort((a, b) => a - b)
-  return { all, byKind, meanMatches: totalHits / all.length }
+  return { all, cpu, byKind, meanMatches: totalHits / all.length }
 }
 
 /** Indexes the archive on `db` with the search service, then times the mix on it. */
@@ -126,7 +133,9 @@ async function measureEngine(
     const times = await timeMix(search, queryMix(headlines, sections))
     log(
       `search (${engine}): p50 ${formatMs(quantile(times.all, 0.5))}, ` +
-        `p95 ${formatMs(quantile(times.all, 0.95))}, max ${formatMs(times.all.at(-1) ?? 0)}`,
+        `p95 ${formatMs(quantile(times.all, 0.95))}, max ${formatMs(times.all.at(-1) ?? 0)} ` +
+        `(CPU time p50 ${formatMs(quantile(times.cpu, 0.5))}, p95 ${formatMs(quantile(times.cpu, 0.95))}; ` +
+        `load average ${os.loadavg()[0]?.toFixed(2) ?? '?'})`,
     )
     for (const [kind, list] of times.byKind)
       log(
@@ -175,6 +184,8 @@ function report(
       p50Ms: p50,
       p95Ms: p95,
       maxMs: times.all.at(-1) ?? 0,
+      cpuP50Ms: quantile(times.cpu, 0.5),
+      cpuP95Ms: quantile(times.cpu, 0.95),
       indexMs,
       byKind: Object.fromEntries(
         [...times.byKind].map(([kind, list]) => [
