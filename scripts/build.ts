@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { prebuildDemoPhotos } from '../src/demo/photos/prebuild-demo-photos.js'
 import { writeAssets } from '../src/web/assets/build-assets.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -31,6 +32,9 @@ const distPackage = {
 fs.writeFileSync(path.join(DIST, 'package.json'), `${JSON.stringify(distPackage, null, 2)}\n`)
 
 const assets = await writeAssets(path.join(DIST, 'assets'))
+// The demo's photos, encoded once here rather than at a fresh clone's first start (about half
+// of it); see src/demo/photos/prebuilt-photos.ts.
+const demoPhotos = await prebuildDemoPhotos(path.join(DIST, 'demo-photos'))
 
 // Loading ~900 compiled modules one by one (fastify, kysely, ajv, ours) costs most of a cold
 // start and ~25 MiB of memory; one bundle with split chunks for what loads lazily (the article
@@ -63,5 +67,5 @@ await build({
 })
 const count = Object.keys(assets.files).length + 1
 console.log(
-  `built dist/, dist/server/ and ${count} assets in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `built dist/, dist/server/, ${count} assets and ${demoPhotos} demo photos in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 )

@@ -3,7 +3,7 @@
 import type { Accounts } from '../accounts/index.js'
 import type { Comments } from '../comments/index.js'
 import type { Engagement } from '../engagement/index.js'
-import { createSeededRandom } from '../lib/seeded-random.js'
+import { createSeededRandom, type SeededRandom } from '../lib/seeded-random.js'
 import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
 import { forEachInParallel } from './in-parallel.js'
@@ -14,6 +14,8 @@ import { createDemoPhotos } from './photos/demo-photos.js'
 import { demoComments, demoPicks } from './reader-activity.js'
 import { planStories } from './story-plan.js'
 import { viewHistory } from './view-history.js'
+
+export { prebuiltPhotosDir } from './photos/prebuilt-photos.js'
 
 export interface DemoServices {
   accounts: Accounts
@@ -31,12 +33,19 @@ export interface SeedDemoOptions {
   /** Stories are published during the 60 days before this instant; the wall clock is never read. */
   now: Date
   onProgress?: (message: string) => void
+  /** Where photos encoded at build time are (prebuilt-photos.ts); without it all are encoded. */
+  prebuiltPhotosDir?: string
 }
 
 /** Above this many stories, view histories use coarse buckets so big seeds stay quick. */
 const FINE_HISTORY_LIMIT = 2_000
 /** Comments posted at once (PostgreSQL gains from it; SQLite queues them). */
 const PARALLEL_WRITES = 4
+
+/** The random stream the demo's photos are drawn from (a stream of their own: see seedDemo). */
+export function demoPhotoRandom(seed: number): SeededRandom {
+  return createSeededRandom((seed * 7919 + 1) >>> 0)
+}
 
 /**
  * Seeds the demo outlet into empty or already-seeded services; returns the admin's credentials.
@@ -57,9 +66,10 @@ export async function seedDemo(
   const missing = await missingAuthors(newsroom)
   const photos = await createDemoPhotos(
     media,
-    stream(1),
+    demoPhotoRandom(seed),
     { landscapes: landscapeCount(articles), portraitsOf: missing.map((a) => a.name) },
     progress,
+    options.prebuiltPhotosDir,
   )
   const authors = await ensureAuthors(newsroom, missing, photos.portraits)
   const admin = await ensureAdmin(accounts)

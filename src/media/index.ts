@@ -9,10 +9,11 @@ import type { Media } from './media.js'
 import { editorialFields } from './photo-fields.js'
 import { photosByIds } from './photo-queries.js'
 import type { MediaStorage } from './storage.js'
-import { storePhoto } from './store-photo.js'
+import { encodePhoto, type EncodedPhoto, storeEncodedPhoto, storePhoto } from './store-photo.js'
 import { fileKeyOf } from './storage-keys.js'
 
 export type { Media, PhotoLibrary }
+export type { EncodedCrop, EncodedPhoto } from './store-photo.js'
 export { UPLOAD_TYPES, type UploadType } from './upload-types.js'
 export { FIELD_LIMITS as PHOTO_FIELD_LIMITS } from './photo-fields.js'
 export {
@@ -48,6 +49,11 @@ export interface MediaDeps {
   uploadMaxBytes?: number
 }
 
+/** Encodes an image's renditions and crops, storing nothing (media.encodePhoto, the build). */
+export async function encodeImage(image: Buffer): Promise<EncodedPhoto> {
+  return encodePhoto(image, await inspectImage(image))
+}
+
 /**
  * Builds the media service, keeping renditions in `storage`.
  * @example const photo = await createMedia({ db, clock, storage, uploadMaxBytes }).savePhoto(bytes, { alt, caption, credit })
@@ -65,6 +71,9 @@ export function createMedia({ db, clock, storage, uploadMaxBytes }: MediaDeps): 
       const fields = editorialFields(input)
       return storePhoto({ db, clock, storage }, image, await inspectImage(image), fields)
     },
+    encodePhoto: encodeImage,
+    saveEncodedPhoto: (encoded, input) =>
+      storeEncodedPhoto({ db, clock, storage }, encoded, editorialFields(input)),
     getPhotos: (ids) => photosByIds(db, ids),
     statFile: async (publicPath) => {
       const key = fileKeyOf(publicPath)

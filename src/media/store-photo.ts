@@ -6,13 +6,21 @@ import {
   encodeCrops,
   encodeRenditions,
   type ImageInput,
+  type Rendition,
   type SourceImage,
 } from './image-encoding.js'
 import { insertPhoto, type PhotoOrigin } from './photo-queries.js'
 import type { MediaStorage } from './storage.js'
 import { fileKeyOf, newStorageKey } from './storage-keys.js'
 import type { Photo, PhotoInput } from './types.js'
-import { cropPath, variantPath } from './variants.js'
+import { cropPath, type CropRatio, variantPath } from './variants.js'
+
+/** One encoded crop (variants.ts CROP_RATIOS). */
+export interface EncodedCrop {
+  ratio: CropRatio
+  width: number
+  bytes: Buffer
+}
 
 export interface StorePhotoDeps {
   db: Db
@@ -20,22 +28,44 @@ export interface StorePhotoDeps {
   storage: MediaStorage
 }
 
+/** A photo's renditions and crops, encoded and ready to store (see encodePhoto). */
+export interface EncodedPhoto {
+  source: SourceImage
+  renditions: Rendition[]
+  crops: EncodedCrop[]
+}
+
 /**
- * Encodes `image` (already inspected as `source`) and stores it with `fields`. sharp is given no
- * metadata option, so EXIF (GPS above all), XMP and IPTC never reach a stored file; the EXIF
- * orientation is applied to the pixels first. Nothing partial is kept on failure.
+ * Encodes `image` (already inspected as `source`). sharp is given no metadata option, so EXIF
+ * (GPS above all), XMP and IPTC never reach a stored file; the EXIF orientation is applied to
+ * the pixels first.
  */
+export async function encodePhoto(image: ImageInput, source: SourceImage): Promise<EncodedPhoto> {
+  const [renditions, crops] = await Promise.all([
+    encodeRenditions(image, source),
+    encodeCrops(image, source),
+  ])
+  return { source, renditions, crops }
+}
+
+/** Encodes `image` and stores it with `fields`; nothing partial is kept on failure. */
 export async function storePhoto(
-  { db, clock, storage }: StorePhotoDeps,
+  deps: StorePhotoDeps,
   image: ImageInput,
   source: SourceImage,
   fields: PhotoInput,
   origin?: PhotoOrigin,
 ): Promise<Photo> {
-  const [renditions, crops] = await Promise.all([
-    encodeRenditions(image, source),
-    encodeCrops(image, source),
-  ])
+  return storeEncodedPhoto(deps, await encodePhoto(image, source), fields, origin)
+}
+
+/** Writes an encoded photo's files, then records its row; nothing partial is kept on failure. */
+export async function storeEncodedPhoto(
+  { db, clock, storage }: StorePhotoDeps,
+  { source, renditions, crops }: EncodedPhoto,
+  fields: PhotoInput,
+  origin?: PhotoOrigin,
+): Promise<Photo> {
   const now = clock.now()
   const storageKey = newStorageKey(now)
   // Files first, then the row: a row never points at missing files.

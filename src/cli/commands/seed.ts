@@ -51,12 +51,13 @@ export const seedCommand: Command = {
         return 1
       }
       output.out(`Generating the demo outlet: ${articles} stories, seed ${seed}…`)
-      const { seedDemo } = await import('../../demo/seed-demo.js')
+      const { prebuiltPhotosDir, seedDemo } = await import('../../demo/seed-demo.js')
       const result = await seedDemo(services, {
         articles,
         seed,
         now: services.clock.now(),
         onProgress: (message) => output.out(`  ${message}`),
+        prebuiltPhotosDir: prebuiltPhotosDir(),
       })
       await services.optimizeDatabase()
       output.out(`Done: ${result.articles} stories published.`)

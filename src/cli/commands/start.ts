@@ -69,12 +69,13 @@ async function seedWhenEmpty(services: AppServices, context: CommandContext): Pr
   context.out(
     `The database has no stories yet: generating the demo outlet (${config.demo.articles} stories)…`,
   )
-  const { seedDemo } = await import('../../demo/seed-demo.js')
+  const { prebuiltPhotosDir, seedDemo } = await import('../../demo/seed-demo.js')
   const { admin } = await seedDemo(services, {
     articles: config.demo.articles,
     seed: 1,
     now: services.clock.now(),
     onProgress: (message) => context.out(`  demo: ${message}`),
+    prebuiltPhotosDir: prebuiltPhotosDir(),
   })
   await services.optimizeDatabase()
   // The first page then has its rails at once, without waiting for the jobs' warm-up.

@@ -1,7 +1,8 @@
 /** Generates the demo's photo library locally (landscapes and author portraits) and stores it via media. */
 
 import type { SeededRandom } from '../../lib/seeded-random.js'
-import type { Media, Photo } from '../../media/index.js'
+import type { EncodedPhoto, Media, Photo } from '../../media/index.js'
+import { drawingKey, readPrebuiltPhoto } from './prebuilt-photos.js'
 import { landscapeSvg } from './landscape-svg.js'
 import { portraitSvg } from './portrait-svg.js'
 
@@ -47,6 +48,33 @@ export interface DemoPhotoLibrary {
   portraits: Photo[]
 }
 
+/** One drawing of the demo's library and the texts it is stored with. */
+export interface DemoDrawing {
+  svg: string
+  input: { alt: string; caption: string; credit: string }
+}
+
+/** Draws the library in order: `landscapes` landscapes, then one portrait per name. */
+export function drawDemoPhotos(
+  random: SeededRandom,
+  counts: { landscapes: number; portraitsOf: readonly string[] },
+): DemoDrawing[] {
+  const drawings: DemoDrawing[] = []
+  for (let i = 0; i < counts.landscapes; i++) {
+    const picture = landscapeSvg(i, random)
+    const caption = random.pick(CAPTIONS[picture.scene] ?? [''])
+    const credit = random.pick(CREDITS)
+    drawings.push({ svg: picture.svg, input: { alt: picture.alt, caption, credit } })
+  }
+  for (const name of counts.portraitsOf) {
+    drawings.push({
+      svg: portraitSvg(random),
+      input: { alt: `Portrait of ${name}`, caption: '', credit: 'The Harbour Ledger' },
+    })
+  }
+  return drawings
+}
+
 /**
  * Draws `landscapes` landscapes and one portrait per name in `portraitsOf`, stores them all, and
  * reports "photos i/n" through `onProgress`.
@@ -56,20 +84,12 @@ export async function createDemoPhotos(
   random: SeededRandom,
   counts: { landscapes: number; portraitsOf: readonly string[] },
   onProgress: (message: string) => void,
+  /** Photos encoded at build time (prebuilt-photos.ts); missing entries are encoded here. */
+  prebuiltDir?: string,
 ): Promise<DemoPhotoLibrary> {
-  const jobs: Array<() => Promise<Photo>> = []
-  for (let i = 0; i < counts.landscapes; i++) {
-    const picture = landscapeSvg(i, random)
-    const caption = random.pick(CAPTIONS[picture.scene] ?? [''])
-    const credit = random.pick(CREDITS)
-    jobs.push(() => save(media, picture.svg, { alt: picture.alt, caption, credit }))
-  }
-  for (const name of counts.portraitsOf) {
-    const svg = portraitSvg(random)
-    jobs.push(() =>
-      save(media, svg, { alt: `Portrait of ${name}`, caption: '', credit: 'The Harbour Ledger' }),
-    )
-  }
+  const jobs = drawDemoPhotos(random, counts).map(
+    (drawing) => () => save(media, drawing.svg, drawing.input, prebuiltDir),
+  )
 
   const saved: Photo[] = new Array<Photo>(jobs.length)
   let next = 0
@@ -94,10 +114,22 @@ async function save(
   media: Media,
   svg: string,
   input: { alt: string; caption: string; credit: string },
+  prebuiltDir: string | undefined,
 ): Promise<Photo> {
+  const key = drawingKey(svg)
+  const prebuilt = prebuiltDir === undefined ? undefined : await readPrebuiltPhoto(prebuiltDir, key)
+  if (prebuilt !== undefined) return media.saveEncodedPhoto(prebuilt, input)
+  return media.saveEncodedPhoto(await encodeDrawing(media, svg), input)
+}
+
+/** Encodes a drawing's renditions (what the build stores in dist/demo-photos/ ahead of time). */
+export async function encodeDrawing(
+  media: Pick<Media, 'encodePhoto'>,
+  svg: string,
+): Promise<EncodedPhoto> {
   // Loaded here, not at import: the server imports the demo but seeds it only on an empty database.
   const { default: sharp } = await import('sharp')
   // Media refuses SVG uploads, so the drawing is rasterised first (uncompressed: it is thrown away).
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 0 }).toBuffer()
-  return media.savePhoto(png, input)
+  return media.encodePhoto(png)
 }
