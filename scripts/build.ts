@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { parseConfig } from '../src/config.js'
 import { prebuildDemoPhotos } from '../src/demo/photos/prebuild-demo-photos.js'
 import { writeAssets } from '../src/web/assets/build-assets.js'
 
@@ -34,7 +35,10 @@ fs.writeFileSync(path.join(DIST, 'package.json'), `${JSON.stringify(distPackage,
 const assets = await writeAssets(path.join(DIST, 'assets'))
 // The demo's photos, encoded once here rather than at a fresh clone's first start (about half
 // of it); see src/demo/photos/prebuilt-photos.ts.
-const demoPhotos = await prebuildDemoPhotos(path.join(DIST, 'demo-photos'))
+const demoPhotos = await prebuildDemoPhotos(
+  path.join(DIST, 'demo-photos'),
+  parseConfig({}).demo.articles,
+)
 
 // Loading ~900 compiled modules one by one (fastify, kysely, ajv, ours) costs most of a cold
 // start and ~25 MiB of memory; one bundle with split chunks for what loads lazily (the article

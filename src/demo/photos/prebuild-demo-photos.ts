@@ -1,6 +1,5 @@
 /** Encodes the default demo's photo library at build time (scripts/build.ts; see prebuilt-photos.ts). */
 
-import { parseConfig } from '../../config.js'
 import { encodeImage } from '../../media/index.js'
 import { DEMO_AUTHORS, landscapeCount } from '../outlet.js'
 import { demoPhotoRandom } from '../seed-demo.js'
@@ -11,12 +10,11 @@ import { drawingKey, writePrebuiltPhoto } from './prebuilt-photos.js'
 const CONCURRENCY = 2
 
 /**
- * Draws the library `masthead start` generates on an empty database (seed 1, the configured
- * default number of stories, every demo author) and writes each photo's renditions into `dir`.
+ * Draws the library `masthead start` generates on an empty database (seed 1, `articles` stories:
+ * the configured default, every demo author) and writes each photo's renditions into `dir`.
  * Returns how many photos were written.
  */
-export async function prebuildDemoPhotos(dir: string): Promise<number> {
-  const { articles } = parseConfig({}).demo
+export async function prebuildDemoPhotos(dir: string, articles: number): Promise<number> {
   const drawings = drawDemoPhotos(demoPhotoRandom(1), {
     landscapes: landscapeCount(articles),
     portraitsOf: DEMO_AUTHORS.map((a) => a.name),
