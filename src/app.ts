@@ -21,7 +21,13 @@ import { createLogger, type Logger } from './infra/logger.js'
 import { createMailer } from './infra/mail/create-mailer.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
-import { createApiKeys, type ApiKeys } from './integrations/index.js'
+import {
+  createApiKeys,
+  createWebhooks,
+  deliverWebhooksJob,
+  type ApiKeys,
+  type Webhooks,
+} from './integrations/index.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { distributionLinks } from './web/distribution/distribution-links.js'
@@ -40,6 +46,7 @@ export interface AppServices {
   readonly engagement: Engagement
   readonly comments: Comments
   readonly apiKeys: ApiKeys
+  readonly webhooks: Webhooks
   readonly distribution: Distribution
   readonly search: Search
   readonly bus: Bus
@@ -141,12 +148,23 @@ export async function buildServices(
   }
 
   const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
+  const webhooks = createWebhooks({
+    db,
+    clock,
+    bus,
+    logger: logger.child({ module: 'webhooks' }),
+    newsroom,
+    siteUrl: config.site.url,
+    links: distributionLinks,
+    maxAttempts: config.api.webhookMaxAttempts,
+  })
 
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       try {
         search.close()
+        webhooks.close()
         await engagement.close()
       } finally {
         await bus.close()
@@ -165,6 +183,7 @@ export async function buildServices(
     engagement,
     comments,
     apiKeys,
+    webhooks,
     distribution,
     search,
     bus,
@@ -195,6 +214,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
     scheduler.add(job)
   scheduler.add(publishDueJob(services.newsroom, services.config.newsroom.publishCheckMs))
   scheduler.add(sweepSessionsJob(services.accounts))
+  scheduler.add(deliverWebhooksJob(services.webhooks))
   scheduler.start({ atStartAfterMs: options.atStartAfterMs ?? 0 })
   return scheduler
 }

@@ -76,6 +76,8 @@ export interface ApiConfig {
   readonly ratePerMinute: number
   /** Origins (scheme://host[:port]) allowed by CORS, or ['*'] for any; empty = none. */
   readonly corsOrigins: readonly string[]
+  /** Attempts per webhook delivery before it is given up (8: about a day of backoff). */
+  readonly webhookMaxAttempts: number
 }
 
 /**
@@ -158,6 +160,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_SQLITE_CACHE_MB',
   'MASTHEAD_API_RATE_PER_MINUTE',
+  'MASTHEAD_WEBHOOK_MAX_ATTEMPTS',
   'MASTHEAD_API_CORS_ORIGINS',
   'MASTHEAD_VIEW_FLUSH_MS',
   'MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY',
@@ -300,6 +303,13 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
         1_000_000,
       ),
       corsOrigins: corsOrigins(read('MASTHEAD_API_CORS_ORIGINS')),
+      webhookMaxAttempts: integer(
+        'MASTHEAD_WEBHOOK_MAX_ATTEMPTS',
+        read('MASTHEAD_WEBHOOK_MAX_ATTEMPTS'),
+        8,
+        1,
+        20,
+      ),
     },
     newsroom: newsroomConfig(read),
     mail: mailConfig(read, new URL(siteUrl).hostname),

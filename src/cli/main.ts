@@ -21,6 +21,12 @@ import {
   userResetPasswordCommand,
   userSetRoleCommand,
 } from './commands/user-admin.js'
+import {
+  webhookAddCommand,
+  webhookDeliveriesCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+} from './commands/webhooks.js'
 import type { CliIo } from './io.js'
 import { reportError } from './report-error.js'
 
@@ -38,6 +44,10 @@ const COMMANDS: readonly Command[] = [
   apiKeyAddCommand,
   apiKeyListCommand,
   apiKeyRevokeCommand,
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+  webhookDeliveriesCommand,
   commentsQueueCommand,
   commentsApproveCommand,
   commentsRejectCommand,

@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008-story-revisions-workflow.js'
 import * as m0010 from './migrations/0010-api-keys.js'
 import * as m0012 from './migrations/0012-search-prefix-index.js'
 import * as m0013 from './migrations/0013-photo-library.js'
+import * as m0014 from './migrations/0014-webhooks.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-api-keys': m0010,
   '0012-search-prefix-index': m0012,
   '0013-photo-library': m0013,
+  '0014-webhooks': m0014,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

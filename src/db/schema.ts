@@ -287,6 +287,37 @@ export interface ApiKeysTable {
   revoked_at: NullableDbTime
 }
 
+/** A webhook subscription; `events` is comma-separated, `active` 1 or 0. */
+export interface WebhooksTable {
+  id: Generated<number>
+  url: string
+  events: string
+  secret: string
+  active: ColumnType<number, number | undefined, number>
+  created_at: DbTime
+  removed_at: NullableDbTime
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled'
+
+/** One event for one webhook: the queue row and, once sent, its log entry. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>
+  webhook_id: number
+  event: string
+  story_id: number | null
+  payload: string
+  status: WebhookDeliveryStatus
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: NullableDbTime
+  last_attempt_at: NullableDbTime
+  last_status_code: number | null
+  last_duration_ms: number | null
+  last_error: string | null
+  created_at: DbTime
+  finished_at: NullableDbTime
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable
@@ -312,6 +343,8 @@ export interface Database {
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable
   api_keys: ApiKeysTable
+  webhooks: WebhooksTable
+  webhook_deliveries: WebhookDeliveriesTable
   newsroom_sessions: NewsroomSessionsTable
   sign_in_throttles: SignInThrottlesTable
   password_reset_tokens: PasswordResetTokensTable

@@ -1,4 +1,4 @@
-/** The integrations error catalogue: API keys and their limits. */
+/** The integrations error catalogue: API keys and their limits, webhooks. */
 
 import { type ErrorCatalogue, errorsOf, type MastheadError } from '../lib/errors.js'
 
@@ -9,6 +9,9 @@ export const INTEGRATIONS_ERRORS = {
   API_KEY_NAME_INVALID: 'invalid',
   API_KEY_NOT_FOUND: 'not_found',
   API_RATE_LIMITED: 'rate_limited',
+  WEBHOOK_URL_INVALID: 'invalid',
+  WEBHOOK_EVENTS_INVALID: 'invalid',
+  WEBHOOK_NOT_FOUND: 'not_found',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(INTEGRATIONS_ERRORS)
@@ -45,4 +48,29 @@ export function apiRateLimited(retryAfterSeconds: number, limit: number): Masthe
     `This key may make ${limit} requests a minute; try again in ${retryAfterSeconds} s.`,
     { details: { retryAfterSeconds, limit } },
   )
+}
+
+/** The webhook URL is not an http(s) URL a webhook may call. */
+export function webhookUrlInvalid(url: string): MastheadError {
+  return fail(
+    'WEBHOOK_URL_INVALID',
+    `"${url}" is not a webhook URL: give an http:// or https:// URL without user or password.`,
+    { details: { field: 'url' } },
+  )
+}
+
+/** No event, or an event name that does not exist. */
+export function webhookEventsInvalid(
+  unknown: readonly string[],
+  known: readonly string[],
+): MastheadError {
+  const what = unknown.length === 0 ? 'No event given' : `Unknown event ${unknown.join(', ')}`
+  return fail('WEBHOOK_EVENTS_INVALID', `${what}; choose from ${known.join(', ')}.`, {
+    details: { field: 'events', unknown: [...unknown], known: [...known] },
+  })
+}
+
+/** No live webhook has this id. */
+export function webhookNotFound(ref: string): MastheadError {
+  return fail('WEBHOOK_NOT_FOUND', `No webhook "${ref}".`, { details: { webhook: ref } })
 }

@@ -15,3 +15,29 @@ export interface ApiCaller {
   keyId: number
   name: string
 }
+
+/** A webhook subscription as services return it (its secret only once, from `add`). */
+export interface Webhook {
+  id: number
+  url: string
+  events: string[]
+  active: boolean
+  createdAt: Date
+}
+
+/** One event queued for one webhook, and what happened at its last attempt. */
+export interface WebhookDelivery {
+  id: number
+  webhookId: number
+  event: string
+  storyId: number | null
+  status: 'pending' | 'delivered' | 'failed' | 'cancelled'
+  attempts: number
+  nextAttemptAt: Date | null
+  lastAttemptAt: Date | null
+  lastStatusCode: number | null
+  lastDurationMs: number | null
+  lastError: string | null
+  createdAt: Date
+  finishedAt: Date | null
+}

@@ -1,0 +1,177 @@
+/**
+ * Webhooks: subscriptions, the durable queue fed from the bus, and the sending of due deliveries
+ * with retries, backoff and per-story order. The queue is the database, so a restart loses nothing.
+ */
+
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../db/database.js'
+import type { Bus } from '../infra/bus/bus.js'
+import type { Logger } from '../infra/logger.js'
+import type { Clock } from '../lib/clock.js'
+import { webhookEventsInvalid, webhookNotFound, webhookUrlInvalid } from './errors.js'
+import type { Webhook, WebhookDelivery } from './types.js'
+import { type AttemptResult, type OutgoingDelivery, sendWebhook } from './webhook-delivery.js'
+import { type PayloadDeps, webhookPayload } from './webhook-payload.js'
+import {
+  dueDeliveries,
+  insertDeliveries,
+  insertWebhook,
+  liveWebhooks,
+  recentDeliveries,
+  recordAttempt,
+  removeWebhook,
+  webhooksFor,
+} from './webhook-queries.js'
+import {
+  backoffMs,
+  parseWebhookEvents,
+  WEBHOOK_EVENTS,
+  type WebhookEvent,
+  webhookUrl,
+} from './webhook-rules.js'
+
+/** Deliveries one run sends at most, and how many at once. */
+export const WEBHOOK_BATCH = 50
+const CONCURRENCY = 4
+
+export interface Webhooks {
+  /** Subscribes `url` to `events`; the signing secret is returned here once. */
+  add(url: string, events: readonly string[]): Promise<{ webhook: Webhook; secret: string }>
+  list(): Promise<Webhook[]>
+  /** Removes a webhook by id and cancels what it had pending; throws WEBHOOK_NOT_FOUND. */
+  remove(ref: string): Promise<Webhook>
+  /** The newest deliveries, of one webhook or all, newest first. */
+  deliveries(options: { webhookId?: number; limit: number }): Promise<WebhookDelivery[]>
+  /** Queues `event` for every active webhook subscribed to it; returns the delivery ids. */
+  enqueue(
+    event: WebhookEvent,
+    subject: { articleId: number; slug: string; sectionSlug: string; commentId?: number },
+  ): Promise<number[]>
+  /** Sends the deliveries due now (one batch); returns how many were attempted. */
+  deliverDue(): Promise<number>
+  /** Stops following the bus. */
+  close(): void
+}
+
+export interface WebhooksDeps extends PayloadDeps {
+  db: Db
+  clock: Clock
+  bus: Bus
+  logger: Logger
+  /** Attempts before a delivery is given up. */
+  maxAttempts: number
+  /** Sends one request; tests may shorten the timeout (default: sendWebhook, 10 s). */
+  send?: (delivery: OutgoingDelivery, now: Date) => Promise<AttemptResult>
+}
+
+/**
+ * Builds the webhooks service and subscribes it to the bus: each event is queued right after it
+ * is published, in the publishing process.
+ * @example const webhooks = createWebhooks({ db, clock, bus, logger, newsroom, siteUrl, links, maxAttempts: 8 })
+ */
+export function createWebhooks(deps: WebhooksDeps): Webhooks {
+  const { db, clock, bus, logger, maxAttempts } = deps
+  const send = deps.send ?? sendWebhook
+
+  const enqueue: Webhooks['enqueue'] = async (event, subject) => {
+    const hooks = await webhooksFor(db, event)
+    if (hooks.length === 0) return []
+    const at = clock.now()
+    // One payload (one event id) for every webhook: receivers can tell it is the same event.
+    const payload = await webhookPayload(deps, event, at, subject)
+    return insertDeliveries(
+      db,
+      hooks.map((hook) => ({ webhookId: hook.id, event, storyId: subject.articleId, payload })),
+      at,
+    )
+  }
+
+  const attempt = async (delivery: Awaited<ReturnType<typeof dueDeliveries>>[number]) => {
+    const result = await send(delivery, clock.now())
+    const attempts = delivery.attempts + 1
+    const at = clock.now()
+    const givenUp = !result.ok && attempts >= maxAttempts
+    await recordAttempt(db, delivery.id, {
+      status: result.ok ? 'delivered' : givenUp ? 'failed' : 'pending',
+      attempts,
+      nextAttemptAt: result.ok || givenUp ? null : new Date(at.getTime() + backoffMs(attempts)),
+      at,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error,
+    })
+    if (!result.ok)
+      logger.warn(
+        { delivery: delivery.id, attempts, error: result.error, givenUp },
+        'webhook delivery failed',
+      )
+  }
+
+  const unsubscribe = [
+    bus.subscribe('article.published', async (e) => void (await enqueue('article.published', e))),
+    bus.subscribe('article.updated', async (e) => void (await enqueue('article.updated', e))),
+    bus.subscribe(
+      'article.unpublished',
+      async (e) => void (await enqueue('article.unpublished', e)),
+    ),
+    bus.subscribe('comment.posted', async (e) => {
+      if (e.visible) await commentPublished(e.articleId, e.commentId)
+    }),
+    bus.subscribe('comment.moderated', async (e) => {
+      if (e.action === 'approved' && e.commentId !== null)
+        await commentPublished(e.articleId, e.commentId)
+    }),
+  ]
+
+  /** Comment events carry no slug: the story's own is read (a hidden story has none to show). */
+  async function commentPublished(articleId: number, commentId: number): Promise<void> {
+    const [story] = await deps.newsroom.summariesByIds([articleId])
+    if (story === undefined) return
+    await enqueue('comment.published', {
+      articleId,
+      slug: story.slug,
+      sectionSlug: story.section.slug,
+      commentId,
+    })
+  }
+
+  return {
+    add: async (rawUrl, names) => {
+      const url = webhookUrl(rawUrl)
+      if (url === undefined) throw webhookUrlInvalid(rawUrl)
+      const { events, unknown } = parseWebhookEvents(names)
+      if (unknown.length > 0 || events.length === 0)
+        throw webhookEventsInvalid(unknown, WEBHOOK_EVENTS)
+      const secret = `whsec_${randomBytes(24).toString('base64url')}`
+      const webhook = await insertWebhook(db, { url, events, secret }, clock.now())
+      return { webhook, secret }
+    },
+    list: () => liveWebhooks(db),
+    remove: async (ref) => {
+      const trimmed = ref.trim()
+      const id = /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined
+      const removed = id === undefined ? undefined : await removeWebhook(db, id, clock.now())
+      if (removed === undefined) throw webhookNotFound(trimmed)
+      return removed
+    },
+    deliveries: ({ webhookId, limit }) => recentDeliveries(db, webhookId, limit),
+    enqueue,
+    deliverDue: async () => {
+      const due = await dueDeliveries(db, clock.now(), WEBHOOK_BATCH)
+      // A few at a time: one slow receiver must not hold up the rest, nor may a burst open
+      // hundreds of sockets at once.
+      let next = 0
+      const worker = async (): Promise<void> => {
+        while (next < due.length) {
+          const delivery = due[next++]
+          if (delivery !== undefined) await attempt(delivery)
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker))
+      return due.length
+    },
+    close: () => {
+      for (const stop of unsubscribe) stop()
+    },
+  }
+}
