@@ -52,6 +52,7 @@ describe('app', () => {
       'engagement.refresh-rankings',
       'engagement.sync-stories',
       'newsroom.publish-due',
+      'webhooks.deliver',
     ])
     await jobs.runNow('engagement.open-day')
     assert.equal(services.engagement.countView(story.id, READER), 'counted')
