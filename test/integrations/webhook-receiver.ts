@@ -27,7 +27,11 @@ export async function startReceiver(): Promise<Receiver> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8')
-      received.push({ headers: request.headers, body, json: JSON.parse(body) })
+      received.push({
+        headers: request.headers,
+        body,
+        json: JSON.parse(body) as ReceivedRequest['json'],
+      })
       const status = answers.shift() ?? 200
       response.writeHead(
         status,
