@@ -1,7 +1,7 @@
 /**
  * What a webhook receives: the event's name, id and time, and the story as the Content API shows
  * it. Built here from newsroom data (the API's own mapping lives in web/, which domains never
- * import); the fields and their names match GET /api/v1/articles.
+ * import); the fields and their names match GET /api/v1/articles: change both together.
  */
 
 import { randomUUID } from 'node:crypto'

@@ -1,4 +1,7 @@
-/** How the Content API shows a story: the schema (the allowlist of what leaves) and the mapping. */
+/**
+ * How the Content API shows a story: the schema (the allowlist of what leaves) and the mapping.
+ * Webhook payloads show the same fields (src/integrations/webhook-payload.ts): change both together.
+ */
 
 import { type Static, Type } from '@sinclair/typebox'
 import { photoVariants } from '../../media/index.js'
