@@ -15,7 +15,7 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { diffText, type LineChange } from '../lib/text-diff.js'
 import { canTransition } from './article-rules.js'
-import { bodyPhotoRefs } from './article-render.js'
+import { bodyPhotoRefs, renderArticleBody } from './article-render.js'
 import { articleById } from './article-queries.js'
 import { articleEvent, type createArticleWriter } from './articles.js'
 import { storedArticle } from './article-write-queries.js'
@@ -116,8 +116,20 @@ export interface StoryDesk {
   authorChoices(actor: Actor): Promise<{ id: number; name: string }[]>
   /** The story as its page would show it (rendered body, photo, bylines), in any status. */
   preview(actor: Actor, id: number): Promise<Article>
+  /**
+   * The story as its page would show it with `words` in place of the saved ones, rendered by the
+   * same code as a save but stored nowhere (the editor's live preview); needs story.edit.
+   */
+  previewDraft(actor: Actor, id: number, words: DraftWords): Promise<Article>
   /** Publishes every scheduled story whose time has come, each exactly once; returns how many. */
   publishDue(): Promise<number>
+}
+
+/** The words the live preview shows before they are saved. */
+export interface DraftWords {
+  headline: string
+  dek: string
+  bodyMarkdown: string
 }
 
 export interface StoryDeskDeps {
@@ -318,6 +330,22 @@ export function createStoryDesk({
       const article = await articleById(db, id)
       if (article === undefined) throw articleNotFound({ id })
       return article
+    },
+    previewDraft: async (actor, id, words) => {
+      const found = await access(id)
+      requirePermission(actor, 'story.edit', found.access, settings)
+      const [article, body] = await Promise.all([
+        articleById(db, id),
+        renderArticleBody(words.bodyMarkdown, photos),
+      ])
+      if (article === undefined) throw articleNotFound({ id })
+      return {
+        ...article,
+        headline: words.headline,
+        dek: words.dek,
+        bodyHtml: body.html,
+        wordCount: body.wordCount,
+      }
     },
     publishDue: async () => {
       const now = clock.now()

@@ -18,6 +18,8 @@ import {
 } from './story-form.js'
 import { StoryListPage } from './story-list-page.js'
 import { StoryPreviewPage } from './story-preview-page.js'
+import { LivePreviewDocument } from './live-preview-document.js'
+import { renderDocument } from '../../render/html.js'
 import { StoryRevisionsPage } from './story-revisions-page.js'
 import {
   AutosaveBody,
@@ -360,6 +362,38 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
         current: 'stories',
         main: StoryPreviewPage({ article, language: options.site.language }),
       })
+    },
+  )
+
+  // The live preview: the editor's fields as typed, drawn by the site's code, saved nowhere.
+  app.post<{ Params: StoryIdParams; Body: StoryForm }>(
+    '/stories/:id/preview',
+    { schema: { params: StoryIdParams, body: StoryForm }, config: perm('stories.list') },
+    async (request, reply) => {
+      const values = valuesFromForm(request.body)
+      const words = {
+        headline: values.headline,
+        dek: values.dek,
+        bodyMarkdown: values.bodyMarkdown,
+      }
+      let article
+      let problem: string | undefined
+      let status = 200
+      try {
+        article = await desk.previewDraft(actorOf(request), request.params.id, words)
+      } catch (error) {
+        // Text that cannot be drawn yet (an unknown photo) is said in the pane, not as an error page.
+        if (!isMastheadError(error) || error.kind !== 'invalid') throw error
+        problem = error.message
+        status = 400
+      }
+      const page = LivePreviewDocument({
+        article,
+        problem,
+        language: options.site.language,
+        stylesheet: options.assets.stylesheet,
+      })
+      return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page))
     },
   )
 

@@ -100,6 +100,9 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
         data-unsaved={props.unsaved === true ? 'true' : undefined}
         data-inserted-photo={props.insertedPhoto}
         data-autosave={story === undefined ? undefined : `/newsroom/stories/${story.id}/autosave`}
+        data-live-preview={
+          story?.actions.edit === true ? `/newsroom/stories/${story.id}/preview` : undefined
+        }
       >
         {props.csrfField}
         <input type="hidden" name="baseVersion" value={values.baseVersion} data-base-version />
