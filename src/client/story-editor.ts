@@ -1,8 +1,11 @@
 /**
  * The story editor's autosave: while someone types, the words are saved at least every 10 s and
  * when the page is left, each save carrying the version it was based on. A refused save (someone
- * else saved meanwhile) stops autosaving and shows both texts; the writer chooses.
+ * else saved meanwhile) stops autosaving and shows both texts; the writer chooses. The live
+ * preview beside the form is in live-preview.ts.
  */
+
+import { startLivePreview } from './live-preview.js'
 
 const EVERY_MS = 10_000
 
@@ -197,5 +200,12 @@ function placeInsertedPhoto(form: HTMLFormElement, body: HTMLTextAreaElement, ur
   body.setSelectionRange(lead.length, lead.length + snippet.length)
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
-else start()
+/** Autosave and the live preview, each independent of the other. */
+function startAll(): void {
+  // The preview first: it moves the form into its layout, which would drop the focus autosave sets.
+  startLivePreview()
+  start()
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startAll)
+else startAll()
