@@ -11,7 +11,7 @@ const PAUSE_MS = 700
 const STORAGE_KEY = 'masthead-live-preview'
 
 /** Adds the live preview to the editor form marked with data-live-preview, if any. */
-export function startLivePreview(): void {
+function start(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-live-preview]')
   const url = form?.dataset.livePreview
   if (form === null || form === undefined || url === undefined || url === '') return
@@ -145,3 +145,6 @@ export function startLivePreview(): void {
   }
   setOpen(stored === 'on', false)
 }
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+else start()

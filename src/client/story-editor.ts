@@ -5,8 +5,6 @@
  * preview beside the form is in live-preview.ts.
  */
 
-import { startLivePreview } from './live-preview.js'
-
 const EVERY_MS = 10_000
 
 interface Conflict {
@@ -200,12 +198,5 @@ function placeInsertedPhoto(form: HTMLFormElement, body: HTMLTextAreaElement, ur
   body.setSelectionRange(lead.length, lead.length + snippet.length)
 }
 
-/** Autosave and the live preview, each independent of the other. */
-function startAll(): void {
-  // The preview first: it moves the form into its layout, which would drop the focus autosave sets.
-  startLivePreview()
-  start()
-}
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startAll)
-else startAll()
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+else start()

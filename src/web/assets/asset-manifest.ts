@@ -9,7 +9,13 @@ export interface AssetManifest {
   /** The favicon, e.g. /favicon.svg */
   favicon: string
   /** Deferred scripts, one per behaviour (see src/client/). */
-  scripts: { commentCounter: string; copyLink: string; viewBeacon: string; storyEditor: string }
+  scripts: {
+    commentCounter: string
+    copyLink: string
+    viewBeacon: string
+    storyEditor: string
+    livePreview: string
+  }
 }
 
 /** One file served from memory, in every coding worth sending. */

@@ -28,6 +28,7 @@ const SCRIPTS = {
   copyLink: 'copy-link',
   viewBeacon: 'view-beacon',
   storyEditor: 'story-editor',
+  livePreview: 'live-preview',
 } as const
 
 let built: Promise<BuiltAssets> | undefined

@@ -15,6 +15,7 @@ export const ASSETS = {
     copyLink: '/assets/copy-link.abc.js',
     viewBeacon: '/assets/view-beacon.abc.js',
     storyEditor: '/assets/story-editor.abc.js',
+    livePreview: '/assets/live-preview.abc.js',
   },
 }
 

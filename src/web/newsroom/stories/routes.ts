@@ -95,7 +95,12 @@ export const storyScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (ap
       title: story === undefined ? 'New story' : `Edit: ${story.headline}`,
       current: 'stories',
       status: extra.status ?? 200,
-      scripts: story?.actions.edit === true ? [options.assets.scripts.storyEditor] : [],
+      // The live preview first: it moves the form into its layout, which would drop the focus
+      // the editor script may set (deferred scripts run in this order).
+      scripts:
+        story?.actions.edit === true
+          ? [options.assets.scripts.livePreview, options.assets.scripts.storyEditor]
+          : [],
       main: StoryEditorPage({
         story,
         values,
