@@ -1,10 +1,10 @@
 /**
- * How the Content API shows a story: the schema (the allowlist of what leaves) and the mapping.
- * Webhook payloads show the same fields (src/integrations/webhook-payload.ts): change both together.
+ * How the Content API shows a story: the schema (the allowlist of what leaves); the mapping is
+ * integrations/story-item.ts, which webhook payloads use too.
  */
 
 import { type Static, Type } from '@sinclair/typebox'
-import { photoVariants } from '../../media/index.js'
+import { type StoryLinks, storyItem } from '../../integrations/index.js'
 import type { ArticleSummary, Tag } from '../../newsroom/index.js'
 import { IntId } from '../schema-parts.js'
 import { articlePath, authorPath, sectionPath, tagPath } from '../site/site-urls.js'
@@ -60,44 +60,18 @@ export const ArticleDetail = Type.Composite([
   }),
 ])
 
-/** `story` as the API shows it, with absolute URLs. */
+const LINKS: StoryLinks = {
+  story: articlePath,
+  section: sectionPath,
+  author: authorPath,
+  tag: tagPath,
+}
+
+/** `story` as the API shows it, with absolute URLs (the mapping webhooks share). */
 export function articleItem(
-  story:
-    ArticleSummary | (Omit<ArticleSummary, 'authors'> & { authors: ArticleSummary['authors'] }),
+  story: ArticleSummary,
   tags: readonly Tag[],
   absolute: (path: string) => string,
 ): Required<ArticleItemValue> {
-  const photo = story.leadPhoto
-  return {
-    id: story.id,
-    slug: story.slug,
-    url: absolute(articlePath(story)),
-    headline: story.headline,
-    dek: story.dek,
-    section: { ...story.section, url: absolute(sectionPath(story.section)) },
-    authors: story.authors.map((a) => ({
-      slug: a.slug,
-      name: a.name,
-      url: absolute(authorPath(a)),
-    })),
-    tags: tags.map((t) => ({ slug: t.slug, name: t.name, url: absolute(tagPath(t)) })),
-    publishedAt: story.publishedAt.toISOString(),
-    updatedAt: story.updatedAt?.toISOString() ?? null,
-    leadPhoto:
-      photo === null
-        ? null
-        : {
-            alt: photo.alt,
-            caption: photo.caption,
-            credit: photo.credit,
-            width: photo.width,
-            height: photo.height,
-            renditions: photoVariants(photo).map((v) => ({
-              url: absolute(v.url),
-              width: v.width,
-              height: v.height,
-              format: v.format,
-            })),
-          },
-  }
+  return storyItem(story, tags, LINKS, absolute)
 }
