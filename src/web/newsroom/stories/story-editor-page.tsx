@@ -118,7 +118,7 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
           />
         </Field>
         <Field id="story-dek" label="Dek">
-          <textarea id="story-dek" name="dek" rows={2} aria-describedby={described('dek')}>
+          <textarea id="story-dek" name="dek" rows={2} {...aria('dek')}>
             {values.dek}
           </textarea>
         </Field>
