@@ -33,6 +33,35 @@ describe('comment rules', () => {
     assert.equal(failure({ ...valid, body: `  ${'a'.repeat(300)}  ` }), undefined)
   })
 
+  test('one grapheme cannot smuggle bulk: code points and marks per character are capped', () => {
+    // The issue's probe: "a" and 31,000 combining marks is one grapheme and 62 KB.
+    assert.equal(graphemeLength(`a${'\u0301'.repeat(31_000)}`), 1)
+    assert.deepEqual(failure({ ...valid, body: `a${'\u0301'.repeat(31_000)}` }), {
+      code: 'COMMENT_TOO_MANY_CODE_POINTS',
+      details: { field: 'body', max: 2000 },
+    })
+    // Under the code-point cap a fifth mark on one letter is refused (NFC composes none onto x)…
+    assert.deepEqual(failure({ ...valid, body: `ok x${'\u0301'.repeat(5)}` }), {
+      code: 'COMMENT_TOO_MANY_MARKS',
+      details: { field: 'body', max: 4 },
+    })
+    assert.equal(
+      failure({ ...valid, authorName: `Ax${'\u0301'.repeat(5)}na` })?.code,
+      'COMMENT_TOO_MANY_MARKS',
+    )
+    // …while real writing (Vietnamese stacks two marks, Devanagari a few) passes.
+    assert.equal(failure({ ...valid, body: 'Tiê\u0301ng Vie\u0323\u0302t, क्षि' }), undefined)
+    assert.equal(failure({ ...valid, body: `x${'\u0301'.repeat(4)}` }), undefined)
+    // 260 graphemes (within 300) of 8-code-point family emoji are 2,080 code points: refused.
+    const family = '👨🏽\u200D👩🏽\u200D👧🏽'
+    assert.equal(graphemeLength(family), 1)
+    assert.equal(
+      failure({ ...valid, body: family.repeat(260) })?.code,
+      'COMMENT_TOO_MANY_CODE_POINTS',
+    )
+    assert.equal(failure({ ...valid, body: family.repeat(250) }), undefined)
+  })
+
   test('names are required and at most 50 graphemes', () => {
     assert.equal(failure({ ...valid, authorName: '   ' })?.code, 'COMMENT_NAME_REQUIRED')
     assert.equal(failure({ ...valid, authorName: 'n'.repeat(51) })?.code, 'COMMENT_NAME_TOO_LONG')
