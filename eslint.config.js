@@ -4,7 +4,7 @@ import js from '@eslint/js'
 import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
-const DOMAINS = 'accounts|media|newsroom|engagement|comments|search|distribution'
+const DOMAINS = 'accounts|media|newsroom|engagement|comments|search|distribution|imports'
 
 /** One restricted-import pattern: `regex` is matched against the specifier as written. */
 const ban = (regex, message, allowTypeImports = false) => ({

@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrator.js'
 import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
+import { createImports, type Imports } from './imports/index.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
 import { createSingleProcessLease } from './infra/locks/single-process.js'
@@ -49,6 +50,8 @@ export interface AppServices {
   readonly webhooks: Webhooks
   readonly distribution: Distribution
   readonly search: Search
+  /** Imports from other platforms (the CLI) and the old addresses they redirect (the site). */
+  readonly imports: Imports
   readonly bus: Bus
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
@@ -159,6 +162,8 @@ export async function buildServices(
     maxAttempts: config.api.webhookMaxAttempts,
   })
 
+  const imports = createImports({ db, clock, newsroom, media })
+
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>
     (closing ??= (async () => {
@@ -186,6 +191,7 @@ export async function buildServices(
     webhooks,
     distribution,
     search,
+    imports,
     bus,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
@@ -235,6 +241,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     media,
     apiKeys,
     distribution,
+    imports,
     bus,
     database,
   } = services
@@ -250,6 +257,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       media,
       apiKeys,
       distribution,
+      imports,
       bus,
       checkHealth: () => pingDatabase(database.db),
     },

@@ -9,7 +9,16 @@ export interface Output {
 }
 
 /** What a command runs with: its output lines, the environment, and (for start) stop signals. */
+/** Where long commands draw progress: stderr, as a redrawn bar on a terminal, else plain lines. */
+export interface ProgressSink {
+  isTTY: boolean
+  /** Writes `text` as is (no newline added). */
+  write(text: string): void
+}
+
 export interface CommandContext extends Output {
+  /** Absent in callers that do not offer one: no progress is shown. */
+  progress?: ProgressSink
   env: Environment
   signals: StopSignals | undefined
   exitNow: ((code: number) => void) | undefined

@@ -3,6 +3,8 @@
 /** Anything text can be written to: process.stdout, or a test's buffer. */
 export interface TextSink {
   write(text: string): unknown
+  /** True for a terminal (process.stderr on a console): progress is then drawn as a bar. */
+  isTTY?: boolean
 }
 
 /** The variables settings are read from (parseConfig validates them). */

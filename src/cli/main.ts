@@ -9,6 +9,7 @@ import {
   commentsRejectCommand,
   commentsSpamCommand,
 } from './commands/comments.js'
+import { IMPORT_COMMANDS } from './commands/import/index.js'
 import { migrateCommand } from './commands/migrate.js'
 import { searchReindexCommand } from './commands/search-reindex.js'
 import { seedCommand } from './commands/seed.js'
@@ -55,6 +56,7 @@ const COMMANDS: readonly Command[] = [
   commentsBanCommand,
   storyCorrectCommand,
   searchReindexCommand,
+  ...IMPORT_COMMANDS,
 ]
 
 const usage = `Usage: masthead <command> [options]
@@ -74,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const output: CommandContext = {
     out: (line) => void io.stdout.write(`${line}\n`),
     err: (line) => void io.stderr.write(`${line}\n`),
+    progress: { isTTY: io.stderr.isTTY === true, write: (text) => void io.stderr.write(text) },
     env: io.env,
     signals: io.signals,
     exitNow: io.exitNow,

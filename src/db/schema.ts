@@ -318,6 +318,23 @@ export interface WebhookDeliveriesTable {
   finished_at: NullableDbTime
 }
 
+/** Which local row a record from another platform became (kind: story, author, section, photo). */
+export interface ImportSourcesTable {
+  source: string
+  kind: string
+  source_id: string
+  local_id: number
+  created_at: DbTime
+  updated_at: DbTime
+}
+
+/** An address a story had on another platform (a path, maybe with a query), redirected here. */
+export interface ImportRedirectsTable {
+  path: string
+  article_id: number
+  created_at: DbTime
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable
@@ -349,4 +366,6 @@ export interface Database {
   sign_in_throttles: SignInThrottlesTable
   password_reset_tokens: PasswordResetTokensTable
   search_documents: SearchDocumentsTable
+  import_sources: ImportSourcesTable
+  import_redirects: ImportRedirectsTable
 }

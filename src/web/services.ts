@@ -4,6 +4,7 @@ import type { Accounts } from '../accounts/index.js'
 import type { Comments } from '../comments/index.js'
 import type { Distribution } from '../distribution/index.js'
 import type { Engagement } from '../engagement/index.js'
+import type { Imports } from '../imports/index.js'
 import type { ApiKeys } from '../integrations/index.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Media } from '../media/index.js'
@@ -21,6 +22,8 @@ export interface Services {
   /** Feeds, sitemaps and robots.txt. */
   distribution: Distribution
   search: Search
+  /** Old addresses from imported platforms, answered with a 301 (reader site). */
+  imports: Pick<Imports, 'redirectFor'>
   /** Subscribed to by the page cache, to purge what a change affects. */
   bus: Bus
   /** Resolves when the database answers; rejects otherwise (for /healthz). */

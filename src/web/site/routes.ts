@@ -13,6 +13,7 @@ import { refuseCrossSite } from '../plugins/cross-site.js'
 import { postComment, reportComment } from './comment-posting.js'
 import { renderErrorPage } from './error-rendering.js'
 import type { LoadedPage, PageContext } from './page-context.js'
+import { articlePath } from './site-urls.js'
 import { loadArticlePage } from './pages/load-article-page.js'
 import { ArticlePage } from './pages/article-page.tsx'
 import { loadAuthorPage } from './pages/load-author-page.js'
@@ -71,9 +72,12 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       reply.callNotFound()
       return reply
     }
+    const reading = request.method === 'GET' || request.method === 'HEAD'
+    // An address the story had on the platform it was imported from.
+    const imported = reading ? await importedLocation(options.services, request.url) : undefined
+    if (imported !== undefined) return reply.redirect(imported, 301)
     // A near miss of one of our addresses (a trailing slash, say) is sent where it belongs.
-    const tidy =
-      request.method === 'GET' || request.method === 'HEAD' ? tidyPath(request) : undefined
+    const tidy = reading ? tidyPath(request) : undefined
     if (tidy !== undefined) return reply.redirect(tidy, 301)
     const props = await loadNotFoundPage(context())
     return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
@@ -82,10 +86,22 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   // Forms carry a stamp; this also refuses what a browser says came from another site.
   const refuseForeign = refuseCrossSite({ siteUrl: options.site.url, allowNullOrigin: true })
 
-  app.get('/', { schema: { querystring: PlainQuery } }, async (_request, reply) => {
-    const loaded = await loadFrontPage(context())
-    return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
-  })
+  // WordPress addresses stories as `/?p=123`: such a query is looked up before it is refused.
+  const importedHome = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.includes('?') || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return
+    const location = await importedLocation(options.services, request.url)
+    if (location !== undefined) await reply.redirect(location, 301)
+  }
+
+  app.get(
+    '/',
+    { schema: { querystring: PlainQuery }, preValidation: importedHome },
+    async (_request, reply) => {
+      const loaded = await loadFrontPage(context())
+      return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
+    },
+  )
 
   app.get<{ Querystring: ListQuery }>(
     '/corrections',
@@ -234,9 +250,6 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   // router).
   app.all('/*', async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound()
-    const tidy =
-      request.method === 'GET' || request.method === 'HEAD' ? tidyPath(request) : undefined
-    if (tidy !== undefined) return reply.redirect(tidy, 301)
     return notFound(request, reply)
   })
 
@@ -286,6 +299,14 @@ function tidyPath(request: FastifyRequest): string | undefined {
   const comments = COMMENTS_TARGET.exec(path)
   if (comments?.[1] !== undefined) return `${comments[1]}#comments-title`
   return undefined
+}
+
+/** Where an address from an imported platform now lives (a published story's path), if anywhere. */
+async function importedLocation(services: Services, url: string): Promise<string | undefined> {
+  const id = await services.imports.redirectFor(url)
+  if (id === undefined) return undefined
+  const [story] = await services.newsroom.summariesByIds([id])
+  return story === undefined ? undefined : articlePath(story)
 }
 
 /** The request's query string with its `?`, kept on redirects so shared links keep their tags. */

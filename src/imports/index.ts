@@ -1,0 +1,52 @@
+/** The imports' public surface: createImports, the record types importers yield, the converters. */
+
+import type { Db } from '../db/database.js'
+import type { Clock } from '../lib/clock.js'
+import type { Media } from '../media/index.js'
+import type { Newsroom } from '../newsroom/index.js'
+import { redirectedArticle } from './import-queries.js'
+import { importStories, type RunCallbacks } from './import-stories.js'
+import { redirectKey } from './old-urls.js'
+import type { ImportOptions, ImportRecord, ImportSource, ImportSummary } from './types.js'
+
+export type * from './types.js'
+export type { RunCallbacks }
+export { htmlToMarkdown, type ConvertedBody } from './html/html-to-markdown.js'
+export { parseSectionMap } from './section-map.js'
+export { redirectKey } from './old-urls.js'
+export { IMPORTS_ERRORS } from './errors.js'
+
+export interface ImportsDeps {
+  db: Db
+  clock: Clock
+  newsroom: Newsroom
+  media: Pick<Media, 'savePhoto'>
+}
+
+/** Imports from other platforms, and the old addresses they leave behind. */
+export interface Imports {
+  /** Writes an importer's records (see importStories); idempotent per source and source id. */
+  run(
+    source: ImportSource,
+    records: AsyncIterable<ImportRecord>,
+    options?: ImportOptions,
+    callbacks?: RunCallbacks,
+  ): Promise<ImportSummary>
+  /** The story an old platform's address (path and query) led to, when an import recorded it. */
+  redirectFor(address: string): Promise<number | undefined>
+}
+
+/**
+ * Builds the imports service.
+ * @example const imports = createImports({ db, clock, newsroom, media })
+ */
+export function createImports(deps: ImportsDeps): Imports {
+  return {
+    run: (source, records, options = {}, callbacks = {}) =>
+      importStories(deps, source, records, options, callbacks),
+    redirectFor: async (address) => {
+      const key = redirectKey(address)
+      return key === undefined ? undefined : redirectedArticle(deps.db, key)
+    },
+  }
+}
