@@ -31,7 +31,7 @@ describe('createProgress', () => {
     progress.finish()
     const frames = text.split('\r').filter(Boolean)
     assert.equal(frames.length, 3)
-    assert.match(frames[0] ?? '', /^\[#{12}-{12}\]  50% 1 records/)
+    assert.match(frames[0] ?? '', /^\[#{12}-{12}\] {2}50% 1 records/)
     assert.match(frames[2] ?? '', /^\[#{24}\] 100% 3 records\s*\n$/)
   })
 })
