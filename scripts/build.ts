@@ -67,6 +67,13 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   legalComments: 'linked',
+  // V8 keeps every script's source text for lazy compilation: without whitespace and comments it
+  // is a third smaller, and a single non-ASCII character left in a comment made the whole chunk a
+  // two-byte string (4 MiB for a 2 MB file). Names stay, so stack traces still read; the linked
+  // source maps give lines back to an operator who runs with --enable-source-maps.
+  minifyWhitespace: true,
+  charset: 'ascii',
+  sourcemap: 'linked',
   logLevel: 'warning',
 })
 const count = Object.keys(assets.files).length + 1

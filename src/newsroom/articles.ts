@@ -9,6 +9,7 @@ import type { Clock } from '../lib/clock.js'
 import { isSlug } from '../lib/slug.js'
 import { articleById } from './article-queries.js'
 import type { renderArticleBody } from './article-render.js'
+import { loadArticleRender } from './article-render-loader.js'
 import {
   assertTransition,
   bylineOrder,
@@ -361,7 +362,5 @@ export function articleEvent(
  * Markdown rendering and sanitizing (markdown-it, sanitize-html) are loaded on the first save, not
  * when the server starts: reading pages never needs them.
  */
-const renderBody: typeof renderArticleBody = async (...args) => {
-  const render = await import('./article-render.js')
-  return render.renderArticleBody(...args)
-}
+const renderBody: typeof renderArticleBody = async (...args) =>
+  (await loadArticleRender()).renderArticleBody(...args)

@@ -15,7 +15,7 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { diffText, type LineChange } from '../lib/text-diff.js'
 import { canTransition } from './article-rules.js'
-import { bodyPhotoRefs, renderArticleBody } from './article-render.js'
+import { loadArticleRender } from './article-render-loader.js'
 import { articleById } from './article-queries.js'
 import { articleEvent, type createArticleWriter } from './articles.js'
 import { storedArticle } from './article-write-queries.js'
@@ -242,7 +242,10 @@ export function createStoryDesk({
 
   /** Throws STORY_PHOTO_ALT_MISSING when a photo the story shows has no alt text. */
   const requireAltText = async (story: EditableStory): Promise<void> => {
-    const shown = { leadPhotoId: story.leadPhotoId, bodyPhotos: bodyPhotoRefs(story.bodyMarkdown) }
+    const shown = {
+      leadPhotoId: story.leadPhotoId,
+      bodyPhotos: (await loadArticleRender()).bodyPhotoRefs(story.bodyMarkdown),
+    }
     const ids = [
       ...(shown.leadPhotoId === null ? [] : [shown.leadPhotoId]),
       ...shown.bodyPhotos.map((p) => p.photoId),
@@ -336,7 +339,7 @@ export function createStoryDesk({
       requirePermission(actor, 'story.edit', found.access, settings)
       const [article, body] = await Promise.all([
         articleById(db, id),
-        renderArticleBody(words.bodyMarkdown, photos),
+        loadArticleRender().then((render) => render.renderArticleBody(words.bodyMarkdown, photos)),
       ])
       if (article === undefined) throw articleNotFound({ id })
       return {
