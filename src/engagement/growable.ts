@@ -35,6 +35,12 @@ export class Growable<A extends TypedArray> {
     return index < this.length ? (this.data[index] ?? 0) : 0
   }
 
+  /** Drops the spare capacity (a column that is done growing); the next push doubles again. */
+  trim(): void {
+    if (this.data.length > this.length)
+      this.data = this.data.slice(0, Math.max(this.length, 1)) as A
+  }
+
   /** Bytes held by the backing array. */
   get bytes(): number {
     return this.data.byteLength

@@ -136,6 +136,7 @@ export function createRelated(deps: {
         const changed = [...changedDuringBuild]
         changedDuringBuild = undefined
         if (after === undefined) {
+          next.settle()
           index = next
           memo = new Map()
           if (changed.length > 0) await sync(changed)

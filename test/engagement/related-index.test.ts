@@ -65,4 +65,27 @@ describe('related index', () => {
     assert.deepEqual(index.similar(2, 5), [])
     assert.equal(index.stats().docs, documents.length)
   })
+
+  test('settling a built index frees memory and changes no answer, and it keeps growing after', () => {
+    const index = createRelatedIndex()
+    index.add(documents)
+    const before = documents.map(({ articleId }) => index.similar(articleId, 8))
+    const bytes = index.stats().bytes
+    index.settle()
+    assert.ok(index.stats().bytes < bytes, `${index.stats().bytes} < ${bytes}`)
+    assert.deepEqual(
+      documents.map(({ articleId }) => index.similar(articleId, 8)),
+      before,
+    )
+    index.add([
+      {
+        articleId: 500,
+        headline: 'Ferry timetable',
+        dek: '',
+        body: 'Ferries and the pier.',
+        tags: ['Ferries'],
+      },
+    ])
+    assert.equal(topicOf(index.similar(500, 1)[0]?.articleId ?? 0), 'ferries')
+  })
 })
