@@ -18,7 +18,8 @@ import {
   COMMENT_NAME_MAX_LENGTH,
 } from './types.js'
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// Made on the first comment: a segmenter maps ICU break data (~1 MiB) that reading never needs.
+let graphemes: Intl.Segmenter | undefined
 
 const TAB = 0x09
 const NEWLINE = 0x0a
@@ -30,6 +31,7 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/
  */
 export function graphemeLength(text: string): number {
   let count = 0
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   for (const _ of graphemes.segment(text)) count++
   return count
 }
