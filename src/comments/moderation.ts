@@ -2,6 +2,7 @@
 
 import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
+import { appendOutboxEvent } from '../db/event-outbox.js'
 import type { CommentStatus } from '../db/schema.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
@@ -101,14 +102,15 @@ export function createModeration({
       : undefined
     if (comment === undefined) throw commentNotFound(commentId)
     checkActor(actor)
-    await setStatus(db, commentId, status, clock.now())
-    await appendAudit(db, {
-      commentId,
-      readerHash: null,
-      action,
-      actor,
-      note,
-      at: clock.now(),
+    const at = clock.now()
+    await db.transaction().execute(async (trx) => {
+      await setStatus(trx, commentId, status, at)
+      await appendAudit(trx, { commentId, readerHash: null, action, actor, note, at })
+      // Webhooks hear of a comment when readers first see it, not of every later approval.
+      if (status === 'published' && comment.status !== 'published') {
+        const subject = { articleId: comment.articleId, commentId }
+        await appendOutboxEvent(trx, 'comment.published', subject, at)
+      }
     })
     await bus.publish('comment.moderated', { commentId, articleId: comment.articleId, action })
   }

@@ -2,6 +2,7 @@
 
 import type { CommentsConfig } from '../config.js'
 import type { Db } from '../db/database.js'
+import { appendOutboxEvent } from '../db/event-outbox.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { isRowId } from '../lib/row-id.js'
@@ -158,7 +159,7 @@ export function createPosting({
         firstComment,
         readerBanned,
       })
-      return insertComment(tx, {
+      const inserted = await insertComment(tx, {
         articleId: input.articleId,
         parentId,
         ...valid,
@@ -168,6 +169,11 @@ export function createPosting({
         readerHash: hashes?.readerHash ?? null,
         addressHash: hashes?.addressHash ?? null,
       })
+      if (status === 'published') {
+        const subject = { articleId: input.articleId, commentId: inserted.id }
+        await appendOutboxEvent(tx, 'comment.published', subject, now)
+      }
+      return inserted
     })
     const { status } = comment
     await bus.publish('comment.posted', {

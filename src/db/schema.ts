@@ -335,6 +335,22 @@ export interface ImportRedirectsTable {
   created_at: DbTime
 }
 
+/** An event written in the transaction of the change it announces, until webhooks take it. */
+export interface EventOutboxTable {
+  id: Generated<number>
+  topic: OutboxTopic
+  /** JSON of an OutboxEvent's subject. */
+  payload: string
+  created_at: DbTime
+}
+
+/** The changes the outbox records (what webhooks announce). */
+export type OutboxTopic =
+  | 'article.published'
+  | 'article.updated'
+  | 'article.unpublished'
+  | 'comment.published'
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable
@@ -368,4 +384,5 @@ export interface Database {
   search_documents: SearchDocumentsTable
   import_sources: ImportSourcesTable
   import_redirects: ImportRedirectsTable
+  event_outbox: EventOutboxTable
 }

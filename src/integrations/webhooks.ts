@@ -11,6 +11,7 @@ import type { Clock } from '../lib/clock.js'
 import { webhookEventsInvalid, webhookNotFound, webhookUrlInvalid } from './errors.js'
 import type { Webhook, WebhookDelivery } from './types.js'
 import { type AttemptResult, type OutgoingDelivery, sendWebhook } from './webhook-delivery.js'
+import { drainOutbox, OUTBOX_BATCH } from './webhook-outbox.js'
 import { type PayloadDeps, webhookPayload } from './webhook-payload.js'
 import {
   dueDeliveries,
@@ -47,7 +48,9 @@ export interface Webhooks {
     event: WebhookEvent,
     subject: { articleId: number; slug: string; sectionSlug: string; commentId?: number },
   ): Promise<number[]>
-  /** Sends the deliveries due now (one batch); returns how many were attempted. */
+  /** Queues deliveries for every event waiting in the outbox. */
+  drainOutbox(): Promise<void>
+  /** Queues what the outbox holds, then sends the deliveries due now (one batch); returns how many were attempted. */
   deliverDue(): Promise<number>
   /** Stops following the bus. */
   close(): void
@@ -65,8 +68,8 @@ export interface WebhooksDeps extends PayloadDeps {
 }
 
 /**
- * Builds the webhooks service and subscribes it to the bus: each event is queued right after it
- * is published, in the publishing process.
+ * Builds the webhooks service: events are taken from the outbox, which each change writes in its
+ * own transaction; the bus makes the publishing process take them at once, the job everywhere.
  * @example const webhooks = createWebhooks({ db, clock, bus, logger, newsroom, siteUrl, links, maxAttempts: 8 })
  */
 export function createWebhooks(deps: WebhooksDeps): Webhooks {
@@ -107,33 +110,34 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
       )
   }
 
-  const unsubscribe = [
-    bus.subscribe('article.published', async (e) => void (await enqueue('article.published', e))),
-    bus.subscribe('article.updated', async (e) => void (await enqueue('article.updated', e))),
-    bus.subscribe(
-      'article.unpublished',
-      async (e) => void (await enqueue('article.unpublished', e)),
-    ),
-    bus.subscribe('comment.posted', async (e) => {
-      if (e.visible) await commentPublished(e.articleId, e.commentId)
-    }),
-    bus.subscribe('comment.moderated', async (e) => {
-      if (e.action === 'approved' && e.commentId !== null)
-        await commentPublished(e.articleId, e.commentId)
-    }),
-  ]
-
-  /** Comment events carry no slug: the story's own is read (a hidden story has none to show). */
-  async function commentPublished(articleId: number, commentId: number): Promise<void> {
-    const [story] = await deps.newsroom.summariesByIds([articleId])
-    if (story === undefined) return
-    await enqueue('comment.published', {
-      articleId,
-      slug: story.slug,
-      sectionSlug: story.section.slug,
-      commentId,
+  // Events come from the outbox (written with each change); the bus only says "look now", so a
+  // change is queued within milliseconds here and by the delivery job's next run anywhere else.
+  let draining: Promise<void> | undefined
+  let again = false
+  const drain = (): Promise<void> => {
+    if (draining !== undefined) {
+      again = true
+      return draining
+    }
+    draining = (async () => {
+      do {
+        again = false
+        let taken: number
+        do taken = await drainOutbox({ ...deps, db, clock })
+        while (taken === OUTBOX_BATCH)
+      } while (again)
+    })().finally(() => {
+      draining = undefined
     })
+    return draining
   }
+  const unsubscribe = [
+    bus.subscribe('article.published', () => drain()),
+    bus.subscribe('article.updated', () => drain()),
+    bus.subscribe('article.unpublished', () => drain()),
+    bus.subscribe('comment.posted', () => drain()),
+    bus.subscribe('comment.moderated', () => drain()),
+  ]
 
   return {
     add: async (rawUrl, names) => {
@@ -156,7 +160,9 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     },
     deliveries: ({ webhookId, limit }) => recentDeliveries(db, webhookId, limit),
     enqueue,
+    drainOutbox: drain,
     deliverDue: async () => {
+      await drain()
       const due = await dueDeliveries(db, clock.now(), WEBHOOK_BATCH)
       // A few at a time: one slow receiver must not hold up the rest, nor may a burst open
       // hundreds of sockets at once.

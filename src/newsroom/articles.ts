@@ -2,6 +2,7 @@
 
 import type { Db } from '../db/database.js'
 import { classifyDbError } from '../db/dialect/classify-db-error.js'
+import { appendOutboxEvent } from '../db/event-outbox.js'
 import { toDbTime } from '../db/time-codec.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { ArticleEvent } from '../infra/bus/events.js'
@@ -150,6 +151,13 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
         await replaceArticleAuthors(trx, articleId, authorIds)
         tagIds = await ensureTags(trx, tags)
         await replaceArticleTags(trx, articleId, tagIds)
+        if (status === 'published')
+          await appendOutboxEvent(
+            trx,
+            'article.published',
+            { articleId, slug, sectionSlug: section.slug },
+            now,
+          )
         return articleId
       })
     } catch (error) {
@@ -252,6 +260,18 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           restoredFrom: options.restoredFrom ?? null,
           at: now,
         })
+        // Drafts are invisible to every subscriber, as on the bus below.
+        if (current.status === 'published')
+          await appendOutboxEvent(
+            trx,
+            'article.updated',
+            {
+              articleId: id,
+              slug: newSlug ?? current.slug,
+              sectionSlug: section?.slug ?? current.sectionSlug,
+            },
+            now,
+          )
       })
     } catch (error) {
       if (stale) throw await conflictFor(id, options.baseVersion ?? 0, changes)
@@ -311,6 +331,12 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
         to: 'published',
         at: now,
       })
+      await appendOutboxEvent(
+        trx,
+        'article.published',
+        { articleId: id, slug: current.slug, sectionSlug: current.sectionSlug },
+        now,
+      )
     })
     await bus.publish('article.published', articleEvent(current, {}))
     return load(id)

@@ -2,6 +2,7 @@
 
 import { type Actor, requirePermission } from '../accounts/index.js'
 import type { Db } from '../db/database.js'
+import { appendOutboxEvent } from '../db/event-outbox.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { isVisibleToReaders } from './article-rules.js'
@@ -66,6 +67,12 @@ export function createStoryNotes({ db, clock, bus }: { db: Db; clock: Clock; bus
         userName: actor.name,
       })
       await touchArticle(trx, articleId, now)
+      await appendOutboxEvent(
+        trx,
+        'article.updated',
+        { articleId, slug: current.slug, sectionSlug: current.sectionSlug },
+        now,
+      )
       return noteId
     })
     await bus.publish('article.updated', {

@@ -16,6 +16,7 @@ import type { Clock } from '../lib/clock.js'
 import { diffText, type LineChange } from '../lib/text-diff.js'
 import { canTransition } from './article-rules.js'
 import { loadArticleRender } from './article-render-loader.js'
+import { appendOutboxEvent } from '../db/event-outbox.js'
 import { articleById } from './article-queries.js'
 import { articleEvent, type createArticleWriter } from './articles.js'
 import { storedArticle } from './article-write-queries.js'
@@ -221,8 +222,14 @@ export function createStoryDesk({
     const before = await storedArticle(db, id)
     const moved = await db.transaction().execute(async (trx) => {
       const done = await moveStatus(trx, id, { from, to, now, publishedAt })
-      if (done)
+      if (done) {
         await insertStoryEvent(trx, { articleId: id, userId: actor.userId, from, to, at: now })
+        const topic = moveTopic(from, to)
+        if (topic !== undefined && before !== undefined) {
+          const subject = { articleId: id, slug: before.slug, sectionSlug: before.sectionSlug }
+          await appendOutboxEvent(trx, topic, subject, now)
+        }
+      }
       return done
     })
     // Someone else moved it between our read and our write; their move stands.
@@ -236,8 +243,8 @@ export function createStoryDesk({
     from: ArticleStatus,
     to: ArticleStatus,
   ) => {
-    if (to === 'published') await bus.publish('article.published', articleEvent(story, {}))
-    else if (from === 'published') await bus.publish('article.unpublished', articleEvent(story, {}))
+    const topic = moveTopic(from, to)
+    if (topic !== undefined) await bus.publish(topic, articleEvent(story, {}))
   }
 
   /** Throws STORY_PHOTO_ALT_MISSING when a photo the story shows has no alt text. */
@@ -363,7 +370,7 @@ export function createStoryDesk({
             now,
             dueBy: now,
           })
-          if (done)
+          if (done) {
             await insertStoryEvent(trx, {
               articleId: id,
               userId: null,
@@ -371,6 +378,11 @@ export function createStoryDesk({
               to: 'published',
               at: now,
             })
+            if (before !== undefined) {
+              const subject = { articleId: id, slug: before.slug, sectionSlug: before.sectionSlug }
+              await appendOutboxEvent(trx, 'article.published', subject, now)
+            }
+          }
           return done
         })
         if (!moved || before === undefined) continue
@@ -380,4 +392,14 @@ export function createStoryDesk({
       return published
     },
   }
+}
+
+/** What a move announces: publishing, or taking a live story down; other moves are internal. */
+function moveTopic(
+  from: ArticleStatus,
+  to: ArticleStatus,
+): 'article.published' | 'article.unpublished' | undefined {
+  if (to === 'published') return 'article.published'
+  if (from === 'published') return 'article.unpublished'
+  return undefined
 }

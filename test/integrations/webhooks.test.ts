@@ -157,6 +157,49 @@ forEachDatabase('webhooks', (t) => {
     restarted.close()
   })
 
+  test('a change whose process died before announcing it still reaches receivers (the outbox)', async () => {
+    await webhooks.add(receiver.url, ['article.published'])
+    // No listener on the bus: as if the process died right after its transaction committed.
+    webhooks.close()
+    const story = await f.story()
+    assert.equal(receiver.received.length, 0)
+
+    const restarted = build(createInProcessBus({ onHandlerError: () => {} }))
+    assert.equal(await restarted.deliverDue(), 1)
+    assert.equal(receiver.received.length, 1)
+    assert.equal(receiver.received[0]?.json.event, 'article.published')
+    assert.equal((receiver.received[0]?.json.story as { id: number }).id, story.id)
+    // Taken once: a second run queues nothing more.
+    assert.equal(await restarted.deliverDue(), 0)
+    restarted.close()
+  })
+
+  test('a change that fails leaves no event behind', async () => {
+    await webhooks.add(receiver.url, ['article.published'])
+    const story = await f.story()
+    await webhooks.deliverDue()
+    receiver.received.length = 0
+    webhooks.close()
+    await assert.rejects(f.story({ slug: story.slug }), code('ARTICLE_SLUG_TAKEN'))
+    const restarted = build(createInProcessBus({ onHandlerError: () => {} }))
+    assert.equal(await restarted.deliverDue(), 0)
+    assert.equal(receiver.received.length, 0)
+    restarted.close()
+  })
+
+  test('two processes taking the outbox at once queue each event once', async () => {
+    const { webhook } = await webhooks.add(receiver.url, ['article.published'])
+    webhooks.close()
+    for (let i = 0; i < 12; i++) await f.story()
+    const one = build(createInProcessBus({ onHandlerError: () => {} }))
+    const two = build(createInProcessBus({ onHandlerError: () => {} }))
+    await Promise.all([one.drainOutbox(), two.drainOutbox(), one.drainOutbox()])
+    const queued = await one.deliveries({ webhookId: webhook.id, limit: 100 })
+    assert.equal(queued.length, 12)
+    one.close()
+    two.close()
+  })
+
   test('events of one story go out in order: an update waits for the publication before it', async () => {
     await webhooks.add(receiver.url, ['article.published', 'article.updated'])
     receiver.answers.push(500)
