@@ -22,11 +22,13 @@ interface Doc {
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+const str = (value: unknown, fallback: string): string =>
+  typeof value === 'string' ? value : fallback
 
 /** The opening tag of markup `index`, with its href when it is a link; undefined when unknown. */
 function openTag(doc: Doc, index: unknown): string | undefined {
   const markup = list(doc.markups[typeof index === 'number' ? index : -1])
-  const tag = String(markup[0] ?? '').toLowerCase()
+  const tag = str(markup[0], '').toLowerCase()
   if (!INLINE_TAGS.has(tag)) return undefined
   if (tag !== 'a') return tag
   const attrs = list(markup[1])
@@ -70,7 +72,7 @@ function section(doc: Doc, raw: unknown): string {
   const entry = list(raw)
   switch (entry[0]) {
     case MARKUP_SECTION: {
-      const name = String(entry[1] ?? 'p').toLowerCase()
+      const name = str(entry[1], 'p').toLowerCase()
       const tag = BLOCK_TAGS.has(name) ? (name === 'aside' ? 'blockquote' : name) : 'p'
       const inner = markers(doc, entry[2])
       return inner === '' ? '' : `<${tag}>${inner}</${tag}>`
@@ -87,7 +89,7 @@ function section(doc: Doc, raw: unknown): string {
       const payload = (
         typeof card[1] === 'object' && card[1] !== null ? card[1] : {}
       ) as CardPayload
-      return renderGhostCard(String(card[0] ?? ''), payload)
+      return renderGhostCard(str(card[0], ''), payload)
     }
     default:
       return ''

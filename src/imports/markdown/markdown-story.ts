@@ -42,15 +42,15 @@ const asList = (value: FrontValue | undefined): string[] =>
     .filter((item) => item !== '')
 
 /** published or draft from `draft`, `status` or Jekyll's `published: false`; or a reason. */
-function statusOf(fields: Fields): 'published' | 'draft' | string {
+function statusOf(fields: Fields): { status: 'published' | 'draft' } | { reason: string } {
   const draft = asText(fields.get('draft')).toLowerCase()
-  if (TRUE.has(draft)) return 'draft'
+  if (TRUE.has(draft)) return { status: 'draft' }
   const published = asText(fields.get('published')).toLowerCase()
-  if (FALSE.has(published)) return 'draft'
+  if (FALSE.has(published)) return { status: 'draft' }
   const status = asText(fields.get('status')).toLowerCase()
-  if (status === '' || PUBLISHED_STATUS.has(status)) return 'published'
-  if (DRAFT_STATUS.has(status)) return 'draft'
-  return `unknown status "${status}" (draft or published)`
+  if (status === '' || PUBLISHED_STATUS.has(status)) return { status: 'published' }
+  if (DRAFT_STATUS.has(status)) return { status: 'draft' }
+  return { reason: `unknown status "${status}" (draft or published)` }
 }
 
 /** The date in the first of `names` present: undefined when none is, a reason when bad. */
@@ -97,8 +97,9 @@ export function markdownStoryRecords(
   const { fields } = parsed
   const headline = asText(fields.get('title'))
   if (headline === '') return bad(undefined, 'no title in the front matter')
-  const status = statusOf(fields)
-  if (status !== 'published' && status !== 'draft') return bad(undefined, status)
+  const state = statusOf(fields)
+  if ('reason' in state) return bad(undefined, state.reason)
+  const { status } = state
   const publishedAt = dateOf(fields, DATE)
   if (typeof publishedAt === 'string') return bad(undefined, publishedAt)
   const updatedAt = dateOf(fields, UPDATED)
