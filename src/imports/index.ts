@@ -15,6 +15,7 @@ export { htmlToMarkdown, type ConvertedBody } from './html/html-to-markdown.js'
 export { parseSectionMap } from './section-map.js'
 export { redirectKey } from './old-urls.js'
 export { IMPORTS_ERRORS } from './errors.js'
+export { openGhostExport, openMarkdownFolder, openWireFile } from './open-format.js'
 
 export interface ImportsDeps {
   db: Db

@@ -4,10 +4,15 @@
  */
 
 import type { Command } from '../../command.js'
+import { importGhostCommand } from './ghost.js'
+import { importMarkdownCommand } from './markdown.js'
+import { importWireCommand } from './wire.js'
 
 /** Every `import <format>` command, in the order `masthead --help` lists them. */
 export const IMPORT_COMMANDS: readonly Command[] = [
   // importCommand(wxrFormat),
-  // import ghost, import markdown, import wire: add their importCommand(…) here.
+  importGhostCommand,
+  importMarkdownCommand,
+  importWireCommand,
   // import masthead (the export's own format) is added here too.
 ]
