@@ -16,6 +16,7 @@ export { parseSectionMap } from './section-map.js'
 export { redirectKey } from './old-urls.js'
 export { IMPORTS_ERRORS } from './errors.js'
 export { openGhostExport, openMarkdownFolder, openWireFile } from './open-format.js'
+export { openWxr, type OpenedWxr } from './wxr/wxr-reader.js'
 
 export interface ImportsDeps {
   db: Db

@@ -45,7 +45,9 @@ export async function writeStory(
     const input: NewArticle = {
       ...fields,
       status: record.status,
-      ...(record.publishedAt === undefined ? {} : { publishedAt: record.publishedAt }),
+      ...(record.publishedAt === undefined || record.status !== 'published'
+        ? {}
+        : { publishedAt: record.publishedAt }),
       ...(record.updatedAt === undefined || record.status !== 'published'
         ? {}
         : { updatedAt: record.updatedAt }),

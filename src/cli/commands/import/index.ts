@@ -7,10 +7,11 @@ import type { Command } from '../../command.js'
 import { importGhostCommand } from './ghost.js'
 import { importMarkdownCommand } from './markdown.js'
 import { importWireCommand } from './wire.js'
+import { importWxrCommand } from './wxr.js'
 
 /** Every `import <format>` command, in the order `masthead --help` lists them. */
 export const IMPORT_COMMANDS: readonly Command[] = [
-  // importCommand(wxrFormat),
+  importWxrCommand,
   importGhostCommand,
   importMarkdownCommand,
   importWireCommand,
