@@ -346,10 +346,7 @@ export interface EventOutboxTable {
 
 /** The changes the outbox records (what webhooks announce). */
 export type OutboxTopic =
-  | 'article.published'
-  | 'article.updated'
-  | 'article.unpublished'
-  | 'comment.published'
+  'article.published' | 'article.updated' | 'article.unpublished' | 'comment.published'
 
 /** The whole database as Kysely sees it. */
 export interface Database {
