@@ -7,6 +7,7 @@ import type {
   CommentOrder,
   CommentsMode,
   NewComment,
+  PostedComment,
   ReaderIdentity,
   ThreadPage,
 } from './types.js'
@@ -29,7 +30,7 @@ export interface Comments {
    * Validates, checks and stores a comment; resolves once it is committed, with status
    * 'published' or 'held'. Throws MastheadError COMMENT_* / COMMENTS_CLOSED codes.
    */
-  post(input: NewComment, options?: PostOptions): Promise<Comment>
+  post(input: NewComment, options?: PostOptions): Promise<PostedComment>
   /** A signed stamp for the comment form (checked by post's `formToken`). */
   issueFormToken(): Promise<string>
   /**

@@ -23,7 +23,7 @@ import {
 } from './errors.js'
 import { containsLink, createBannedWordMatcher, initialStatus } from './moderation-rules.js'
 import type { ReaderKeys } from './reader-identity.js'
-import type { Comment, NewComment } from './types.js'
+import type { NewComment, PostedComment } from './types.js'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
@@ -91,7 +91,7 @@ export function createPosting({
     }
   }
 
-  return async (input: NewComment, options: PostOptions = {}): Promise<Comment> => {
+  return async (input: NewComment, options: PostOptions = {}): Promise<PostedComment> => {
     const valid = validateComment(input)
     if (imitatesReservedName(valid.authorName, await reservedNames())) throw commentNameReserved()
     if (options.formToken !== undefined) {
@@ -173,7 +173,7 @@ export function createPosting({
         const subject = { articleId: input.articleId, commentId: inserted.id }
         await appendOutboxEvent(tx, 'comment.published', subject, now)
       }
-      return inserted
+      return { ...inserted, holdReason }
     })
     const { status } = comment
     await bus.publish('comment.posted', {
@@ -182,6 +182,6 @@ export function createPosting({
       visible: status === 'published',
     })
     // A banned reader is told the same as anyone held for review: the ban stays silent.
-    return status === 'spam' ? { ...comment, status: 'held' } : comment
+    return status === 'spam' ? { ...comment, status: 'held', holdReason: null } : comment
   }
 }

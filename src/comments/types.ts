@@ -39,6 +39,14 @@ export interface NewComment {
 export type HoldReason =
   'premoderation' | 'banned_word' | 'link' | 'first_comment' | 'reported' | 'banned_reader'
 
+/**
+ * A comment just posted, as its author may know it: why it is held, if it is (a banned reader's
+ * comment reads as held for no stated reason: the ban stays silent).
+ */
+export interface PostedComment extends Comment {
+  holdReason: HoldReason | null
+}
+
 /** A top-level comment with its visible replies (oldest first). */
 export interface CommentThread extends Comment {
   replies: Comment[]

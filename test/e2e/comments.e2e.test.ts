@@ -72,9 +72,12 @@ browserSuite('comments in the browser', (suite) => {
     await page.goto(suite.site.urls.article)
     const body = 'Details at www.harbour-facts.example/quay'
     assert.equal(await post(page, { name: 'Linker', body }), 303)
-    assert.match(page.url(), /\?notice=held#comments-title$/)
+    assert.match(page.url(), /\?notice=held&because=link#comments-title$/)
     const status = page.locator('.comment-notice[role="status"]')
-    assert.match((await status.textContent()) ?? '', /Thanks — your comment is waiting for review/)
+    assert.match(
+      (await status.textContent()) ?? '',
+      /Thanks — your comment is waiting for review\. It contains a link/,
+    )
     assert.equal(await page.getByText(body).count(), 0)
     await assertAxeClean(page, 'the held notice')
 

@@ -8,6 +8,7 @@ import { refuseCrossSite } from '../plugins/cross-site.js'
 import { unsupportedMediaType } from '../plugins/errors.js'
 import { ApiErrorBody, IntId, Nullable, PageNumber } from '../schema-parts.js'
 import type { Services } from '../services.js'
+import { HELD_BECAUSE, heldBecause, heldMessage } from '../comment-held.js'
 
 export interface CommentRoutesOptions {
   services: Services
@@ -62,7 +63,11 @@ const PostBody = Type.Object(
 const PostReply = Type.Object({
   comment: Type.Composite([
     CommentItem,
-    Type.Object({ status: Type.Union([Type.Literal('published'), Type.Literal('held')]) }),
+    Type.Object({
+      status: Type.Union([Type.Literal('published'), Type.Literal('held')]),
+      // Why a held comment waits, when its author is told (never which listed word).
+      heldBecause: Type.Optional(Type.Union(HELD_BECAUSE.map((reason) => Type.Literal(reason)))),
+    }),
   ]),
   message: Type.String(),
 })
@@ -172,14 +177,20 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (
           reader: readerOf(request),
         })
         .catch(renameField)
-      const status = comment.status === 'published' ? 'published' : 'held'
       reply.code(201)
+      if (comment.status === 'published')
+        return {
+          comment: { ...publicComment(comment), status: 'published' as const },
+          message: 'Thanks — your comment is published.',
+        }
+      const because = heldBecause(comment.holdReason)
       return {
-        comment: { ...publicComment(comment), status },
-        message:
-          status === 'published'
-            ? 'Thanks — your comment is published.'
-            : 'Thanks — your comment is waiting for review.',
+        comment: {
+          ...publicComment(comment),
+          status: 'held' as const,
+          ...(because === undefined ? {} : { heldBecause: because }),
+        },
+        message: heldMessage(because),
       }
     },
   )

@@ -11,6 +11,7 @@ import type {
   CommentNotice,
   CommentsProps,
 } from './components/comments.js'
+import type { HeldBecause } from '../comment-held.js'
 import type { PageContext } from './page-context.js'
 
 /** How the reader asked to see the comments (the article URL's query string). */
@@ -20,6 +21,8 @@ export interface CommentsView {
   /** `?reply=ID`: show the form as a reply to this top-level comment. */
   replyTo?: number | undefined
   notice?: CommentNotice | undefined
+  /** With the "held" notice: the reason its author is told. */
+  heldBecause?: HeldBecause | undefined
 }
 
 /** A refused comment to show again in the form, with what was wrong. */
@@ -66,6 +69,7 @@ export async function loadCommentsBlock(
     language: ctx.site.language,
     replyTo,
     notice: view.notice,
+    heldBecause: view.heldBecause,
     draft: refused?.draft,
     errors: refused?.errors,
   }

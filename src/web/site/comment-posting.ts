@@ -2,6 +2,7 @@
 
 import { graphemeLength, type ReaderIdentity } from '../../comments/index.js'
 import { isMastheadError } from '../../lib/errors.js'
+import { type HeldBecause, heldBecause } from '../comment-held.js'
 import { statusForError } from '../plugins/error-handler.js'
 import type { CommentField, CommentFormError } from './components/comments.js'
 import type { LoadedPage, PageContext } from './page-context.js'
@@ -69,7 +70,7 @@ export async function postComment(
     const location =
       comment.status === 'published'
         ? `${canonical}#comment-${comment.id}`
-        : `${canonical}?notice=held#comments-title`
+        : `${canonical}?${heldQuery(heldBecause(comment.holdReason))}#comments-title`
     return { kind: 'posted', location }
   } catch (error) {
     if (!isMastheadError(error)) throw error
@@ -113,4 +114,9 @@ export async function reportComment(
     throw error
   }
   return { kind: 'reported', location: `${story.canonical}?notice=reported#comments-title` }
+}
+
+/** `notice=held`, with the reason its author is told when there is one. */
+function heldQuery(because: HeldBecause | undefined): string {
+  return because === undefined ? 'notice=held' : `notice=held&because=${because}`
 }

@@ -3,6 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { IntId, MAX_INT_ID, PageNumber } from '../schema-parts.js'
 import { SEARCH_FIELDS } from '../search-request.js'
+import { HELD_BECAUSE } from '../comment-held.js'
 
 /**
  * Unknown properties answer 400: `additionalProperties: false` does so because server.ts sets
@@ -42,6 +43,8 @@ export const ArticleQuery = Type.Object(
     cpage: Type.Optional(PageNumber()),
     reply: Type.Optional(IntId()),
     notice: Type.Optional(Type.Union([Type.Literal('held'), Type.Literal('reported')])),
+    // With notice=held: why the comment waits, in words its author is told (never the word list).
+    because: Type.Optional(Type.Union(HELD_BECAUSE.map((reason) => Type.Literal(reason)))),
   },
   QUERY,
 )

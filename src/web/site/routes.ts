@@ -164,12 +164,13 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     '/:section/:slug',
     { schema: { params: StoryParams, querystring: ArticleQuery } },
     async (request, reply) => {
-      const { order, cpage, reply: replyTo, notice } = request.query
+      const { order, cpage, reply: replyTo, notice, because } = request.query
       const result = await loadArticlePage(context(), request.params, undefined, {
         order,
         page: cpage,
         replyTo,
         notice,
+        heldBecause: notice === 'held' ? because : undefined,
       })
       switch (result.kind) {
         case 'missing':

@@ -12,6 +12,7 @@ interface ApiComment {
   body: string
   createdAt: string
   status?: string
+  heldBecause?: string
   replies?: ApiComment[]
 }
 
@@ -121,10 +122,16 @@ describe('comments API', () => {
       'See https://example.org/x',
       'visit spam-shop.com now',
     ]
+    const told = ['listed_word', 'listed_word', 'link', 'link']
     for (const [i, body] of held.entries()) {
       const response = await post(story(2), { name: 'Cy', body }, `held-${i}`)
       assert.equal(response.statusCode, 201, body)
-      assert.equal(response.json<{ comment: ApiComment }>().comment.status, 'held', body)
+      const answer = response.json<{ comment: ApiComment; message: string }>()
+      assert.equal(answer.comment.status, 'held', body)
+      // The author is told why, in a stable code and in words, never which word is listed.
+      assert.equal(answer.comment.heldBecause, told[i], body)
+      assert.match(answer.message, /^Thanks — your comment is waiting for review\. It contains/)
+      assert.ok(!/scoundr|rotten/i.test(answer.message), answer.message)
     }
     for (const body of ['Scoundrels is not the word', 'e.g. version 3.5 is fine']) {
       const response = await post(story(2), { name: 'Cy', body }, 'not-held')
@@ -143,6 +150,7 @@ describe('comments API', () => {
     const held = await post(story(3), { name: 'Di', body: 'Plain and kind' }, 'premod')
     assert.equal(held.statusCode, 201)
     assert.equal(held.json<{ comment: ApiComment }>().comment.status, 'held')
+    assert.equal(held.json<{ comment: ApiComment }>().comment.heldBecause, 'review')
     await moderation.setArticleMode(story(3).id, 'closed', 'test')
     const closed = await post(story(3), { name: 'Di', body: 'Another' }, 'premod')
     assert.equal(closed.statusCode, 403)

@@ -150,10 +150,13 @@ describe('comment form', () => {
     const response = await post({ name: 'Linker', body }, 'link')
     assert.equal(response.status, 303)
     const location = String(response.headers.location)
-    assert.equal(location, `${site.articlePath}?notice=held#comments-title`)
+    assert.equal(location, `${site.articlePath}?notice=held&because=link#comments-title`)
     const page = await site.get(location.replace(/#.*$/, ''))
     assert.equal(page.status, 200)
-    assert.match(textOf(one(page.doc, '[role="status"]')), /waiting for review/)
+    assert.match(
+      textOf(one(page.doc, '[role="status"]')),
+      /waiting for review\. It contains a link/,
+    )
     assert.ok(!page.html.includes('Cheap watches'))
     assert.deepEqual(await htmlProblems(page.html), [])
   })
@@ -339,5 +342,91 @@ describe('comment form', () => {
       headers: { 'content-type': FORM, 'user-agent': 'same-origin-2', origin: own },
     })
     assert.equal(withOrigin.status, 303)
+  })
+})
+
+describe('a held comment’s author is told why', () => {
+  let site: SiteApp
+  let stamp: string
+  const post = (fields: Record<string, string>, ua: string) =>
+    site.request({
+      method: 'POST',
+      url: `${site.articlePath}/comments`,
+      payload: form({ stamp, ...fields }),
+      headers: { 'content-type': FORM, 'user-agent': ua },
+    })
+  /** Posts, follows the redirect and returns the notice's text. */
+  const noticeAfter = async (fields: Record<string, string>, ua: string) => {
+    const response = await post(fields, ua)
+    assert.equal(response.status, 303)
+    const location = String(response.headers.location)
+    const page = await site.get(location.replace(/#.*$/, ''))
+    assert.equal(page.status, 200)
+    assert.deepEqual(await htmlProblems(page.html), [])
+    return { location, text: textOf(one(page.doc, '[role="status"]')), html: page.html }
+  }
+
+  before(async () => {
+    site = await startSiteApp({
+      MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE: '0',
+      MASTHEAD_COMMENTS_ADDRESS_RATE_PER_DAY: '0',
+      MASTHEAD_COMMENTS_HOLD_FIRST: 'true',
+      MASTHEAD_COMMENTS_BANNED_WORDS: 'grumbleweed',
+    })
+    const page = await site.get(site.articlePath)
+    stamp = one(page.doc, 'input[name="stamp"]').getAttribute('value') ?? ''
+  })
+  after(() => site.close())
+
+  test('a first comment is held and its author learns that later ones appear at once', async () => {
+    const first = await noticeAfter({ name: 'Nova', body: 'First time here.' }, 'nova')
+    assert.match(first.location, /[?&]because=first_comment#/)
+    assert.match(first.text, /your first comment here/)
+    const [held] = (
+      await site.testApp.app.services.comments.moderation.queue({
+        filter: 'held',
+        articleId: site.article.id,
+      })
+    ).items
+    assert.ok(held)
+    await site.testApp.app.services.comments.moderation.approve(held.id, 'cli')
+    const second = await post({ name: 'Nova', body: 'And again, now approved.' }, 'nova')
+    assert.match(String(second.headers.location), /#comment-\d+$/)
+  })
+
+  test('a listed word is named as a reason, never the word itself', async () => {
+    const held = await noticeAfter({ name: 'Lex', body: 'What a GRUMBLEWEED of a plan.' }, 'lex')
+    assert.match(held.location, /[?&]because=listed_word#/)
+    assert.match(held.text, /a word our moderators check/)
+    assert.ok(!held.html.toLowerCase().includes('grumbleweed'))
+  })
+
+  test('a banned reader is told only that the comment waits', async () => {
+    const seen = await post({ name: 'Bo', body: 'Hello there.' }, 'bo')
+    assert.equal(seen.status, 303)
+    const [mine] = (
+      await site.testApp.app.services.comments.moderation.queue({
+        filter: 'held',
+        articleId: site.article.id,
+      })
+    ).items.filter((c) => c.authorName === 'Bo')
+    assert.ok(mine)
+    await site.testApp.app.services.comments.moderation.banReader(
+      { commentId: mine.id },
+      'cli',
+      'test',
+    )
+    const banned = await noticeAfter({ name: 'Bo', body: 'Still here.' }, 'bo')
+    assert.match(banned.location, /\?notice=held#/)
+    assert.equal(
+      banned.text,
+      'Thanks — your comment is waiting for review. It will appear once a moderator approves it.',
+    )
+  })
+
+  test('an unknown reason in the address is a clear 400, not a guess', async () => {
+    const response = await site.get(`${site.articlePath}?notice=held&because=secret_list`)
+    assert.equal(response.status, 400)
   })
 })

@@ -1,6 +1,7 @@
 /** The comments block: heading with the count, notices, the form (or "closed"), the threads and their pages. */
 
 import type { Comment, CommentOrder, CommentsMode, CommentThread } from '../../../comments/index.js'
+import { type HeldBecause, heldMessage } from '../../comment-held.js'
 import { formatDateTime } from '../../render/format.js'
 import type { SafeHtml } from '../../render/html.js'
 import { CommentForm, type CommentDraft, type CommentFormError } from './comment-form.js'
@@ -10,10 +11,7 @@ export type { CommentDraft, CommentField, CommentFormError } from './comment-for
 /** A message shown after a redirect (`?notice=`): the reader learns what became of their action. */
 export type CommentNotice = 'held' | 'reported'
 
-const NOTICES: Record<CommentNotice, string> = {
-  held: 'Thanks — your comment is waiting for review. It will appear once a moderator approves it.',
-  reported: 'Thanks for your report. Our moderators will take a look.',
-}
+const REPORTED = 'Thanks for your report. Our moderators will take a look.'
 
 export interface CommentsProps {
   /** Visible comments, replies included. */
@@ -31,6 +29,8 @@ export interface CommentsProps {
   language: string
   replyTo?: Comment | undefined
   notice?: CommentNotice | undefined
+  /** With the "held" notice: why the comment waits (see web/comment-held.ts). */
+  heldBecause?: HeldBecause | undefined
   draft?: CommentDraft | undefined
   errors?: readonly CommentFormError[] | undefined
 }
@@ -54,7 +54,7 @@ export function CommentsSection(props: CommentsProps): SafeHtml {
       </h2>
       {props.notice === undefined ? null : (
         <p class="comment-notice" role="status">
-          {NOTICES[props.notice]}
+          {props.notice === 'held' ? heldMessage(props.heldBecause) : REPORTED}
         </p>
       )}
       {props.mode === 'closed' ? (
