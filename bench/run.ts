@@ -21,6 +21,7 @@ import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { startupScenario } from './scenarios/startup.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
 import { warmArticleScenario } from './scenarios/warm-article.js'
+import { wxrImportScenario } from './scenarios/wxr-import.js'
 
 /** Warm throughput must reach this share of the bare node:http ceiling. */
 const WARM_SHARE_TARGET = 0.5
@@ -37,6 +38,10 @@ const { values: options } = parseArgs({
     /** Stories the distribution group writes (feeds and sitemaps at scale). */
     'distribution-articles': { type: 'string', default: '100000' },
     'search-articles': { type: 'string', default: '100000' },
+    /** Posts in the generated WordPress export the imports group moves in. */
+    'wxr-posts': { type: 'string', default: '10000' },
+    /** Of them, posts with an image attachment whose file is in the --media folder. */
+    'wxr-photos': { type: 'string', default: '500' },
     /**
      * A PostgreSQL URL: the search group also copies its archive into a fresh schema there and
      * measures it (e.g. --search-pg "$MASTHEAD_TEST_PG_URL"); the schema is dropped afterwards.
@@ -44,7 +49,7 @@ const { values: options } = parseArgs({
     'search-pg': { type: 'string' },
     /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution.
+     * comments, views, newsroom, distribution, imports.
      */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
@@ -61,6 +66,7 @@ const GROUPS = [
   'views',
   'newsroom',
   'distribution',
+  'imports',
 ] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
@@ -245,6 +251,16 @@ async function main(): Promise<void> {
       }),
     )
   }
+  // A WordPress archive moving in, in processes of their own (peak RSS is the importer's alone).
+  if (runs('imports')) {
+    scenarios.push(
+      await wxrImportScenario({
+        posts: Number(options['wxr-posts']),
+        photos: Number(options['wxr-photos']),
+        log,
+      }),
+    )
+  }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
@@ -308,6 +324,7 @@ async function main(): Promise<void> {
     }
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'distribution')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'wxr-import')?.rows ?? []))
     // The ranking and search rows last: they come from their own data sets, not the 10,000 seeded stories.
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)

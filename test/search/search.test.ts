@@ -284,6 +284,32 @@ forEachDatabase('site search', (t) => {
     assert.deepEqual(rows, [])
   })
 
+  test('a bulk write defers indexing to one catch-up at its end, even when it fails', async () => {
+    let seenInside: string[] = ['not run']
+    await search.deferIndexing(async () => {
+      await f.story({
+        headline: 'Ropewalk museum reopens',
+        bodyMarkdown: 'x',
+        publishedAt: ago(0.2),
+      })
+      seenInside = await find('ropewalk')
+    })
+    assert.deepEqual(seenInside, [])
+    assert.deepEqual(await find('ropewalk'), ['Ropewalk museum reopens'])
+    await assert.rejects(
+      search.deferIndexing(async () => {
+        await f.story({
+          headline: 'Windmill sails mended',
+          bodyMarkdown: 'x',
+          publishedAt: ago(0.2),
+        })
+        throw new Error('the import broke off')
+      }),
+      /broke off/,
+    )
+    assert.deepEqual(await find('windmill'), ['Windmill sails mended'])
+  })
+
   test('catch-up indexes stories written behind its back, and nothing twice', async () => {
     await t.handle.db
       .deleteFrom('search_documents')

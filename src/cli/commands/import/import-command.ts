@@ -71,19 +71,22 @@ ${OPTIONS_HELP}`
       }
       const { path, options } = parsed
       if (!fs.existsSync(path)) throw new UsageError(`there is no ${path}`, help)
-      return withServices(parseConfig(context.env), async ({ imports }) => {
+      return withServices(parseConfig(context.env), async ({ imports, search }) => {
         const started = performance.now()
         const opened = await format.open(path, options)
         const progress = createProgress(context.progress, { unit: 'records' })
-        const summary = await imports.run(opened.source, opened.records, options, {
-          onProgress: (state) =>
-            progress.update({
-              done: state.done,
-              ...(opened.bytesRead === undefined ? {} : { bytesRead: opened.bytesRead() }),
-              ...(opened.totalBytes === undefined ? {} : { totalBytes: opened.totalBytes }),
-              counters: { created: state.created, updated: state.updated, skipped: state.skipped, errors: state.errors }, // prettier-ignore
-            }),
-        })
+        // The index is brought up to date once at the end, in batches, not story by story.
+        const summary = await search.deferIndexing(() =>
+          imports.run(opened.source, opened.records, options, {
+            onProgress: (state) =>
+              progress.update({
+                done: state.done,
+                ...(opened.bytesRead === undefined ? {} : { bytesRead: opened.bytesRead() }),
+                ...(opened.totalBytes === undefined ? {} : { totalBytes: opened.totalBytes }),
+                counters: { created: state.created, updated: state.updated, skipped: state.skipped, errors: state.errors }, // prettier-ignore
+              }),
+          }),
+        )
         progress.finish()
         printSummary(context, path, summary, (performance.now() - started) / 1000, options)
         return summary.errors.length > 0 ? 1 : 0
