@@ -127,7 +127,11 @@ export async function buildServices(
     bus,
     config: config.comments,
     newsroom,
-    reservedNames: async () => ({ site: [config.site.name], staff: await newsroom.authorNames() }),
+    // Bylines and newsroom users (whose replies carry a badge): readers may not take their names.
+    reservedNames: async () => {
+      const [bylines, users] = await Promise.all([newsroom.authorNames(), accounts.listUsers()])
+      return { site: [config.site.name], staff: [...bylines, ...users.map((user) => user.name)] }
+    },
   })
   const distribution = createDistribution({
     newsroom,

@@ -30,6 +30,7 @@ export type Permission =
   | 'photos.manage'
   | 'front.curate'
   | 'comments.moderate'
+  | 'comments.reply'
   | 'analytics.view'
   | 'users.manage'
   | 'settings.manage'
@@ -64,6 +65,8 @@ const ROLE_PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'photos.manage': WRITERS,
   'front.curate': DESK,
   'comments.moderate': ['admin', 'editor', 'moderator'],
+  // Staff replies carry a badge readers trust: contributors (outside writers) do not get one.
+  'comments.reply': ['admin', 'editor', 'author', 'moderator'],
   'analytics.view': ['admin', 'editor', 'author', 'contributor'],
   'users.manage': ['admin'],
   'settings.manage': ['admin'],

@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/database.js'
 import { fromDbTime, toDbTime, toNumber } from '../db/time-codec.js'
-import type { CommentStatus } from '../db/schema.js'
+import type { CommentBadge, CommentStatus } from '../db/schema.js'
 import type { Comment, CommentOrder, CommentThread, HoldReason } from './types.js'
 
 const PUBLIC_COLUMNS = [
@@ -13,6 +13,7 @@ const PUBLIC_COLUMNS = [
   'body',
   'status',
   'created_at',
+  'author_badge',
 ] as const
 
 /** The parent fields that decide whether a reply is allowed. */
@@ -42,6 +43,8 @@ export async function insertComment(
     holdReason: HoldReason | null
     readerHash: string | null
     addressHash: string | null
+    /** A staff reply's writer and badge (never from a reader's input). */
+    staff?: { userId: number; badge: CommentBadge }
   },
 ): Promise<Comment> {
   const { id } = await db
@@ -57,6 +60,8 @@ export async function insertComment(
       reader_hash: input.readerHash,
       address_hash: input.addressHash,
       created_at: toDbTime(input.createdAt),
+      author_user_id: input.staff?.userId ?? null,
+      author_badge: input.staff?.badge ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -68,6 +73,7 @@ export async function insertComment(
     body: input.body,
     status: input.status,
     createdAt: input.createdAt,
+    badge: input.staff?.badge ?? null,
   }
 }
 
@@ -186,6 +192,7 @@ export function toComment(r: {
   body: string
   status: CommentStatus
   created_at: Date | string
+  author_badge: CommentBadge | null
 }): Comment {
   return {
     id: r.id,
@@ -195,5 +202,6 @@ export function toComment(r: {
     body: r.body,
     status: r.status,
     createdAt: fromDbTime(r.created_at),
+    badge: r.author_badge,
   }
 }

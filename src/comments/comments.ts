@@ -2,6 +2,7 @@
 
 import type { Moderation, ReportOutcome } from './moderation.js'
 import type { PostOptions } from './posting.js'
+import type { StaffComment, StaffWriter } from './staff-replies.js'
 import type {
   Comment,
   CommentOrder,
@@ -31,6 +32,11 @@ export interface Comments {
    * 'published' or 'held'. Throws MastheadError COMMENT_* / COMMENTS_CLOSED codes.
    */
   post(input: NewComment, options?: PostOptions): Promise<PostedComment>
+  /**
+   * A newsroom user's comment or reply, published at once with an "Author" badge (a byline of the
+   * story) or a "Staff" one. Only the newsroom, from a checked session, may call it.
+   */
+  postAsStaff(writer: StaffWriter, input: StaffComment): Promise<Comment>
   /** A signed stamp for the comment form (checked by post's `formToken`). */
   issueFormToken(): Promise<string>
   /**

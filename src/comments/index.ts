@@ -17,6 +17,7 @@ import { createModeration, createReporting, effectiveMode } from './moderation.j
 import { createPosting } from './posting.js'
 import type { ReservedNames } from './name-rules.js'
 import { createReaderKeys } from './reader-identity.js'
+import { createStaffReplies } from './staff-replies.js'
 import { COMMENTS_PER_PAGE } from './types.js'
 
 export type * from './types.js'
@@ -26,6 +27,7 @@ export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from '
 export { graphemeLength } from './comment-rules.js'
 export { commentArticleNotFound } from './errors.js'
 export type { ReservedNames }
+export type { StaffComment, StaffWriter } from './staff-replies.js'
 
 /** How long the reserved names are reused before they are read again. */
 const RESERVED_NAMES_TTL_MS = 60_000
@@ -50,7 +52,7 @@ export function createComments({
   bus: Bus
   config: CommentsConfig
   /** Owns the stories: whether readers may see one, and its comment mode. */
-  newsroom: Pick<Newsroom, 'commentsMode' | 'setCommentsMode'>
+  newsroom: Pick<Newsroom, 'commentsMode' | 'setCommentsMode' | 'bylineUserIds'>
   /** The site's and staff's names, which readers' names may not imitate (read once a minute). */
   reservedNames?: () => Promise<ReservedNames>
 }): Comments {
@@ -104,6 +106,7 @@ export function createComments({
       Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
     modeFor: (articleId) => effectiveMode(newsroom, config, articleId),
     post,
+    postAsStaff: createStaffReplies({ db, clock, bus, defaultMode: config.mode, newsroom }),
     issueFormToken: () => keys.issueFormToken(),
     report: createReporting({ db, clock, bus, keys, config }),
     moderation: createModeration({ db, clock, bus, newsroom }),

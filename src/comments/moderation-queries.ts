@@ -33,6 +33,7 @@ export async function queuePage(
         'c.body',
         'c.status',
         'c.created_at',
+        'c.author_badge',
         'c.hold_reason',
         'c.report_count',
         'b.reader_hash as banned_hash',

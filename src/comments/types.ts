@@ -1,8 +1,8 @@
 /** Reader comments as services return them; e-mail and reader hash never leave the domain. */
 
-import type { CommentStatus, CommentsMode } from '../db/schema.js'
+import type { CommentBadge, CommentStatus, CommentsMode } from '../db/schema.js'
 
-export type { CommentStatus, CommentsMode }
+export type { CommentBadge, CommentStatus, CommentsMode }
 
 export interface Comment {
   id: number
@@ -12,6 +12,8 @@ export interface Comment {
   body: string
   status: CommentStatus
   createdAt: Date
+  /** 'staff' or 'author' on a reply written from the newsroom; null for every reader's comment. */
+  badge: CommentBadge | null
 }
 
 /** Who is posting or reporting, as the web layer sees them; only a salted hash is ever stored. */

@@ -227,7 +227,18 @@ export interface CommentsTable {
   report_count: ColumnType<number, number | undefined, number>
   /** When a moderator last approved it: reports then queue it instead of hiding it. */
   approved_at: NullableDbTime
+  /** The newsroom user who wrote it (a staff reply); null for readers. */
+  author_user_id: ColumnType<number | null, number | null | undefined, number | null>
+  /** The badge shown beside a staff reply's name; null for readers. */
+  author_badge: ColumnType<
+    CommentBadge | null,
+    CommentBadge | null | undefined,
+    CommentBadge | null
+  >
 }
+
+/** The badge of a comment written from the newsroom: a byline of the story, or anyone else there. */
+export type CommentBadge = 'staff' | 'author'
 
 export interface CommentReportsTable {
   comment_id: number

@@ -21,6 +21,7 @@ import { createStoryNotes } from './notes.js'
 import { createPicks } from './picks.js'
 import { createPublishedArticles } from './published-articles.js'
 import { tagBySlug } from './section-queries.js'
+import { bylineUserIds } from './story-history-queries.js'
 import { createSections } from './sections.js'
 import { createStoryDesk } from './story-desk.js'
 import { isUnpublishedSlug } from './story-desk-queries.js'
@@ -77,6 +78,7 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     findPublishedArticle: (slug) => reading.findPublished(slug),
     resolvePublishedId: (slug) => reading.resolveId(slug),
     commentsMode: (articleId) => reading.commentsMode(articleId),
+    bylineUserIds: (articleId) => bylineUserIds(db, articleId),
     latestArticles: (options) => reading.latest(options),
     listArticles: (filter, page, perPage) => reading.list(filter, page, perPage),
     summariesByIds: (ids) => reading.byIds(ids),

@@ -48,6 +48,8 @@ export interface Newsroom {
   commentsMode(
     articleId: number,
   ): Promise<{ mode: CommentsMode | null; visible: boolean } | undefined>
+  /** The newsroom users behind a story's bylines (for the "Author" badge on their replies). */
+  bylineUserIds(articleId: number): Promise<number[]>
   /** Newest published stories, optionally in one section, never those in `excludeIds`. */
   latestArticles(options: {
     sectionId?: number

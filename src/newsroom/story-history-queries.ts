@@ -174,20 +174,25 @@ export async function storyEvents(db: Db, articleId: number): Promise<StoryEvent
   }))
 }
 
-/** The users who own a story: its creator and the users behind its bylines. */
+/** The users behind a story's bylines. */
+export async function bylineUserIds(db: Db, articleId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select('au.user_id')
+    .where('aa.article_id', '=', articleId)
+    .where('au.user_id', 'is not', null)
+    .execute()
+  return rows.flatMap((row) => (row.user_id === null ? [] : [row.user_id]))
+}
+
+/** Users who own a story: whoever created it and the users behind its bylines. */
 export async function storyOwnerUserIds(db: Db, articleId: number): Promise<number[]> {
   const [created, bylines] = await Promise.all([
     db.selectFrom('articles').select('created_by').where('id', '=', articleId).executeTakeFirst(),
-    db
-      .selectFrom('article_authors as aa')
-      .innerJoin('authors as au', 'au.id', 'aa.author_id')
-      .select('au.user_id')
-      .where('aa.article_id', '=', articleId)
-      .where('au.user_id', 'is not', null)
-      .execute(),
+    bylineUserIds(db, articleId),
   ])
-  const ids = new Set<number>()
+  const ids = new Set<number>(bylines)
   if (created?.created_by != null) ids.add(created.created_by)
-  for (const row of bylines) if (row.user_id !== null) ids.add(row.user_id)
   return [...ids]
 }

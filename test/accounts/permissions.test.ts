@@ -26,6 +26,7 @@ const SCREENS: Record<Permission, string> = {
   'photos.manage': /*   */ 'YYYY-',
   'front.curate': /*    */ 'YY---',
   'comments.moderate': /**/ 'YY--Y',
+  'comments.reply': /*  */ 'YYY-Y',
   'analytics.view': /*  */ 'YYYY-',
   'users.manage': /*    */ 'Y----',
   'settings.manage': /* */ 'Y----',

@@ -106,9 +106,6 @@ function declareSuite(
   before(async () => {
     current = await create()
   })
-  after(async () => {
-    await current?.dispose()
-  })
   suite({
     get handle() {
       if (current === undefined)
@@ -123,6 +120,11 @@ function declareSuite(
     get searchPath() {
       return current?.searchPath
     },
+  })
+  // Registered after the suite's own hooks, so it runs after them: an app the suite closes in
+  // its `after` still flushes (views, the outbox) into a schema that exists.
+  after(async () => {
+    await current?.dispose()
   })
 }
 

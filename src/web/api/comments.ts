@@ -23,6 +23,11 @@ const CommentItem = Type.Object({
   name: Type.String(),
   body: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
+  /** "author" (a byline of the story) or "staff" on a reply written from the newsroom. */
+  badge: Type.Unsafe<'author' | 'staff' | null>({
+    type: ['string', 'null'],
+    enum: ['author', 'staff', null],
+  }),
 })
 type CommentItem = Static<typeof CommentItem>
 
@@ -80,6 +85,7 @@ function publicComment(comment: Comment): CommentItem {
     name: comment.authorName,
     body: comment.body,
     createdAt: comment.createdAt.toISOString(),
+    badge: comment.badge,
   }
 }
 

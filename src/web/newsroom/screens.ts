@@ -9,6 +9,7 @@ import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
+import { storyCommentScreens } from './story-comments/routes.js'
 
 /** What each screen plugin is registered with. */
 export interface NewsroomScreenOptions {
@@ -21,4 +22,5 @@ export interface NewsroomScreenOptions {
 export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions>[] = [
   storyScreens,
   photoScreens,
+  storyCommentScreens,
 ]

@@ -16,6 +16,7 @@ export function commentsProps(overrides: Partial<CommentsProps> = {}): CommentsP
         body: 'Line one\nLine two',
         status: 'published',
         createdAt: at(0),
+        badge: null,
         replies: [
           {
             id: 2,
@@ -25,6 +26,7 @@ export function commentsProps(overrides: Partial<CommentsProps> = {}): CommentsP
             body: 'A reply.',
             status: 'published',
             createdAt: at(5),
+            badge: 'author',
           },
         ],
       },
@@ -36,6 +38,7 @@ export function commentsProps(overrides: Partial<CommentsProps> = {}): CommentsP
         body: '<script>alert(1)</script><img src=x onerror=alert(2)> see https://spam.example',
         status: 'published',
         createdAt: at(7),
+        badge: null,
         replies: [],
       },
     ],

@@ -141,6 +141,21 @@ describe('reader views', () => {
     }
   })
 
+  test("a staff reply shows its badge beside the name; readers' comments show none", () => {
+    const doc = parsePage(render('article'))
+    assert.deepEqual(
+      all(doc, '.comment-meta').map((meta) => [
+        textOf(one(meta, '.comment-author')),
+        meta.querySelector('.comment-badge')?.textContent ?? null,
+      ]),
+      [
+        ['Ada <b>', null],
+        ['Ben', 'Author'],
+        ['Cy', null],
+      ],
+    )
+  })
+
   test('text is escaped everywhere, and the JSON-LD cannot close its script element', () => {
     const html = render('article')
     const doc = parsePage(html)

@@ -82,6 +82,12 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
             <> · goes live {formatWhen(story.publishedAt)}</>
           ) : null}{' '}
           · <a href={`/newsroom/stories/${story.id}/revisions`}>Revisions</a>
+          {story.status === 'published' ? (
+            <>
+              {' '}
+              · <a href={`/newsroom/stories/${story.id}/comments`}>Comments</a>
+            </>
+          ) : null}
         </p>
       )}
       {props.notice === undefined ? null : (

@@ -1,6 +1,12 @@
 /** The comments block: heading with the count, notices, the form (or "closed"), the threads and their pages. */
 
-import type { Comment, CommentOrder, CommentsMode, CommentThread } from '../../../comments/index.js'
+import type {
+  Comment,
+  CommentBadge,
+  CommentOrder,
+  CommentsMode,
+  CommentThread,
+} from '../../../comments/index.js'
 import { type HeldBecause, heldMessage } from '../../comment-held.js'
 import { formatDateTime } from '../../render/format.js'
 import type { SafeHtml } from '../../render/html.js'
@@ -163,6 +169,9 @@ function CommentPages(props: {
   )
 }
 
+/** What a staff reply's badge says; set only from a newsroom session, so readers cannot fake it. */
+const BADGE_LABELS: Record<CommentBadge, string> = { author: 'Author', staff: 'Staff' }
+
 function CommentItem(props: {
   comment: Comment
   replies: readonly Comment[]
@@ -178,6 +187,13 @@ function CommentItem(props: {
     <li class="comment" id={`comment-${comment.id}`}>
       <p class="comment-meta">
         <span class="comment-author">{comment.authorName}</span>{' '}
+        {comment.badge === null ? null : (
+          <>
+            <span class={`comment-badge comment-badge-${comment.badge}`}>
+              {BADGE_LABELS[comment.badge]}
+            </span>{' '}
+          </>
+        )}
         <time datetime={comment.createdAt.toISOString()}>
           {formatDateTime(comment.createdAt, props.language)}
         </time>
