@@ -1,0 +1,93 @@
+/**
+ * Keyboard shortcuts of the moderation queue: j/n and k/p select the next and previous comment,
+ * a/r/s/b press its Approve, Reject, Spam and Ban author buttons, ? opens the shortcut list.
+ * The buttons are ordinary forms, so without this script everything still works with Tab.
+ */
+
+const SELECTED = 'is-selected'
+
+/** The buttons' data-action for each action key. */
+const ACTIONS: Readonly<Record<string, string>> = { a: 'approve', r: 'reject', s: 'spam', b: 'ban' }
+
+/** True when a key press belongs to what the person is typing or operating, not to the queue. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false
+  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
+    return true
+  return false
+}
+
+function start(): void {
+  const queue = document.querySelector<HTMLElement>('[data-moderation-queue]')
+  const help = document.querySelector<HTMLDetailsElement>('details#shortcuts')
+  const items = (): HTMLElement[] =>
+    queue === null ? [] : [...queue.querySelectorAll<HTMLElement>('li[data-comment-id]')]
+  let current = -1
+  // One action per page: a key held down must not send the next comment's form too.
+  let sent = false
+
+  /** Selects item `index` (clamped), marks it for assistive technology and moves the focus to it. */
+  const select = (index: number, focus: boolean): void => {
+    const list = items()
+    if (list.length === 0) return
+    const next = Math.max(0, Math.min(index, list.length - 1))
+    for (const item of list) {
+      item.classList.remove(SELECTED)
+      item.removeAttribute('aria-current')
+    }
+    const item = list[next]
+    if (item === undefined) return
+    item.classList.add(SELECTED)
+    item.setAttribute('aria-current', 'true')
+    current = next
+    if (focus) {
+      item.focus()
+      item.scrollIntoView({ block: 'nearest' })
+    }
+  }
+
+  // Back from an action: what now stands where the handled comment stood is the next one.
+  const at = new URLSearchParams(window.location.search).get('at')
+  if (at !== null && /^[0-9]+$/.test(at)) select(Number(at), true)
+
+  // A click or Tab into a comment makes it the selected one, so the keys act where the person is.
+  queue?.addEventListener('focusin', (event) => {
+    const item = (event.target as Element | null)?.closest<HTMLElement>('li[data-comment-id]')
+    if (item !== null && item !== undefined) select(items().indexOf(item), false)
+  })
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+    if (typing(event.target)) return
+    const key = event.key
+    if (key === '?') {
+      if (help === null) return
+      event.preventDefault()
+      help.open = !help.open
+      if (help.open) help.querySelector('summary')?.focus()
+      return
+    }
+    if (key === 'j' || key === 'n') {
+      event.preventDefault()
+      select(current + 1, true)
+      return
+    }
+    if (key === 'k' || key === 'p') {
+      event.preventDefault()
+      select(current < 0 ? 0 : current - 1, true)
+      return
+    }
+    const action = ACTIONS[key]
+    if (action === undefined || current < 0 || sent) return
+    const button = items()[current]?.querySelector<HTMLButtonElement>(
+      `button[data-action="${action}"]`,
+    )
+    if (button === null || button === undefined) return
+    event.preventDefault()
+    sent = true
+    button.form?.requestSubmit(button)
+  })
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+else start()
