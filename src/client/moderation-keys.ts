@@ -2,6 +2,7 @@
  * Keyboard shortcuts of the moderation queue: j/n and k/p select the next and previous comment,
  * a/r/s/b press its Approve, Reject, Spam and Ban author buttons, ? opens the shortcut list.
  * The buttons are ordinary forms, so without this script everything still works with Tab.
+ * A switch in the shortcut list turns the keys off (kept in localStorage).
  */
 
 const SELECTED = 'is-selected'
@@ -9,12 +10,34 @@ const SELECTED = 'is-selected'
 /** The buttons' data-action for each action key. */
 const ACTIONS: Readonly<Record<string, string>> = { a: 'approve', r: 'reject', s: 'spam', b: 'ban' }
 
-/** True when a key press belongs to what the person is typing or operating, not to the queue. */
+/** Where this browser keeps "shortcuts off". */
+const OFF_KEY = 'masthead.moderation-shortcuts'
+
+/** Fields whose keys are text (a checkbox or a button is not typed into). */
+const TEXT_FIELDS =
+  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="reset"]), textarea, select, [contenteditable]:not([contenteditable="false"])'
+
+/** True when a key press belongs to what the person is typing, not to the queue. */
 function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false
-  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
-    return true
-  return false
+  return target instanceof Element && target.closest(TEXT_FIELDS) !== null
+}
+
+/** Reads the stored choice; storage may be refused (private modes), which means "on". */
+function storedOff(): boolean {
+  try {
+    return window.localStorage.getItem(OFF_KEY) === 'off'
+  } catch {
+    return false
+  }
+}
+
+function storeOff(off: boolean): void {
+  try {
+    if (off) window.localStorage.setItem(OFF_KEY, 'off')
+    else window.localStorage.removeItem(OFF_KEY)
+  } catch {
+    // Not kept: the switch still works for this page.
+  }
 }
 
 function start(): void {
@@ -23,6 +46,17 @@ function start(): void {
   const items = (): HTMLElement[] =>
     queue === null ? [] : [...queue.querySelectorAll<HTMLElement>('li[data-comment-id]')]
   let current = -1
+  let off = storedOff()
+  const toggle = document.querySelector<HTMLInputElement>('#shortcuts-on')
+  if (toggle !== null) {
+    toggle.checked = !off
+    toggle.addEventListener('change', () => {
+      off = !toggle.checked
+      storeOff(off)
+    })
+    const line = toggle.closest<HTMLElement>('.nr-shortcuts-switch')
+    if (line !== null) line.hidden = false
+  }
   // One action per page: a key held down must not send the next comment's form too.
   let sent = false
 
@@ -58,7 +92,7 @@ function start(): void {
 
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-    if (typing(event.target)) return
+    if (off || typing(event.target)) return
     const key = event.key
     if (key === '?') {
       if (help === null) return

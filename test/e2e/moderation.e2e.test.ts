@@ -102,6 +102,25 @@ browserSuite(
       await page.keyboard.press('?')
       assert.equal(await help.evaluate((d) => (d as HTMLDetailsElement).open), false)
 
+      // The shortcuts can be turned off (WCAG 2.1.4), and the choice outlives a reload.
+      await page.keyboard.press('?')
+      const on = page.getByRole('checkbox', { name: 'Use these single-key shortcuts' })
+      await on.focus()
+      await page.keyboard.press('Space')
+      assert.equal(await on.isChecked(), false)
+      await page.reload()
+      await page.keyboard.press('j')
+      assert.equal(await focusedComment(page), null, 'j does nothing while shortcuts are off')
+      await page.keyboard.press('?')
+      assert.equal(await help.evaluate((d) => (d as HTMLDetailsElement).open), false)
+      await help.locator('summary').focus()
+      await page.keyboard.press('Enter')
+      await on.focus()
+      await page.keyboard.press('Space')
+      assert.equal(await on.isChecked(), true)
+      await page.keyboard.press('j')
+      assert.equal(await focusedComment(page), String(first))
+
       // Typing in a text field never fires a shortcut.
       await page.evaluate(() => {
         const input = document.createElement('input')

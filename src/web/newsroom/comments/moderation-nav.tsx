@@ -57,6 +57,12 @@ export function ShortcutHelp(): SafeHtml {
         These keys work on the queue whenever no text field has the focus. Every action is also a
         button on each comment, reachable with Tab, and works without JavaScript.
       </p>
+      {/* Shown by the script (the keys exist only with it); single-key shortcuts must be
+          possible to turn off (WCAG 2.1.4). The choice is kept in this browser. */}
+      <p class="nr-shortcuts-switch" hidden>
+        <input type="checkbox" id="shortcuts-on" checked />{' '}
+        <label for="shortcuts-on">Use these single-key shortcuts</label>
+      </p>
       <table class="nr-table">
         <caption class="visually-hidden">Keyboard shortcuts of the moderation queue</caption>
         <thead>
