@@ -176,8 +176,13 @@ browserSuite(
       const banned = await holdComment('To be banned: www.example.com')
       await services().comments.moderation.banReader({ commentId: banned }, 'cli', 'test')
       const found: string[] = []
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, watch } = await suite.open({ colorScheme })
+      const wide: string[] = []
+      for (const [colorScheme, width] of [
+        ['light', 1280],
+        ['dark', 1280],
+        ['light', 360],
+      ] as const) {
+        const { page, watch } = await suite.open({ colorScheme, viewport: { width, height: 800 } })
         await signIn(page, email)
         for (const path of [
           '/newsroom/comments',
@@ -195,7 +200,11 @@ browserSuite(
             await page.keyboard.press('j')
           }
           for (const line of await axeViolations(page))
-            found.push(`${colorScheme} ${path}: ${line}`)
+            found.push(`${colorScheme} ${width} ${path}: ${line}`)
+          const sideways = await page.evaluate(
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          )
+          if (sideways) wide.push(`${width} ${path}`)
         }
         for (const path of ['/newsroom/stories/new', '/newsroom/stories']) {
           const response = await page.goto(`${suite.site.origin}${path}`)
@@ -205,7 +214,7 @@ browserSuite(
             'You cannot open this page',
           )
           for (const line of await axeViolations(page))
-            found.push(`${colorScheme} ${path}: ${line}`)
+            found.push(`${colorScheme} ${width} ${path}: ${line}`)
         }
         const nav = await page
           .locator('nav[aria-label="Newsroom"] a')
@@ -214,6 +223,7 @@ browserSuite(
         assert.deepEqual(watch.take(), [])
       }
       assert.deepEqual(found, [], `axe violations:\n  ${found.join('\n  ')}`)
+      assert.deepEqual(wide, [], 'no desk page scrolls sideways')
     })
   },
   { articles: 3, env: { MASTHEAD_COMMENTS_ADDRESS_RATE_PER_MINUTE: '0' } },

@@ -147,43 +147,48 @@ export function BannedReadersPage(props: BannedReadersPageProps): SafeHtml {
           : `${bans.total.toLocaleString('en')} banned ${bans.total === 1 ? 'reader' : 'readers'}, newest ban first.`}
       </p>
       {bans.items.length === 0 ? null : (
-        <table class="nr-table">
-          <caption class="visually-hidden">Banned readers, newest ban first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reader</th>
-              <th scope="col">Last name used</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Banned by</th>
-              <th scope="col">Banned</th>
-              <th scope="col">
-                <span class="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bans.items.map((ban) => (
+        // Six columns do not fit a phone: the table scrolls inside a region the keyboard can
+        // reach (a scrollable area must be focusable), never the page.
+        <div class="nr-table-scroll" role="region" aria-label="Banned readers" tabindex="0">
+          <table class="nr-table">
+            <caption class="visually-hidden">Banned readers, newest ban first</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <code>{shortHash(ban.readerHash)}</code>
+                <th scope="col">Reader</th>
+                <th scope="col">Last name used</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Banned by</th>
+                <th scope="col">Banned</th>
+                <th scope="col">
+                  <span class="visually-hidden">Action</span>
                 </th>
-                <td>{ban.lastName ?? '—'}</td>
-                <td>{ban.reason === '' ? '—' : ban.reason}</td>
-                <td>{props.names.get(ban.bannedBy) ?? ban.bannedBy}</td>
-                <td>{formatWhen(ban.bannedAt)}</td>
-                <td>
-                  <form method="post" action="/newsroom/comments/banned/unban">
-                    {props.csrfField}
-                    <input type="hidden" name="reader" value={ban.readerHash} />
-                    <button type="submit" class="button button-secondary">
-                      Unban<span class="visually-hidden"> reader {shortHash(ban.readerHash)}</span>
-                    </button>
-                  </form>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bans.items.map((ban) => (
+                <tr>
+                  <th scope="row">
+                    <code>{shortHash(ban.readerHash)}</code>
+                  </th>
+                  <td>{ban.lastName ?? '—'}</td>
+                  <td>{ban.reason === '' ? '—' : ban.reason}</td>
+                  <td>{props.names.get(ban.bannedBy) ?? ban.bannedBy}</td>
+                  <td>{formatWhen(ban.bannedAt)}</td>
+                  <td>
+                    <form method="post" action="/newsroom/comments/banned/unban">
+                      {props.csrfField}
+                      <input type="hidden" name="reader" value={ban.readerHash} />
+                      <button type="submit" class="button button-secondary">
+                        Unban
+                        <span class="visually-hidden"> reader {shortHash(ban.readerHash)}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {bans.totalPages <= 1 ? null : (
         <nav class="pagination" aria-label="Pagination">
