@@ -149,7 +149,7 @@ export function BannedReadersPage(props: BannedReadersPageProps): SafeHtml {
       {bans.items.length === 0 ? null : (
         // Six columns do not fit a phone: the table scrolls inside a region the keyboard can
         // reach (a scrollable area must be focusable), never the page.
-        <div class="nr-table-scroll" role="region" aria-label="Banned readers" tabindex="0">
+        <section class="nr-table-scroll" aria-label="Banned readers" tabindex="0">
           <table class="nr-table">
             <caption class="visually-hidden">Banned readers, newest ban first</caption>
             <thead>
@@ -188,7 +188,7 @@ export function BannedReadersPage(props: BannedReadersPageProps): SafeHtml {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {bans.totalPages <= 1 ? null : (
         <nav class="pagination" aria-label="Pagination">
