@@ -1,7 +1,8 @@
 /**
  * The banned-word list: the moderators' list in the database plus the configured words, matched
  * from memory. Posting never queries the list; it is read once and read again after a change
- * (announced on the bus, so every process that shares the bus reloads).
+ * (announced on the bus, so every process that shares the bus reloads), or after a minute at the
+ * latest (a change from a process on no shared bus, like the CLI, arrives that way).
  */
 
 import type { Db } from '../db/database.js'
@@ -12,6 +13,9 @@ import { bannedWordInvalid, bannedWordNotFound } from './errors.js'
 import { appendAudit } from './moderation-queries.js'
 import { bannedWordKey, createBannedWordMatcher } from './moderation-rules.js'
 import type { ModerationActor } from './types.js'
+
+/** How long a loaded list is used without a bus event before it is read again. */
+export const BANNED_WORDS_TTL_MS = 60_000
 
 /** The longest banned phrase, in characters of its stored form. */
 export const BANNED_WORD_MAX_LENGTH = 100
@@ -57,6 +61,7 @@ export function createBannedWordList({
   configured: readonly string[]
 }): BannedWordList {
   let current: Promise<(text: string) => boolean> | undefined
+  let until = 0
   const forget = (): void => {
     current = undefined
   }
@@ -136,7 +141,9 @@ export function createBannedWordList({
       await changed(word, 'removed')
     },
     matcher() {
-      if (current === undefined) {
+      const now = clock.now().getTime()
+      if (current === undefined || until <= now) {
+        until = now + BANNED_WORDS_TTL_MS
         const loading = db
           .selectFrom('comment_banned_words')
           .select('word')

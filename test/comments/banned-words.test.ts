@@ -107,10 +107,14 @@ forEachDatabase('banned words and unbanning', (t) => {
       .values({ word: 'poltroon', added_by: 'test', created_at: toDbTime(f.clock.now()) })
       .execute()
     assert.equal((await post(comments, 'a poltroon again')).status, 'published')
+    // …until the minute is up: a change from a process on no shared bus arrives then.
+    f.clock.advance(61_000)
+    assert.equal((await post(comments, 'a poltroon, a minute on')).holdReason, 'banned_word')
+    await t.handle.db.deleteFrom('comment_banned_words').where('word', '=', 'poltroon').execute()
 
     // Any change announced on the bus makes every service read the list again.
     await other.moderation.addBannedWord('varlet', 'cli')
-    assert.equal((await post(comments, 'a poltroon once more')).holdReason, 'banned_word')
+    assert.equal((await post(comments, 'a poltroon once more')).status, 'published')
     assert.equal((await post(comments, 'a varlet')).holdReason, 'banned_word')
     assert.ok(
       f.bus.events.some(
