@@ -23,6 +23,9 @@ export const COMMENTS_ERRORS = {
   COMMENT_TOO_MANY_CODE_POINTS: 'invalid',
   COMMENT_TOO_MANY_MARKS: 'invalid',
   COMMENT_NAME_RESERVED: 'invalid',
+  COMMENT_BANNED_WORD_INVALID: 'invalid',
+  COMMENT_BANNED_WORD_NOT_FOUND: 'not_found',
+  COMMENT_READER_NOT_BANNED: 'not_found',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(COMMENTS_ERRORS)
@@ -183,4 +186,21 @@ export function commentNameReserved(): MastheadError {
     'Please choose a name that is not the site’s or one of its journalists’.',
     { details: { field: 'authorName' } },
   )
+}
+
+/** A banned word or phrase the list cannot hold (empty of letters, or too long). */
+export function bannedWordInvalid(reason: string): MastheadError {
+  return fail('COMMENT_BANNED_WORD_INVALID', reason, { details: { field: 'word' } })
+}
+
+/** The word to remove is not on the database list. */
+export function bannedWordNotFound(word: string): MastheadError {
+  return fail('COMMENT_BANNED_WORD_NOT_FOUND', `“${word}” is not on the banned-word list.`, {
+    details: { word },
+  })
+}
+
+/** The reader to unban is not banned. */
+export function readerNotBanned(): MastheadError {
+  return fail('COMMENT_READER_NOT_BANNED', 'This reader is not banned (any more).')
 }

@@ -12,6 +12,7 @@ import {
   visibleComments,
   visibleThreads,
 } from './comment-queries.js'
+import { createBannedWordList } from './banned-words.js'
 import type { Comments } from './comments.js'
 import { createModeration, createReporting, effectiveMode } from './moderation.js'
 import { createPosting } from './posting.js'
@@ -22,7 +23,9 @@ import { COMMENTS_PER_PAGE } from './types.js'
 
 export type * from './types.js'
 export type { Comments }
-export type { AuditEntry, Moderation, ReportOutcome } from './moderation.js'
+export type { AuditEntry, BannedReader, Moderation, ReportOutcome } from './moderation.js'
+export type { BannedWordEntry, BannedWordLists } from './banned-words.js'
+export { BANNED_WORD_MAX_LENGTH } from './banned-words.js'
 export { COMMENT_MAX_LENGTH, COMMENT_NAME_MAX_LENGTH, COMMENTS_PER_PAGE } from './types.js'
 export { graphemeLength } from './comment-rules.js'
 export { commentArticleNotFound } from './errors.js'
@@ -57,6 +60,7 @@ export function createComments({
   reservedNames?: () => Promise<ReservedNames>
 }): Comments {
   const keys = createReaderKeys({ db, clock })
+  const bannedWords = createBannedWordList({ db, clock, bus, configured: config.bannedWords })
   let names: { value: Promise<ReservedNames>; until: number } | undefined
   const currentNames = (): Promise<ReservedNames> => {
     const now = clock.now().getTime()
@@ -78,6 +82,7 @@ export function createComments({
     keys,
     newsroom,
     reservedNames: currentNames,
+    bannedWords: () => bannedWords.matcher(),
   })
   return {
     countVisible: (articleId) => countVisibleComments(db, articleId),
@@ -109,7 +114,7 @@ export function createComments({
     postAsStaff: createStaffReplies({ db, clock, bus, defaultMode: config.mode, newsroom }),
     issueFormToken: () => keys.issueFormToken(),
     report: createReporting({ db, clock, bus, keys, config }),
-    moderation: createModeration({ db, clock, bus, newsroom }),
+    moderation: createModeration({ db, clock, bus, newsroom, bannedWords }),
   }
 }
 

@@ -107,6 +107,70 @@ export async function insertBan(
     .execute()
 }
 
+/** A banned reader as the desk lists them: the hash, why, who, when, and the last name they used. */
+export interface BannedReader {
+  readerHash: string
+  reason: string
+  bannedBy: string
+  bannedAt: Date
+  /** The display name on their newest comment (null when none is left). */
+  lastName: string | null
+}
+
+/** The newest bans first, at most `limit`, and how many there are. */
+export async function listBans(
+  db: Db,
+  limit: number,
+  offset: number,
+): Promise<{ items: BannedReader[]; total: number }> {
+  const [rows, countRow] = await Promise.all([
+    db
+      .selectFrom('comment_banned_readers as b')
+      .select((eb) => [
+        'b.reader_hash',
+        'b.reason',
+        'b.banned_by',
+        'b.created_at',
+        eb
+          .selectFrom('comments as c')
+          .select('c.author_name')
+          .whereRef('c.reader_hash', '=', 'b.reader_hash')
+          .orderBy('c.created_at', 'desc')
+          .orderBy('c.id', 'desc')
+          .limit(1)
+          .as('last_name'),
+      ])
+      .orderBy('b.created_at', 'desc')
+      .orderBy('b.reader_hash')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom('comment_banned_readers')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirst(),
+  ])
+  return {
+    items: rows.map((r) => ({
+      readerHash: r.reader_hash,
+      reason: r.reason,
+      bannedBy: r.banned_by,
+      bannedAt: fromDbTime(r.created_at),
+      lastName: r.last_name ?? null,
+    })),
+    total: toNumber(countRow?.n),
+  }
+}
+
+/** Lifts a ban; false when the reader was not banned. */
+export async function deleteBan(db: Db, readerHash: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('comment_banned_readers')
+    .where('reader_hash', '=', readerHash)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
 /** One line of the audit log. */
 export interface AuditEntry {
   id: number
@@ -133,13 +197,14 @@ export async function appendAudit(db: Db, entry: Omit<AuditEntry, 'id'>): Promis
     .execute()
 }
 
-/** The newest audit entries, optionally for one comment. */
+/** The newest audit entries, optionally for one comment or older than an entry id. */
 export async function auditEntries(
   db: Db,
-  options: { commentId?: number; limit: number },
+  options: { commentId?: number; beforeId?: number; limit: number },
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom('comment_moderation_log').selectAll()
   if (options.commentId !== undefined) query = query.where('comment_id', '=', options.commentId)
+  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId)
   const rows = await query.orderBy('id', 'desc').limit(options.limit).execute()
   return rows.map((r) => ({
     id: r.id,

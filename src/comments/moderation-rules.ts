@@ -14,6 +14,15 @@ function words(text: string): string[] {
 }
 
 /**
+ * The form a banned word or phrase is stored and compared in: its words, lower case, accents
+ * stripped, one space apart ("" when it has no letter or digit).
+ * @example bannedWordKey('  Scoundrél  LOUT ') // → 'scoundrel lout'
+ */
+export function bannedWordKey(text: string): string {
+  return words(text).join(' ')
+}
+
+/**
  * A matcher for whole banned words and phrases, ignoring case and accents.
  * @example createBannedWordMatcher(['idiot'])('You IDIÔT!') // → true
  */

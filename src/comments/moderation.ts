@@ -9,19 +9,24 @@ import type { Clock } from '../lib/clock.js'
 import { isRowId } from '../lib/row-id.js'
 import type { Newsroom } from '../newsroom/index.js'
 import { addReport, holdReported, recentReports } from './abuse-queries.js'
+import type { BannedWordList, BannedWordLists } from './banned-words.js'
 import { visibleComment } from './comment-queries.js'
 import {
   commentFormExpired,
   commentNotFound,
   commentReportRateLimited,
   moderationInvalid,
+  readerNotBanned,
 } from './errors.js'
 import {
   appendAudit,
   type AuditEntry,
   auditEntries,
+  type BannedReader,
   commentForModeration,
+  deleteBan,
   insertBan,
+  listBans,
   queuePage,
   setStatus,
 } from './moderation-queries.js'
@@ -34,7 +39,7 @@ import type {
   ReaderIdentity,
 } from './types.js'
 
-export type { AuditEntry }
+export type { AuditEntry, BannedReader }
 
 /** What a moderator can do; every action is written to the audit log with its actor. */
 export interface Moderation {
@@ -72,8 +77,28 @@ export interface Moderation {
     mode: CommentsMode | null,
     actor: ModerationActor,
   ): Promise<void>
-  /** The newest audit entries, optionally of one comment. */
-  auditLog(options?: { commentId?: number; limit?: number }): Promise<AuditEntry[]>
+  /** Lifts a reader's ban (their later comments are moderated like anyone's). */
+  unbanReader(readerHash: string, actor: ModerationActor): Promise<void>
+  /** A page of banned readers, newest ban first. */
+  bannedReaders(options?: { page?: number; perPage?: number }): Promise<{
+    items: BannedReader[]
+    total: number
+    page: number
+    perPage: number
+    totalPages: number
+  }>
+  /** The banned-word lists: the moderators' and the configured one. */
+  bannedWords(): Promise<BannedWordLists>
+  /** Adds a banned word or phrase; `added` is false when it was listed already. */
+  addBannedWord(text: string, actor: ModerationActor): Promise<{ word: string; added: boolean }>
+  /** Removes a banned word or phrase from the moderators' list. */
+  removeBannedWord(text: string, actor: ModerationActor): Promise<void>
+  /** The newest audit entries, optionally of one comment, or older than entry `beforeId`. */
+  auditLog(options?: {
+    commentId?: number
+    beforeId?: number
+    limit?: number
+  }): Promise<AuditEntry[]>
 }
 
 const MAX_PER_PAGE = 200
@@ -84,11 +109,13 @@ export function createModeration({
   clock,
   bus,
   newsroom,
+  bannedWords,
 }: {
   db: Db
   clock: Clock
   bus: Bus
   newsroom: Pick<Newsroom, 'setCommentsMode'>
+  bannedWords: BannedWordList
 }): Moderation {
   const change = async (
     commentId: number,
@@ -129,6 +156,7 @@ export function createModeration({
       checkActor(actor)
       let readerHash: string
       let commentId: number | null = null
+      let articleId: number | undefined
       if ('commentId' in target) {
         const comment = Number.isSafeInteger(target.commentId)
           ? await commentForModeration(db, target.commentId)
@@ -138,6 +166,7 @@ export function createModeration({
           throw moderationInvalid('This comment has no reader identity to ban (it was imported).')
         readerHash = comment.readerHash
         commentId = target.commentId
+        articleId = comment.articleId
       } else {
         if (!/^[0-9a-f]{64}$/.test(target.readerHash))
           throw moderationInvalid('A reader hash is 64 hexadecimal characters.')
@@ -146,6 +175,39 @@ export function createModeration({
       const at = clock.now()
       await insertBan(db, { readerHash, reason, actor, at })
       await appendAudit(db, { commentId, readerHash, action: 'banned', actor, note: reason, at })
+      // The story's page shows nothing new, but every moderation action is announced alike.
+      if (articleId !== undefined)
+        await bus.publish('comment.moderated', { commentId, articleId, action: 'banned' })
+    },
+    async unbanReader(readerHash, actor) {
+      checkActor(actor)
+      if (!/^[0-9a-f]{64}$/.test(readerHash))
+        throw moderationInvalid('A reader hash is 64 hexadecimal characters.')
+      if (!(await deleteBan(db, readerHash))) throw readerNotBanned()
+      const at = clock.now()
+      await appendAudit(db, {
+        commentId: null,
+        readerHash,
+        action: 'unbanned',
+        actor,
+        note: '',
+        at,
+      })
+    },
+    async bannedReaders({ page = 1, perPage = 50 } = {}) {
+      const size = Math.min(Math.max(1, Math.floor(perPage) || 1), MAX_PER_PAGE)
+      const current = Math.max(1, Math.floor(page) || 1)
+      const { items, total } = await listBans(db, size, (current - 1) * size)
+      return { items, total, page: current, perPage: size, totalPages: Math.ceil(total / size) }
+    },
+    bannedWords: () => bannedWords.lists(),
+    async addBannedWord(text, actor) {
+      checkActor(actor)
+      return bannedWords.add(text, actor)
+    },
+    async removeBannedWord(text, actor) {
+      checkActor(actor)
+      return bannedWords.remove(text, actor)
     },
     async setArticleMode(articleId, mode, actor) {
       checkActor(actor)
@@ -160,9 +222,10 @@ export function createModeration({
       })
       await bus.publish('comment.moderated', { commentId: null, articleId, action: 'mode' })
     },
-    auditLog: ({ commentId, limit = 100 } = {}) =>
+    auditLog: ({ commentId, beforeId, limit = 100 } = {}) =>
       auditEntries(db, {
         ...(commentId === undefined ? {} : { commentId }),
+        ...(beforeId === undefined ? {} : { beforeId }),
         limit: Math.min(Math.max(1, limit), 1000),
       }),
   }

@@ -21,7 +21,7 @@ import {
   commentsClosed,
   commentSubmittedTooFast,
 } from './errors.js'
-import { containsLink, createBannedWordMatcher, initialStatus } from './moderation-rules.js'
+import { containsLink, initialStatus } from './moderation-rules.js'
 import type { ReaderKeys } from './reader-identity.js'
 import type { NewComment, PostedComment } from './types.js'
 
@@ -40,6 +40,8 @@ export interface PostingDeps {
   newsroom: Pick<Newsroom, 'commentsMode'>
   /** The site's and the staff's names, which readers may not imitate. */
   reservedNames: () => Promise<ReservedNames>
+  /** The banned-word matcher (kept in memory by the list; never a query per post). */
+  bannedWords: () => Promise<(text: string) => boolean>
 }
 
 /** What a post needs beyond the comment: the form's signed stamp (forms only; the API has none). */
@@ -56,8 +58,8 @@ export function createPosting({
   keys,
   newsroom,
   reservedNames,
+  bannedWords,
 }: PostingDeps) {
-  const hasBannedWord = createBannedWordMatcher(config.bannedWords)
   const windows = [
     { name: 'minute' as const, ms: MINUTE_MS, per: 'reader' as const, limit: config.ratePerMinute },
     { name: 'day' as const, ms: DAY_MS, per: 'reader' as const, limit: config.ratePerDay },
@@ -130,6 +132,7 @@ export function createPosting({
             readerHash: await keys.readerHash(input.reader),
             addressHash: await keys.addressHash(input.reader.address),
           }
+    const hasBannedWord = await bannedWords()
     const bannedWord = hasBannedWord(valid.body) || hasBannedWord(valid.authorName)
     const link = containsLink(valid.body) || containsLink(valid.authorName)
 

@@ -260,6 +260,13 @@ export interface CommentBannedReadersTable {
   created_at: DbTime
 }
 
+/** A banned word or phrase in its matching form (see comments/moderation-rules.ts). */
+export interface CommentBannedWordsTable {
+  word: string
+  added_by: string
+  created_at: DbTime
+}
+
 export interface CommentModerationLogTable {
   id: Generated<number>
   comment_id: number | null
@@ -382,6 +389,7 @@ export interface Database {
   comment_post_gates: CommentPostGatesTable
   comment_banned_readers: CommentBannedReadersTable
   comment_moderation_log: CommentModerationLogTable
+  comment_banned_words: CommentBannedWordsTable
   site_secrets: SiteSecretsTable
   api_keys: ApiKeysTable
   webhooks: WebhooksTable

@@ -51,9 +51,13 @@ export async function signIn(
   const response = await postSignIn(web, email, password, ip === undefined ? {} : { ip })
   if (response.statusCode !== 303) throw new Error(`sign-in failed: ${response.statusCode}`)
   const cookie = String(response.headers['set-cookie']).split(';')[0] ?? ''
-  const home = await web.inject({ url: '/newsroom', headers: { accept: 'text/html', cookie } })
+  // The account page, which every role has (a moderator's /newsroom redirects to the desk).
+  const home = await web.inject({
+    url: '/newsroom/account',
+    headers: { accept: 'text/html', cookie },
+  })
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(home.body)?.[1]
-  if (csrf === undefined) throw new Error('no CSRF token on the newsroom home')
+  if (csrf === undefined) throw new Error('no CSRF token on the account page')
   return { cookie, csrf }
 }
 

@@ -17,6 +17,8 @@ export interface BusEvents {
   'comment.posted': { commentId: number; articleId: number; visible: boolean }
   /** A moderator (or readers' reports) changed what a story's comments show, or its comment mode. */
   'comment.moderated': { commentId: number | null; articleId: number; action: string }
+  /** A moderator changed the banned-word list: every process reloads the list it matches with. */
+  'comment.banned_words.changed': { word: string; action: 'added' | 'removed' }
 }
 
 export type BusEventName = keyof BusEvents

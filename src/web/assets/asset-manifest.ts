@@ -15,6 +15,7 @@ export interface AssetManifest {
     viewBeacon: string
     storyEditor: string
     livePreview: string
+    moderationKeys: string
   }
 }
 

@@ -29,6 +29,7 @@ const SCRIPTS = {
   viewBeacon: 'view-beacon',
   storyEditor: 'story-editor',
   livePreview: 'live-preview',
+  moderationKeys: 'moderation-keys',
 } as const
 
 let built: Promise<BuiltAssets> | undefined

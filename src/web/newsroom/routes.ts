@@ -4,6 +4,7 @@
  */
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { can } from '../../accounts/index.js'
 import { isMastheadError } from '../../lib/errors.js'
 import { errorTitle, prefersHtml, publicError } from '../plugins/error-handler.js'
 import { accountRoutes } from './account-routes.js'
@@ -141,6 +142,14 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
     async (request, reply) => {
       const actor = request.actor
       if (actor === null) return reply.redirect('/newsroom/sign-in', 303)
+      // Moderators have one screen: the home sends them straight to it (unless it has news).
+      if (
+        request.query.notice === undefined &&
+        can(actor, 'comments.moderate') &&
+        !can(actor, 'stories.list') &&
+        exists('/newsroom/comments')
+      )
+        return reply.redirect('/newsroom/comments', 303)
       return reply.newsroomPage({
         title: 'Home',
         current: 'home',

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Config } from '../../config.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
+import { commentScreens } from './comments/routes.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
@@ -23,4 +24,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   storyScreens,
   photoScreens,
   storyCommentScreens,
+  commentScreens,
 ]
