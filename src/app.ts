@@ -4,6 +4,7 @@
  */
 
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { createAccounts, type Accounts, type HashCost, sweepSessionsJob } from './accounts/index.js'
 import { createComments, type Comments } from './comments/index.js'
 import type { Config } from './config.js'
@@ -14,6 +15,7 @@ import { migrateToLatest } from './db/migrator.js'
 import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
+import { createPostgresBus } from './infra/bus/postgres.js'
 import { createImports, type Imports } from './imports/index.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
@@ -86,9 +88,7 @@ export async function buildServices(
   }
   const { db } = database
 
-  const bus = createInProcessBus({
-    onHandlerError: (event, error) => logger.error({ err: error, event }, 'event handler failed'),
-  })
+  const bus = createBus(config, database, logger)
   const accounts = createAccounts({
     db,
     clock,
@@ -196,6 +196,25 @@ export async function buildServices(
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
   }
+}
+
+/** The bus config.scale.bus names: in-process, or shared by every process over PostgreSQL. */
+function createBus(config: Config, database: DatabaseHandle, logger: Logger): Bus {
+  const onHandlerError = (event: string, error: unknown): void =>
+    logger.error({ err: error, event }, 'event handler failed')
+  if (config.scale.bus !== 'postgres' || config.database.kind !== 'postgres')
+    return createInProcessBus({ onHandlerError })
+  const busLogger = logger.child({ module: 'bus' })
+  return createPostgresBus({
+    url: config.database.url,
+    schema: database.schema,
+    notify: async (channel, payload) => {
+      await sql`select pg_notify(${channel}, ${payload})`.execute(database.db)
+    },
+    onHandlerError,
+    onConnectionError: (error, retryInMs) =>
+      busLogger.warn({ err: error, retryInMs }, 'bus: the listening connection failed; retrying'),
+  })
 }
 
 export interface StartJobsOptions {

@@ -37,6 +37,7 @@ describe('parseConfig', () => {
       pageCache: { maxBytes: 32 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
+      scale: { bus: 'in-process', workers: 1 },
       api: { ratePerMinute: 600, corsOrigins: [], webhookMaxAttempts: 8 },
       comments: {
         mode: 'open',

@@ -104,10 +104,12 @@ export function createSearch({
   }
   const refresh = (articleId: number): Promise<void> => refreshMany([articleId])
 
+  // The index is shared: only the process that made the change rewrites it.
+  const once = { runsOn: 'publishing-process' } as const
   const unsubscribe = [
-    bus.subscribe('article.published', (event) => refresh(event.articleId)),
-    bus.subscribe('article.updated', (event) => refresh(event.articleId)),
-    bus.subscribe('article.unpublished', (event) => refresh(event.articleId)),
+    bus.subscribe('article.published', (event) => refresh(event.articleId), once),
+    bus.subscribe('article.updated', (event) => refresh(event.articleId), once),
+    bus.subscribe('article.unpublished', (event) => refresh(event.articleId), once),
   ]
 
   const search = async (request: SearchRequest): Promise<SearchResults> => {
