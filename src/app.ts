@@ -19,6 +19,7 @@ import { createPostgresBus } from './infra/bus/postgres.js'
 import { createImports, type Imports } from './imports/index.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
+import { createPostgresLease } from './infra/locks/postgres.js'
 import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
 import { createMailer } from './infra/mail/create-mailer.js'
@@ -233,7 +234,12 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   const scheduler = createScheduler({
     clock: services.clock,
     logger: services.logger.child({ module: 'scheduler' }),
-    lease: options.lease ?? createSingleProcessLease(),
+    // On PostgreSQL every process may be one of several: the shared lease picks the runner.
+    lease:
+      options.lease ??
+      (services.database.dialect.name === 'postgres'
+        ? createPostgresLease({ db: services.database.db })
+        : createSingleProcessLease()),
   })
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)
