@@ -121,6 +121,8 @@ export async function buildServices(
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
+    // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
+    sharedReaders: database.dialect.name === 'postgres',
   })
   const comments = createComments({
     db,
