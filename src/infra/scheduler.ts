@@ -82,6 +82,7 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
       logger.debug({ job: job.name }, 'job: another process holds the lease; skipped')
       return false
     }
+    logger.debug({ job: job.name }, 'job: running')
     await job.run()
     return true
   }
