@@ -153,7 +153,13 @@ export async function buildServices(
     throw error
   }
 
-  const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
+  const apiKeys = createApiKeys({
+    db,
+    clock,
+    perMinute: config.api.ratePerMinute,
+    // Several processes on PostgreSQL: the limit is the site's, not each process's.
+    sharedWindows: database.dialect.name === 'postgres',
+  })
   const webhooks = createWebhooks({
     db,
     clock,
