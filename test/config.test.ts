@@ -134,6 +134,18 @@ describe('parseConfig', () => {
     }
   })
 
+  test('MASTHEAD_BUS follows the database unless set; MASTHEAD_WORKERS is 1 to 256', () => {
+    const pg = { MASTHEAD_DATABASE_URL: 'postgres://masthead@127.0.0.1:5432/news' }
+    assert.deepEqual(parseConfig(pg).scale, { bus: 'postgres', workers: 1 })
+    assert.equal(parseConfig({ ...pg, MASTHEAD_BUS: 'in-process' }).scale.bus, 'in-process')
+    assert.equal(parseConfig({ MASTHEAD_BUS: 'auto' }).scale.bus, 'in-process')
+    assert.equal(parseConfig({ ...pg, MASTHEAD_WORKERS: '4' }).scale.workers, 4)
+    assertRejects({ MASTHEAD_BUS: 'postgres' }, 'MASTHEAD_BUS')
+    assertRejects({ MASTHEAD_BUS: 'redis' }, 'MASTHEAD_BUS')
+    assertRejects({ MASTHEAD_WORKERS: '0' }, 'MASTHEAD_WORKERS')
+    assertRejects({ MASTHEAD_WORKERS: 'many' }, 'MASTHEAD_WORKERS')
+  })
+
   test('empty and blank values count as unset', () => {
     const config = parseConfig({ MASTHEAD_PORT: '', MASTHEAD_SITE_NAME: '   ' }, CWD)
     assert.equal(config.server.port, 3000)
