@@ -4,6 +4,7 @@
  */
 
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { createAccounts, type Accounts, type HashCost, sweepSessionsJob } from './accounts/index.js'
 import { createComments, type Comments } from './comments/index.js'
 import type { Config } from './config.js'
@@ -14,9 +15,11 @@ import { migrateToLatest } from './db/migrator.js'
 import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
+import { createPostgresBus } from './infra/bus/postgres.js'
 import { createImports, type Imports } from './imports/index.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
+import { createPostgresLease } from './infra/locks/postgres.js'
 import { createSingleProcessLease } from './infra/locks/single-process.js'
 import { createLogger, type Logger } from './infra/logger.js'
 import { createMailer } from './infra/mail/create-mailer.js'
@@ -86,9 +89,7 @@ export async function buildServices(
   }
   const { db } = database
 
-  const bus = createInProcessBus({
-    onHandlerError: (event, error) => logger.error({ err: error, event }, 'event handler failed'),
-  })
+  const bus = createBus(config, database, logger)
   const accounts = createAccounts({
     db,
     clock,
@@ -120,6 +121,8 @@ export async function buildServices(
     bus,
     halfLifeHours: config.rankings.popularHalfLifeHours,
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
+    // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
+    sharedReaders: database.dialect.name === 'postgres',
   })
   const comments = createComments({
     db,
@@ -154,7 +157,13 @@ export async function buildServices(
     throw error
   }
 
-  const apiKeys = createApiKeys({ db, clock, perMinute: config.api.ratePerMinute })
+  const apiKeys = createApiKeys({
+    db,
+    clock,
+    perMinute: config.api.ratePerMinute,
+    // Several processes on PostgreSQL: the limit is the site's, not each process's.
+    sharedWindows: database.dialect.name === 'postgres',
+  })
   const webhooks = createWebhooks({
     db,
     clock,
@@ -202,6 +211,25 @@ export async function buildServices(
   }
 }
 
+/** The bus config.scale.bus names: in-process, or shared by every process over PostgreSQL. */
+function createBus(config: Config, database: DatabaseHandle, logger: Logger): Bus {
+  const onHandlerError = (event: string, error: unknown): void =>
+    logger.error({ err: error, event }, 'event handler failed')
+  if (config.scale.bus !== 'postgres' || config.database.kind !== 'postgres')
+    return createInProcessBus({ onHandlerError })
+  const busLogger = logger.child({ module: 'bus' })
+  return createPostgresBus({
+    url: config.database.url,
+    schema: database.schema,
+    notify: async (channel, payload) => {
+      await sql`select pg_notify(${channel}, ${payload})`.execute(database.db)
+    },
+    onHandlerError,
+    onConnectionError: (error, retryInMs) =>
+      busLogger.warn({ err: error, retryInMs }, 'bus: the listening connection failed; retrying'),
+  })
+}
+
 export interface StartJobsOptions {
   /** Who runs a one-process job when several processes share the database (default: this one). */
   lease?: JobLease
@@ -218,7 +246,12 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   const scheduler = createScheduler({
     clock: services.clock,
     logger: services.logger.child({ module: 'scheduler' }),
-    lease: options.lease ?? createSingleProcessLease(),
+    // On PostgreSQL every process may be one of several: the shared lease picks the runner.
+    lease:
+      options.lease ??
+      (services.database.dialect.name === 'postgres'
+        ? createPostgresLease({ db: services.database.db })
+        : createSingleProcessLease()),
   })
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)

@@ -68,6 +68,18 @@ export interface Config {
   readonly newsroom: NewsroomConfig
   readonly mail: MailConfig
   readonly distribution: DistributionConfig
+  readonly scale: ScaleConfig
+}
+
+/** Several processes on one site: how events travel between them, and how many to run here. */
+export interface ScaleConfig {
+  /**
+   * `in-process`: events reach this process only (one process, SQLite's only choice).
+   * `postgres`: LISTEN/NOTIFY, so every process purges its page cache on a change elsewhere.
+   */
+  readonly bus: 'in-process' | 'postgres'
+  /** Worker processes `masthead start` runs on this machine, sharing the port (1: no cluster). */
+  readonly workers: number
 }
 
 /** The Content API: request limit per key and the browser origins allowed to call it. */
@@ -176,6 +188,8 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_COMMENTS_REPORTS_TO_HIDE',
   'MASTHEAD_COMMENTS_REPORTS_PER_HOUR',
   'MASTHEAD_COMMENTS_MIN_SUBMIT_SECONDS',
+  'MASTHEAD_BUS',
+  'MASTHEAD_WORKERS',
   ...NEWSROOM_VARIABLES,
   ...DISTRIBUTION_VARIABLES,
 ] as const
@@ -314,7 +328,26 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     newsroom: newsroomConfig(read),
     mail: mailConfig(read, new URL(siteUrl).hostname),
     distribution: distributionConfig(read),
+    scale: scaleConfig(read, database),
   })
+}
+
+const BUS_SETTINGS = ['auto', 'in-process', 'postgres'] as const
+
+/** MASTHEAD_BUS (auto: postgres on PostgreSQL) and MASTHEAD_WORKERS. */
+function scaleConfig(
+  read: (name: ConfigVariable) => string | undefined,
+  database: DatabaseConfig,
+): ScaleConfig {
+  const setting = read('MASTHEAD_BUS') ?? 'auto'
+  if (!(BUS_SETTINGS as readonly string[]).includes(setting))
+    throw new ConfigError('MASTHEAD_BUS', BUS_SETTINGS.join(', '), setting)
+  if (setting === 'postgres' && database.kind !== 'postgres')
+    throw new ConfigError('MASTHEAD_BUS', 'auto or in-process with a SQLite database', setting)
+  const bus =
+    setting === 'auto' ? (database.kind === 'postgres' ? 'postgres' : 'in-process') : setting
+  const workers = integer('MASTHEAD_WORKERS', read('MASTHEAD_WORKERS'), 1, 1, 256)
+  return { bus: bus as ScaleConfig['bus'], workers }
 }
 
 const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']

@@ -37,6 +37,7 @@ describe('parseConfig', () => {
       pageCache: { maxBytes: 32 * 1024 * 1024 },
       engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
+      scale: { bus: 'in-process', workers: 1 },
       api: { ratePerMinute: 600, corsOrigins: [], webhookMaxAttempts: 8 },
       comments: {
         mode: 'open',
@@ -131,6 +132,18 @@ describe('parseConfig', () => {
     for (const bad of ['0', '-3', 'six', '169', '1e3']) {
       assertRejects({ MASTHEAD_POPULAR_HALF_LIFE_HOURS: bad }, 'MASTHEAD_POPULAR_HALF_LIFE_HOURS')
     }
+  })
+
+  test('MASTHEAD_BUS follows the database unless set; MASTHEAD_WORKERS is 1 to 256', () => {
+    const pg = { MASTHEAD_DATABASE_URL: 'postgres://masthead@127.0.0.1:5432/news' }
+    assert.deepEqual(parseConfig(pg).scale, { bus: 'postgres', workers: 1 })
+    assert.equal(parseConfig({ ...pg, MASTHEAD_BUS: 'in-process' }).scale.bus, 'in-process')
+    assert.equal(parseConfig({ MASTHEAD_BUS: 'auto' }).scale.bus, 'in-process')
+    assert.equal(parseConfig({ ...pg, MASTHEAD_WORKERS: '4' }).scale.workers, 4)
+    assertRejects({ MASTHEAD_BUS: 'postgres' }, 'MASTHEAD_BUS')
+    assertRejects({ MASTHEAD_BUS: 'redis' }, 'MASTHEAD_BUS')
+    assertRejects({ MASTHEAD_WORKERS: '0' }, 'MASTHEAD_WORKERS')
+    assertRejects({ MASTHEAD_WORKERS: 'many' }, 'MASTHEAD_WORKERS')
   })
 
   test('empty and blank values count as unset', () => {

@@ -42,3 +42,36 @@ export function processIo(): CliIo {
     exitNow: (code) => process.exit(code),
   }
 }
+
+// The worker side of `masthead start --workers N` (cluster.ts is the primary's): the process's
+// channel to its primary is touched here only, like its signals and streams.
+
+/** The message a worker sends once it listens, with the address it serves. */
+export interface ServingMessage {
+  masthead: 'serving'
+  url: string
+}
+
+/** In a worker: calls `onStop` when the primary asks it to stop (at most once). */
+export function onPrimaryStop(onStop: () => void): void {
+  let asked = false
+  process.on('message', (message: unknown) => {
+    if (asked || (message as { masthead?: unknown } | null)?.masthead !== 'stop') return
+    asked = true
+    onStop()
+  })
+}
+
+/**
+ * In a worker, once closed: leaves the cluster (the channel to the primary would otherwise keep
+ * the process alive after its server and database are closed).
+ */
+export function leaveCluster(): void {
+  if (process.connected === true) process.disconnect()
+}
+
+/** In a worker: tells the primary it serves `url`. */
+export function reportServing(url: string): void {
+  const message: ServingMessage = { masthead: 'serving', url }
+  process.send?.(message)
+}

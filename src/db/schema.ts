@@ -362,6 +362,30 @@ export interface EventOutboxTable {
   created_at: DbTime
 }
 
+/** Who may run a `one-process` job, until when (the PostgreSQL job lease). */
+export interface JobLeasesTable {
+  job_name: string
+  holder: string
+  expires_at: DbTime
+}
+
+/** A reader counted for a story on a UTC day (the shared dedupe on PostgreSQL). */
+export interface ViewReadersTable {
+  /** YYYY-MM-DD. */
+  day: string
+  article_id: number
+  /** The 64-bit daily visitor hash as a signed decimal (pg returns int8 as a string). */
+  reader: ColumnType<string, string, never>
+}
+
+/** Content API requests of one key in one minute (shared by every process on PostgreSQL). */
+export interface ApiRateWindowsTable {
+  key_id: number
+  /** Milliseconds since the epoch, a multiple of 60,000 (pg returns int8 as a string). */
+  window_start: ColumnType<string | number, number, never>
+  count: number
+}
+
 /** The changes the outbox records (what webhooks announce). */
 export type OutboxTopic =
   'article.published' | 'article.updated' | 'article.unpublished' | 'comment.published'
@@ -401,4 +425,7 @@ export interface Database {
   import_sources: ImportSourcesTable
   import_redirects: ImportRedirectsTable
   event_outbox: EventOutboxTable
+  job_leases: JobLeasesTable
+  view_readers: ViewReadersTable
+  api_rate_windows: ApiRateWindowsTable
 }

@@ -66,6 +66,8 @@ export interface EngagementDeps {
   halfLifeHours?: number
   /** Distinct readers one address may add to one story a day (default 20; 0 = no cap). */
   viewsPerAddressPerStory?: number
+  /** Processes share the daily dedupe through the database (PostgreSQL; see view-counter). */
+  sharedReaders?: boolean
 }
 
 /**
@@ -94,6 +96,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     clock,
     logger,
     perAddressPerStory: deps.viewsPerAddressPerStory ?? 20,
+    sharedReaders: deps.sharedReaders ?? false,
   })
   const tokens = createViewTokens({ db, clock })
   const slugIds = createSlugIds({ newsroom, clock })

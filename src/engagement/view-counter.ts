@@ -15,7 +15,12 @@ import {
   DEFAULT_LIMITS,
 } from './daily-readers.js'
 import { isBotAgent, userAgentOf, verdictBesidesAgent, type ViewRequest } from './reader-filter.js'
-import { daySalt, deleteSaltsBefore, totalViews } from './view-flush-queries.js'
+import {
+  daySalt,
+  deleteReadersBefore,
+  deleteSaltsBefore,
+  totalViews,
+} from './view-flush-queries.js'
 import { PartialFlushError, PendingCounts, writeBatch } from './view-flush.js'
 import {
   addressHash,
@@ -43,6 +48,11 @@ export interface ViewCounterDeps {
    * MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY; 0 = no cap).
    */
   perAddressPerStory?: number
+  /**
+   * Several processes on one database (PostgreSQL): a reader new to a story in this process is
+   * a view only once view_readers says no process counted them today (checked at the flush).
+   */
+  sharedReaders?: boolean
 }
 
 /** Figures for logs and the benchmark. */
@@ -117,6 +127,7 @@ export function createViewCounter({
   logger,
   limits = DEFAULT_LIMITS,
   perAddressPerStory = 20,
+  sharedReaders = false,
 }: ViewCounterDeps): ViewCounter {
   let today: Today | undefined
   let loadingDay: Promise<void> | undefined
@@ -146,7 +157,9 @@ export function createViewCounter({
       return 'not-a-reader' as const
     }
     finishVisitorHash(day.seeds, memo.h1, memo.h2, address, hash)
-    const visit = day.readers.record(hash[0] ?? 0, hash[1] ?? 0, articleId)
+    const readerHi = hash[0] ?? 0
+    const readerLo = hash[1] ?? 0
+    const visit = day.readers.record(readerHi, readerLo, articleId)
     if (!visit.counted) {
       totals.repeats += 1
       return 'repeat' as const
@@ -158,7 +171,12 @@ export function createViewCounter({
       return 'over-cap' as const
     }
     totals.counted += 1
-    pending.addView(articleId, at)
+    if (sharedReaders) {
+      // New to this process; the flush asks whether it is new to every process.
+      pending.addClaim({ day: day.day, articleId, reader: readerKey(readerHi, readerLo), atMs: at })
+    } else {
+      pending.addView(articleId, at)
+    }
     for (let i = 0; i < visit.partnerCount; i++) {
       const earlier = visit.partners[i] ?? 0
       pending.addCoRead(earlier, articleId)
@@ -182,6 +200,7 @@ export function createViewCounter({
     const day = utcDay(now)
     const salt = await daySalt(db, day, newSalt(), now)
     await deleteSaltsBefore(db, day)
+    if (sharedReaders) await deleteReadersBefore(db, day)
     const startMs = Math.floor(nowMs / DAY_MS) * DAY_MS
     // Yesterday's hashes and dedupe memory go with its salt.
     today = {
@@ -280,4 +299,9 @@ export function createViewCounter({
       closed = true
     },
   }
+}
+
+/** The 64-bit visitor hash (hi, lo) as the signed decimal a bigint column holds. */
+export function readerKey(hi: number, lo: number): string {
+  return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString()
 }

@@ -1,5 +1,6 @@
 /** SQL of the view counter: batched bucket and co-read upserts, fresh totals and the day's salt. */
 
+import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { DbCount } from '../db/schema.js'
 import { toDbTime, toNumber } from '../db/time-codec.js'
@@ -70,6 +71,64 @@ export async function addCoReads(db: Db, rows: readonly CoReadAdd[], at: Date): 
       )
       .execute()
   }
+}
+
+/**
+ * Inserts the claims into view_readers; resolves with the ones this call inserted (the others
+ * were counted already, by this process before a reset or by another). Claims must be distinct.
+ */
+export async function claimReaders<C extends ReaderClaimRow>(
+  db: Db,
+  claims: readonly C[],
+): Promise<C[]> {
+  const won: C[] = []
+  // Sorted like the buckets: concurrent flushes take the key locks in one order.
+  const sorted = [...claims].sort(
+    (a, b) =>
+      a.day.localeCompare(b.day) ||
+      a.articleId - b.articleId ||
+      (a.reader < b.reader ? -1 : a.reader > b.reader ? 1 : 0),
+  )
+  for (let at = 0; at < sorted.length; at += CHUNK) {
+    const chunk = sorted.slice(at, at + CHUNK)
+    const rows = await db
+      .insertInto('view_readers')
+      .values(chunk.map((c) => ({ day: c.day, article_id: c.articleId, reader: c.reader })))
+      .onConflict((oc) => oc.columns(['day', 'article_id', 'reader']).doNothing())
+      // As text: SQLite's driver would turn a 64-bit integer into an inexact JS number.
+      .returning(['day', 'article_id', sql<string>`cast(reader as text)`.as('reader')])
+      .execute()
+    const inserted = new Set(rows.map((r) => `${r.day}|${r.article_id}|${r.reader}`))
+    for (const claim of chunk)
+      if (inserted.has(`${claim.day}|${claim.articleId}|${claim.reader}`)) won.push(claim)
+  }
+  return won
+}
+
+/** What claimReaders needs of a claim. */
+export interface ReaderClaimRow {
+  day: string
+  articleId: number
+  reader: string
+}
+
+/** Deletes the shared dedupe rows of days before `day` (their salt is gone too). */
+export async function deleteReadersBefore(db: Db, day: string): Promise<void> {
+  await db.deleteFrom('view_readers').where('day', '<', day).execute()
+}
+
+/** The ids among `ids` that are still stories. */
+export async function existingArticles(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  const found = new Set<number>()
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const rows = await db
+      .selectFrom('articles')
+      .select('id')
+      .where('id', 'in', ids.slice(at, at + CHUNK))
+      .execute()
+    for (const row of rows) found.add(row.id)
+  }
+  return found
 }
 
 /** The story's views as of the last flush: one indexed sum over its buckets. */

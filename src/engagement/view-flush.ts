@@ -2,7 +2,14 @@
 
 import type { Db } from '../db/database.js'
 import { classifyDbError } from '../db/dialect/classify-db-error.js'
-import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view-flush-queries.js'
+import {
+  type BucketAdd,
+  type CoReadAdd,
+  addCoReads,
+  addToBuckets,
+  claimReaders,
+  existingArticles,
+} from './view-flush-queries.js'
 
 const HOUR_MS = 3_600_000
 /** 2^26: pair keys stay below 2^52, exact in a double. */
@@ -22,6 +29,11 @@ export class PendingCounts {
   private hour = -1
   private hourViews: Map<number, number> | undefined
   private total = 0
+  /**
+   * Shared dedupe (PostgreSQL): readers new to this process, keyed day|article|reader. Each is a
+   * view only if its row in view_readers is inserted by this flush, not another process's.
+   */
+  private claimed = new Map<string, ReaderClaim>()
 
   /** Adds `views` to `articleId` in the hour containing `atMs`. */
   addView(articleId: number, atMs: number, views = 1): void {
@@ -51,13 +63,29 @@ export class PendingCounts {
     }
   }
 
-  /** Views waiting (all stories, all hours). */
+  /** A view to count only if no other process counted this reader for this story today. */
+  addClaim(claim: ReaderClaim): void {
+    const key = `${claim.day}|${claim.articleId}|${claim.reader}`
+    if (!this.claimed.has(key)) this.claimed.set(key, claim)
+  }
+
+  /** The claims waiting (each names a day, a story and a reader once). */
+  claims(): ReaderClaim[] {
+    return [...this.claimed.values()]
+  }
+
+  /** Views waiting (all stories, all hours), claims included. */
   get pendingViews(): number {
-    return this.total
+    return this.total + this.claimed.size
   }
 
   get isEmpty(): boolean {
-    return this.views.size === 0 && this.coReads.size === 0 && this.wideCoReads.size === 0
+    return (
+      this.views.size === 0 &&
+      this.coReads.size === 0 &&
+      this.wideCoReads.size === 0 &&
+      this.claimed.size === 0
+    )
   }
 
   /** Adds everything `other` holds (a failed flush's counts coming back). */
@@ -67,6 +95,38 @@ export class PendingCounts {
     }
     for (const row of other.coReadRows())
       this.addCoRead(row.articleId, row.otherArticleId, row.reads)
+    for (const claim of other.claimed.values()) this.addClaim(claim)
+  }
+
+  /** Adds the plain views of `other` (not its co-reads nor claims). */
+  absorbViews(other: PendingCounts): void {
+    for (const [hour, map] of other.views) {
+      for (const [articleId, views] of map) this.addView(articleId, hour * HOUR_MS, views)
+    }
+  }
+
+  /** A copy without the rows of stories not in `keep` (a flush after some were deleted). */
+  only(keep: ReadonlySet<number>): PendingCounts {
+    const copy = new PendingCounts()
+    for (const [hour, map] of this.views) {
+      for (const [articleId, views] of map)
+        if (keep.has(articleId)) copy.addView(articleId, hour * HOUR_MS, views)
+    }
+    for (const row of this.coReadRows()) {
+      if (keep.has(row.articleId) && keep.has(row.otherArticleId))
+        copy.addCoRead(row.articleId, row.otherArticleId, row.reads)
+    }
+    for (const claim of this.claimed.values()) if (keep.has(claim.articleId)) copy.addClaim(claim)
+    return copy
+  }
+
+  /** Every story id the counts name. */
+  articleIds(): Set<number> {
+    const ids = new Set<number>()
+    for (const map of this.views.values()) for (const id of map.keys()) ids.add(id)
+    for (const row of this.coReadRows()) ids.add(row.articleId).add(row.otherArticleId)
+    for (const claim of this.claimed.values()) ids.add(claim.articleId)
+    return ids
   }
 
   /** Bucket rows sorted by (article, hour), the lock order every process shares. */
@@ -95,6 +155,16 @@ export class PendingCounts {
   }
 }
 
+/** A reader new to a story in this process (the shared dedupe decides whether it is a view). */
+export interface ReaderClaim {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string
+  articleId: number
+  /** The daily visitor hash, a signed 64-bit decimal. */
+  reader: string
+  atMs: number
+}
+
 /** What a flush wrote, and what it had to drop because the story no longer exists. */
 export interface FlushOutcome {
   buckets: number
@@ -110,6 +180,7 @@ export interface FlushOutcome {
  * keeps the batch for the next flush.
  */
 export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
+  if (batch.claims().length > 0) return writeClaimedBatch(db, batch, at)
   const buckets = batch.bucketRows()
   const coReads = batch.coReadRows()
   try {
@@ -173,4 +244,37 @@ export class PartialFlushError extends Error {
     super('the view flush stopped part-way', { cause })
     this.name = 'PartialFlushError'
   }
+}
+
+/**
+ * The shared dedupe's flush: the claims are inserted into view_readers (first insert wins) and
+ * only the won ones are added to the buckets, in the same transaction, so a failed flush
+ * claims nothing and its retry counts exactly as the first attempt would have. When a story
+ * was deleted meanwhile, its rows are dropped and the rest is written once more.
+ */
+async function writeClaimedBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
+  const write = async (counts: PendingCounts): Promise<FlushOutcome> => {
+    const coReads = counts.coReadRows()
+    let buckets = 0
+    await db.transaction().execute(async (trx) => {
+      const won = await claimReaders(trx, counts.claims())
+      const views = new PendingCounts()
+      views.absorbViews(counts)
+      for (const claim of won) views.addView(claim.articleId, claim.atMs)
+      const rows = views.bucketRows()
+      buckets = rows.length
+      await addToBuckets(trx, rows)
+      await addCoReads(trx, coReads, at)
+    })
+    return { buckets, coReads: coReads.length, dropped: 0 }
+  }
+  try {
+    return await write(batch)
+  } catch (error) {
+    if (classifyDbError(error) !== 'foreign_key') throw error
+  }
+  const ids = batch.articleIds()
+  const live = await existingArticles(db, [...ids])
+  const outcome = await write(batch.only(live))
+  return { ...outcome, dropped: [...ids].filter((id) => !live.has(id)).length }
 }

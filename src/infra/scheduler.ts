@@ -82,7 +82,31 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
       logger.debug({ job: job.name }, 'job: another process holds the lease; skipped')
       return false
     }
-    await job.run()
+    logger.debug({ job: job.name }, 'job: running')
+    if (job.runsOn !== 'one-process') {
+      await job.run()
+      return true
+    }
+    // A run longer than its grant must not let another process start the same work: the grant
+    // is renewed (the holder re-acquiring extends it) every third of it until the run ends.
+    const renewal = setInterval(
+      () => {
+        lease.acquire(job.name, entry.leaseMs).then(
+          (held) => {
+            if (!held) logger.warn({ job: job.name }, 'job: lease lost while running')
+          },
+          (error: unknown) =>
+            logger.warn({ err: error, job: job.name }, 'job: lease renewal failed'),
+        )
+      },
+      Math.max(1, Math.floor(entry.leaseMs / 3)),
+    )
+    renewal.unref()
+    try {
+      await job.run()
+    } finally {
+      clearInterval(renewal)
+    }
     return true
   }
 

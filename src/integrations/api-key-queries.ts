@@ -81,3 +81,26 @@ export async function touchKey(db: Db, id: number, at: Date): Promise<void> {
     .where('id', '=', id)
     .execute()
 }
+
+/**
+ * Adds one request to `keyId`'s window starting at `windowStart` (ms) and resolves with the
+ * window's count, this request included: one atomic upsert, so processes never lose a request.
+ */
+export async function countInWindow(db: Db, keyId: number, windowStart: number): Promise<number> {
+  const row = await db
+    .insertInto('api_rate_windows')
+    .values({ key_id: keyId, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['key_id', 'window_start'])
+        .doUpdateSet((eb) => ({ count: eb('api_rate_windows.count', '+', 1) })),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+/** Deletes the windows that started before `windowStart` (ms). */
+export async function deleteWindowsBefore(db: Db, windowStart: number): Promise<void> {
+  await db.deleteFrom('api_rate_windows').where('window_start', '<', windowStart).execute()
+}

@@ -7,7 +7,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/database.js'
 import type { Clock } from '../lib/clock.js'
-import { allKeys, insertKey, liveKeyByHash, revokeKey, touchKey } from './api-key-queries.js'
+import {
+  allKeys,
+  countInWindow,
+  deleteWindowsBefore,
+  insertKey,
+  liveKeyByHash,
+  revokeKey,
+  touchKey,
+} from './api-key-queries.js'
 import {
   apiKeyInvalid,
   apiKeyMissing,
@@ -36,7 +44,7 @@ export interface ApiKeys {
   /** The caller an `Authorization` header names; throws API_KEY_MISSING or API_KEY_INVALID. */
   authenticate(authorization: string | undefined): Promise<ApiCaller>
   /** Counts one request for `caller`; throws API_RATE_LIMITED past the limit. */
-  consume(caller: ApiCaller): RateState
+  consume(caller: ApiCaller): Promise<RateState>
 }
 
 /** The limit's state after a request, for the RateLimit-* headers. */
@@ -46,9 +54,19 @@ export interface RateState {
   resetSeconds: number
 }
 
-/** Builds the API keys service; `perMinute` 0 turns the limit off. */
-export function createApiKeys(deps: { db: Db; clock: Clock; perMinute: number }): ApiKeys {
-  const { db, clock, perMinute } = deps
+/**
+ * Builds the API keys service; `perMinute` 0 turns the limit off. `sharedWindows` (PostgreSQL,
+ * several processes) counts each key's minute in api_rate_windows, so the limit holds for the
+ * site, not per process; otherwise the count is this process's memory.
+ */
+export function createApiKeys(deps: {
+  db: Db
+  clock: Clock
+  perMinute: number
+  sharedWindows?: boolean
+}): ApiKeys {
+  const { db, clock, perMinute, sharedWindows = false } = deps
+  let sweptWindow = 0
   const remembered = new Map<string, { caller: ApiCaller | null; until: number }>()
   const windows = new Map<number, { start: number; count: number }>()
   const touched = new Map<number, number>()
@@ -105,9 +123,21 @@ export function createApiKeys(deps: { db: Db; clock: Clock; perMinute: number })
       }
       return caller
     },
-    consume: (caller) => {
+    consume: async (caller) => {
       const now = clock.nowMs()
       if (perMinute === 0) return { limit: 0, remaining: 0, resetSeconds: 0 }
+      if (sharedWindows) {
+        const start = now - (now % WINDOW_MS)
+        if (sweptWindow !== start) {
+          // Once a minute per process: earlier windows are of no use any more.
+          sweptWindow = start
+          await deleteWindowsBefore(db, start - WINDOW_MS)
+        }
+        const count = await countInWindow(db, caller.keyId, start)
+        const resetSeconds = Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000))
+        if (count > perMinute) throw apiRateLimited(resetSeconds, perMinute)
+        return { limit: perMinute, remaining: perMinute - count, resetSeconds }
+      }
       let window = windows.get(caller.keyId)
       if (window === undefined || window.start + WINDOW_MS <= now) {
         window = { start: now - (now % WINDOW_MS), count: 0 }

@@ -131,12 +131,14 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     })
     return draining
   }
+  // The outbox is shared: the process that wrote the change drains it (the job covers the rest).
+  const once = { runsOn: 'publishing-process' } as const
   const unsubscribe = [
-    bus.subscribe('article.published', () => drain()),
-    bus.subscribe('article.updated', () => drain()),
-    bus.subscribe('article.unpublished', () => drain()),
-    bus.subscribe('comment.posted', () => drain()),
-    bus.subscribe('comment.moderated', () => drain()),
+    bus.subscribe('article.published', () => drain(), once),
+    bus.subscribe('article.updated', () => drain(), once),
+    bus.subscribe('article.unpublished', () => drain(), once),
+    bus.subscribe('comment.posted', () => drain(), once),
+    bus.subscribe('comment.moderated', () => drain(), once),
   ]
 
   return {

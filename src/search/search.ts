@@ -115,10 +115,12 @@ export function createSearch({
   const follow = (articleId: number): Promise<void> =>
     deferring > 0 ? Promise.resolve() : refresh(articleId)
 
+  // The index is shared: only the process that made the change rewrites it.
+  const once = { runsOn: 'publishing-process' } as const
   const unsubscribe = [
-    bus.subscribe('article.published', (event) => follow(event.articleId)),
-    bus.subscribe('article.updated', (event) => follow(event.articleId)),
-    bus.subscribe('article.unpublished', (event) => follow(event.articleId)),
+    bus.subscribe('article.published', (event) => follow(event.articleId), once),
+    bus.subscribe('article.updated', (event) => follow(event.articleId), once),
+    bus.subscribe('article.unpublished', (event) => follow(event.articleId), once),
   ]
 
   const search = async (request: SearchRequest): Promise<SearchResults> => {

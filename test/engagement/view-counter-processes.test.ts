@@ -96,7 +96,7 @@ const pgSkip =
   pgUrl === '' && !requireAll ? 'MASTHEAD_TEST_PG_URL is not set: PostgreSQL run skipped' : false
 
 describe('view counting in two processes [postgres]', { skip: pgSkip }, () => {
-  test('two Masthead processes counting the same story add up exactly', async () => {
+  test('two Masthead processes counting the same story add up exactly, a reader once in all', async () => {
     assert.notEqual(pgUrl, '', 'MASTHEAD_REQUIRE_ALL=1 but MASTHEAD_TEST_PG_URL is not set')
     const database = await createPostgresTestDatabase(pgUrl)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-views-'))
@@ -122,6 +122,11 @@ describe('view counting in two processes [postgres]', { skip: pgSkip }, () => {
         readers(b.origin, story.slug, token, 1000, 300),
         // Reloads of readers each process already counted add nothing.
         readers(a.origin, story.slug, token, 0, 50),
+      ])
+      // The same readers on the other process: the shared dedupe counts each once in all.
+      await Promise.all([
+        readers(b.origin, story.slug, token, 0, 200),
+        readers(a.origin, story.slug, token, 1000, 100),
       ])
       assert.equal(await a.stop('SIGTERM'), 0, a.output())
       assert.equal(await b.stop('SIGTERM'), 0, b.output())

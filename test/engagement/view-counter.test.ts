@@ -241,4 +241,94 @@ forEachDatabase('view counter', (t) => {
     }
     await counter.close()
   })
+
+  test('shared readers: one reader counts once across processes, and processes add up exactly', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const story = await f.story()
+    const shared = { db: t.handle.db, clock: f.clock, logger, sharedReaders: true }
+    const [a, b] = [createViewCounter(shared), createViewCounter(shared)]
+    await a.openDay()
+    await b.openDay()
+    // Readers 1-20 on a, 11-30 on b: 11-20 read the story in both processes.
+    for (let n = 1; n <= 20; n++) assert.equal(a.count(story.id, reader(n)), 'counted')
+    for (let n = 11; n <= 30; n++) assert.equal(b.count(story.id, reader(n)), 'counted')
+    await Promise.all([a.flush(), b.flush()])
+    // Reloads later, on either process, add nothing.
+    for (let n = 1; n <= 30; n++) b.count(story.id, reader(n))
+    for (let n = 1; n <= 30; n++) a.count(story.id, reader(n))
+    await Promise.all([a.flush(), b.flush()])
+    assert.equal(await a.total(story.id), 30)
+    const rows = await t.handle.db
+      .selectFrom('view_readers')
+      .select('reader')
+      .where('article_id', '=', story.id)
+      .execute()
+    assert.equal(rows.length, 30)
+    await a.close()
+    await b.close()
+  })
+
+  test('shared readers: a failed flush claims nothing and its retry counts exactly once', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const story = await f.story()
+    const counter = createViewCounter({
+      db: t.handle.db,
+      clock: f.clock,
+      logger,
+      sharedReaders: true,
+    })
+    await counter.openDay()
+    for (let n = 1; n <= 5; n++) counter.count(story.id, reader(n))
+    const broken = await breakBuckets(t)
+    await assert.rejects(counter.flush())
+    assert.equal(counter.stats().pendingViews, 5)
+    const claimed = await t.handle.db
+      .selectFrom('view_readers')
+      .select('reader')
+      .where('article_id', '=', story.id)
+      .execute()
+    assert.equal(claimed.length, 0)
+    await broken.heal()
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, story.id), [5])
+    await counter.close()
+  })
+
+  test('shared readers: a deleted story’s claims are dropped, the rest counted', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const [kept, deleted] = [await f.story(), await f.story()]
+    const counter = createViewCounter({
+      db: t.handle.db,
+      clock: f.clock,
+      logger,
+      sharedReaders: true,
+    })
+    await counter.openDay()
+    counter.count(kept.id, reader(1))
+    counter.count(deleted.id, reader(1))
+    await t.handle.db.deleteFrom('articles').where('id', '=', deleted.id).execute()
+    await counter.flush()
+    assert.deepEqual(await bucketViews(t.handle.db, kept.id), [1])
+    assert.equal(counter.stats().pendingViews, 0)
+    await counter.close()
+  })
+
+  test('shared readers: a new day deletes the previous day’s readers', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const story = await f.story()
+    const counter = createViewCounter({
+      db: t.handle.db,
+      clock: f.clock,
+      logger,
+      sharedReaders: true,
+    })
+    await counter.openDay()
+    counter.count(story.id, reader(1))
+    await counter.flush()
+    f.clock.set(new Date('2026-11-21T00:01:00.000Z'))
+    await counter.openDay()
+    const days = await t.handle.db.selectFrom('view_readers').select('day').execute()
+    assert.deepEqual(days, [])
+    await counter.close()
+  })
 })

@@ -6,6 +6,8 @@ import path from 'node:path'
 export interface ServerProcess {
   /** `http://127.0.0.1:<port>`. */
   origin: string
+  /** The child's process id. */
+  pid: number
   /** Sends `signal` and resolves with the exit code (fails after 30 s). */
   stop(signal?: NodeJS.Signals): Promise<number | null>
   /** Everything the process printed, for failure messages. */
@@ -54,6 +56,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   })
   return {
     origin,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: (signal = 'SIGTERM') => stopChild(child, exited, signal),
   }

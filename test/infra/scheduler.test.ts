@@ -188,6 +188,31 @@ describe('scheduler', () => {
     await scheduler.stop()
   })
 
+  test('a one-process run longer than its grant renews it until it ends', async () => {
+    const asked: number[] = []
+    const lease: JobLease = {
+      acquire: async () => {
+        asked.push(Date.now())
+        return true
+      },
+    }
+    const { scheduler } = setup({ lease })
+    scheduler.add(
+      job('test.slow', () => new Promise((resolve) => setTimeout(resolve, 200)), {
+        runsOn: 'one-process',
+        leaseMs: 60,
+      }),
+    )
+    assert.equal(await scheduler.runNow('test.slow'), true)
+    const renewals = asked.length - 1
+    // A renewal every 20 ms over a 200 ms run (timers may run late on a busy machine).
+    assert.ok(renewals >= 4, `renewed ${renewals} times`)
+    const after = asked.length
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    assert.equal(asked.length, after, 'no renewal once the run ended')
+    await scheduler.stop()
+  })
+
   test('a daily job fires at its UTC time, once, then waits for the next day', async () => {
     const clock = createFixedClock(new Date('2026-11-20T02:59:59.980Z'))
     const { scheduler } = setup({ clock })

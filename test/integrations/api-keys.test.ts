@@ -59,24 +59,47 @@ forEachDatabase('api keys', (t) => {
     await assert.rejects(second.authenticate(`Bearer ${secret}`), code('API_KEY_INVALID'))
   })
 
-  test('each key has its own limit per minute, and the window resets', async () => {
+  for (const sharedWindows of [false, true]) {
+    const how = sharedWindows ? 'in the database' : 'in memory'
+    test(`each key has its own limit per minute, and the window resets (${how})`, async () => {
+      const clock = createFixedClock(NOW)
+      const keys = createApiKeys({ db: t.handle.db, clock, perMinute: 3, sharedWindows })
+      const a = await keys.authenticate(`Bearer ${(await keys.add('A')).secret}`)
+      const b = await keys.authenticate(`Bearer ${(await keys.add('B')).secret}`)
+      const remaining: number[] = []
+      for (let i = 0; i < 3; i++) remaining.push((await keys.consume(a)).remaining)
+      assert.deepEqual(remaining, [2, 1, 0])
+      await assert.rejects(
+        keys.consume(a),
+        (error: unknown) =>
+          error instanceof MastheadError &&
+          error.code === 'API_RATE_LIMITED' &&
+          error.details?.retryAfterSeconds === 30,
+      )
+      assert.equal((await keys.consume(b)).remaining, 2)
+      clock.set(new Date(NOW.getTime() + 30_000))
+      assert.equal((await keys.consume(a)).remaining, 2)
+    })
+  }
+
+  test('with shared windows, two processes share one key’s limit', async () => {
     const clock = createFixedClock(NOW)
-    const keys = createApiKeys({ db: t.handle.db, clock, perMinute: 3 })
-    const a = await keys.authenticate(`Bearer ${(await keys.add('A')).secret}`)
-    const b = await keys.authenticate(`Bearer ${(await keys.add('B')).secret}`)
-    assert.deepEqual(
-      [1, 2, 3].map(() => keys.consume(a).remaining),
-      [2, 1, 0],
-    )
-    assert.throws(
-      () => keys.consume(a),
-      (error: unknown) =>
-        error instanceof MastheadError &&
-        error.code === 'API_RATE_LIMITED' &&
-        error.details?.retryAfterSeconds === 30,
-    )
-    assert.equal(keys.consume(b).remaining, 2)
-    clock.set(new Date(NOW.getTime() + 30_000))
-    assert.equal(keys.consume(a).remaining, 2)
+    const one = createApiKeys({ db: t.handle.db, clock, perMinute: 4, sharedWindows: true })
+    const two = createApiKeys({ db: t.handle.db, clock, perMinute: 4, sharedWindows: true })
+    const secret = (await one.add('Shared')).secret
+    const [a1, a2] = [
+      await one.authenticate(`Bearer ${secret}`),
+      await two.authenticate(`Bearer ${secret}`),
+    ]
+    const results = await Promise.allSettled([
+      one.consume(a1),
+      two.consume(a2),
+      one.consume(a1),
+      two.consume(a2),
+      one.consume(a1),
+      two.consume(a2),
+    ])
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 4)
+    assert.equal(results.filter((r) => r.status === 'rejected').length, 2)
   })
 })

@@ -38,7 +38,8 @@ export function recordingBus(): Bus & { events: RecordedEvent[] } {
       events.push({ event, payload })
       await bus.publish(event, payload)
     },
-    subscribe: (event, handler) => bus.subscribe(event, handler),
+    subscribe: (event, handler, options) => bus.subscribe(event, handler, options),
+    onGap: (listener) => bus.onGap(listener),
     close: () => bus.close(),
   }
 }

@@ -7,15 +7,28 @@ import { parseConfig } from '../../config.js'
 import type { Scheduler } from '../../infra/scheduler.js'
 import type { Command, CommandContext } from '../command.js'
 import { printCredentials } from '../credentials.js'
-import type { StopSignal } from '../io.js'
-import { parseOptions } from '../parse-options.js'
+import { leaveCluster, onPrimaryStop, reportServing, type StopSignal } from '../io.js'
+import { isClusterWorker, runPrimary } from '../cluster.js'
+import { parseOptions, wholeNumberOption } from '../parse-options.js'
 
-const help = `Usage: masthead start
+const help = `Usage: masthead start [--workers N]
 
 Applies pending migrations, generates the demo outlet when the database has no published story
 (unless MASTHEAD_DEMO=false), and serves the site on MASTHEAD_HOST:MASTHEAD_PORT.
 SIGTERM or SIGINT stops it gracefully; a second signal stops it at once.
-Settings come from MASTHEAD_* environment variables (see .env.example).`
+Settings come from MASTHEAD_* environment variables (see .env.example).
+
+Options:
+  --workers N  serve with N processes sharing the port (default MASTHEAD_WORKERS, 1); a crashed
+               one is restarted, SIGTERM drains them all. N > 1 needs PostgreSQL.
+  -h, --help   show this help`
+
+/** Why SQLite refuses several processes (printed as is; docs/scaling.md says the same). */
+export const SQLITE_WORKERS_REFUSAL =
+  'more than one worker needs PostgreSQL. On SQLite each process keeps its own daily reader ' +
+  'memory, page cache and timers: a reader would count once per process, a change would show ' +
+  'on the other processes only after the page cache TTL, and jobs would run in every process. ' +
+  'Run one process (MASTHEAD_WORKERS=1), or move the site to PostgreSQL (docs/scaling.md).'
 
 /** How long after listening the jobs' first runs wait (see startJobs). */
 const WARM_UP_AFTER_MS = 1000
@@ -32,17 +45,38 @@ export const startCommand: Command = {
   summary: 'Migrate, seed the demo on an empty database, and serve the site',
   help,
   run: async (args, context) => {
-    if (parseOptions(args, {}, help) === undefined) {
+    const options = parseOptions(args, { workers: { type: 'string' } }, help)
+    if (options === undefined) {
       context.out(help)
       return 0
     }
     const config = parseConfig(context.env)
+    const workers =
+      options.workers === undefined
+        ? config.scale.workers
+        : wholeNumberOption('workers', options.workers, 1, 256, help)
+    const worker = isClusterWorker()
     // Loaded on use: `masthead --help` and the other commands do not load the web server.
     const { buildServices, buildWeb, closeApp, startJobs } = await import('../../app.js')
+    if (!worker && workers > 1) {
+      if (config.database.kind !== 'postgres') {
+        context.err(`masthead: ${SQLITE_WORKERS_REFUSAL}`)
+        return 1
+      }
+      // Migrated and seeded once, here, so that the workers never race to do it.
+      const services = await buildServices(config)
+      try {
+        await seedWhenEmpty(services, context)
+      } finally {
+        await services.close()
+      }
+      return runPrimary(workers, context, config.site.name)
+    }
     const parts: Parts = { services: await buildServices(config) }
     const stop = stopOnSignals(parts, context, closeApp)
+    if (worker) onPrimaryStop(() => stop.request('SIGTERM'))
     try {
-      await seedWhenEmpty(parts.services, context)
+      if (!worker) await seedWhenEmpty(parts.services, context)
       // A stop asked for while seeding: nothing more is started.
       if (stop.requested()) return await stop.done
       parts.web = await buildWeb(parts.services)
@@ -57,8 +91,14 @@ export const startCommand: Command = {
       await closeApp(parts).catch(() => undefined)
       throw error
     }
-    context.out(`Masthead is serving ${config.site.name} at ${serverUrl(parts.web, config)}`)
-    return stop.done
+    if (!worker) {
+      context.out(`Masthead is serving ${config.site.name} at ${serverUrl(parts.web, config)}`)
+      return stop.done
+    }
+    reportServing(serverUrl(parts.web, config))
+    const code = await stop.done
+    leaveCluster()
+    return code
   },
 }
 
@@ -91,7 +131,13 @@ function stopOnSignals(
   parts: Parts,
   context: CommandContext,
   closeApp: (parts: Parts) => Promise<void>,
-): { done: Promise<number>; requested(): boolean; detach(): void } {
+): {
+  done: Promise<number>
+  requested(): boolean
+  /** Starts the stop as a first signal would; nothing when already stopping. */
+  request(signal: NodeJS.Signals): void
+  detach(): void
+} {
   let stopping = false
   let resolveDone: (code: number) => void = () => {}
   const done = new Promise<number>((resolve) => (resolveDone = resolve))
@@ -121,7 +167,14 @@ function stopOnSignals(
   }
   for (const signal of signals) context.signals?.on(signal, onSignal)
   void done.then(detach)
-  return { done, requested: () => stopping, detach }
+  return {
+    done,
+    requested: () => stopping,
+    request: (signal) => {
+      if (!stopping) onSignal(signal)
+    },
+    detach,
+  }
 }
 
 /** The address a person can open: the port actually bound (MASTHEAD_PORT=0 picks one). */

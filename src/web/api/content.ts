@@ -151,7 +151,7 @@ export const contentRoutes: FastifyPluginAsync<ContentOptions> = async (app, opt
     const caller = await apiKeys.authenticate(request.headers.authorization)
     reply.removeHeader('www-authenticate')
     try {
-      const rate = apiKeys.consume(caller)
+      const rate = await apiKeys.consume(caller)
       if (rate.limit > 0) {
         reply.header('ratelimit-limit', String(rate.limit))
         reply.header('ratelimit-remaining', String(rate.remaining))

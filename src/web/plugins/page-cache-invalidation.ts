@@ -20,6 +20,8 @@
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
+ * With several processes (the PostgreSQL bus) every process purges on every process's events;
+ * a gap in the bus (a lost connection) clears the whole cache.
  */
 
 import type { Bus, BusEventName, BusEvents } from '../../infra/bus/bus.js'
@@ -56,12 +58,17 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   'comment.moderated': (event) => [`article:${event.articleId}`],
 }
 
-/** Subscribes `purge` to every event in PURGES; returns the function that unsubscribes all. */
+/**
+ * Subscribes `purge` to every event in PURGES, from whichever process publishes it (a shared bus
+ * brings other processes' events), and `purgeAll` to the bus's gaps (events may have been
+ * missed); returns the function that unsubscribes all.
+ */
 export function subscribePageCacheInvalidation(
   bus: Bus,
   purge: (tags: string[]) => Promise<void>,
+  purgeAll: () => Promise<void>,
 ): () => void {
-  const unsubscribers: (() => void)[] = []
+  const unsubscribers: (() => void)[] = [bus.onGap(purgeAll)]
   const add = <E extends BusEventName>(event: E, tagsFor: TagsFor<E> | undefined): void => {
     if (tagsFor === undefined) return
     unsubscribers.push(

@@ -46,11 +46,19 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     let purgeGeneration = 0
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
 
-    const unsubscribe = subscribePageCacheInvalidation(bus, async (tags) => {
-      purgeGeneration += 1
-      const purged = (await store?.purgeTags(tags)) ?? 0
-      app.log.debug({ tags, purged }, 'page cache purged')
-    })
+    const unsubscribe = subscribePageCacheInvalidation(
+      bus,
+      async (tags) => {
+        purgeGeneration += 1
+        const purged = (await store?.purgeTags(tags)) ?? 0
+        app.log.debug({ tags, purged }, 'page cache purged')
+      },
+      async () => {
+        purgeGeneration += 1
+        await store?.clear()
+        app.log.warn('page cache cleared: events from other processes may have been missed')
+      },
+    )
     app.addHook('onClose', async () => unsubscribe())
 
     /**

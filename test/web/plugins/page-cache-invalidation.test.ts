@@ -17,9 +17,15 @@ const story = {
 async function purgedBy(publish: (bus: ReturnType<typeof createInProcessBus>) => Promise<void>) {
   const bus = createInProcessBus({ onHandlerError: (_event, error) => assert.fail(String(error)) })
   const purged: string[][] = []
-  const unsubscribe = subscribePageCacheInvalidation(bus, async (tags) => {
-    purged.push(tags)
-  })
+  const unsubscribe = subscribePageCacheInvalidation(
+    bus,
+    async (tags) => {
+      purged.push(tags)
+    },
+    async () => {
+      purged.push(['*'])
+    },
+  )
   await publish(bus)
   unsubscribe()
   await publish(bus)
@@ -65,5 +71,13 @@ describe('page cache invalidation', () => {
     ])
     const held = { commentId: 2, articleId: 42, visible: false }
     assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', held)), [])
+  })
+
+  test('a gap in the bus clears everything; events from other processes purge as local ones do', async () => {
+    const purged = await purgedBy(async (bus) => {
+      await bus.signalGap()
+      await bus.deliverRemote('picks.changed', { list: 'x' })
+    })
+    assert.deepEqual(purged, [['*'], ['picks', 'front']])
   })
 })
