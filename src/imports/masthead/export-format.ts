@@ -11,6 +11,9 @@ export const EXPORT_FORMAT = 'masthead-export'
 /** The version this code writes and the only one it reads. */
 export const EXPORT_VERSION = 1
 
+/** The password_hash of a restored user: matches no password (passwords are never exported). */
+export const NO_PASSWORD = '!'
+
 /** A column's JSON type; `?` allows null. Times are ISO-8601 UTC strings in the file. */
 export type ColumnType = 'int' | 'int?' | 'text' | 'text?' | 'time' | 'time?'
 
@@ -25,6 +28,8 @@ export interface TableSpec {
   order: readonly string[]
   /** A generated `id` column: PostgreSQL's sequence is moved past the restored ids. */
   serial?: boolean
+  /** Columns the file leaves out that a restore fills with these values. */
+  fill?: Readonly<Record<string, string>>
 }
 
 /** A table nested in each story: its rows name the story by `parent`, which the file omits. */
@@ -39,6 +44,8 @@ const users: TableSpec = {
   columns: { id: 'int', email: 'text', name: 'text', role: 'text', created_at: 'time', updated_at: 'time', deactivated_at: 'time?' }, // prettier-ignore
   order: ['id'],
   serial: true,
+  // Not an argon2 hash: no password matches it (sign-in fails) until one is set.
+  fill: { password_hash: NO_PASSWORD },
 }
 
 const photos: TableSpec = {

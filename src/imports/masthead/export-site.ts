@@ -10,8 +10,7 @@ import { pipeline } from 'node:stream/promises'
 import type { Kysely } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { fromDbTime } from '../../db/time-codec.js'
-import { type MediaStorage, photoCrops, photoVariants } from '../../media/index.js'
-import { fileKeyOf } from '../../media/storage-keys.js'
+import { fileKeyOf, type MediaStorage, photoCrops, photoVariants } from '../../media/index.js'
 import { exportTargetExists } from '../errors.js'
 import {
   type ColumnType,

@@ -11,8 +11,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { DialectName } from '../../db/dialect/dialect.js'
 import { toDbTime } from '../../db/time-codec.js'
-import type { MediaStorage } from '../../media/index.js'
-import { fileKeyOf } from '../../media/storage-keys.js'
+import { fileKeyOf, type MediaStorage } from '../../media/index.js'
 import { selectJson, type JsonChooser, type TakenValue } from '../ghost/json-select.js'
 import { JsonSyntaxError } from '../ghost/json-tokenizer.js'
 import { restoreFileInvalid, restoreRefused, restoreTargetNotEmpty } from '../errors.js'
@@ -283,7 +282,7 @@ async function write(
         table = spec.key
         place = placeOf(taken.path)
         const row = taken.value as Row
-        await queue(spec, decodeRow(spec.columns, row))
+        await queue(spec, { ...decodeRow(spec.columns, row), ...spec.fill })
         if (spec.key === STORIES_KEY)
           for (const child of STORY_CHILDREN)
             for (const item of row[child.key] as Row[])

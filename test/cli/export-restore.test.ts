@@ -1,0 +1,235 @@
+/**
+ * `masthead export` then `masthead import masthead` into an empty database, in-process, on every
+ * database: the restored site answers every page the original does with the same bytes. Also the
+ * refusals: a broken or foreign file, a newer version, a database that is not empty.
+ */
+
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, test } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { type AppServices, buildServices, buildWeb, closeApp } from '../../src/app.js'
+import { parseConfig } from '../../src/config.js'
+import { seedDemo } from '../../src/demo/seed-demo.js'
+import { createFixedClock } from '../../src/lib/clock.js'
+import { TEST_HASH_COST, TEST_NOW } from '../helpers/build-test-app.js'
+import {
+  createPostgresTestDatabase,
+  createSqliteTestDatabase,
+  forEachDatabase,
+  type TestDatabase,
+} from '../helpers/databases.js'
+import { databaseUrl, masthead } from './run-cli.js'
+
+const SITE_URL = 'http://127.0.0.1:3000'
+/** Enough stories for every kind of page (sections, authors, tags, pagination of feeds). */
+const STORIES = 8
+/** A safety stop for the crawl; the demo site has far fewer pages. */
+const MAX_PAGES = 600
+
+/** Paths never compared: files (photos, scripts), the newsroom (signed-in) and the JSON API. */
+const NOT_PAGES = /^\/(?:media|assets|newsroom|api)\//
+
+interface Site {
+  services: AppServices
+  web: FastifyInstance
+}
+
+/**
+ * The only differences two sites with the same content legitimately have: the comment form's
+ * stamp and the story's view token are signed with each site's own secret (site_secrets, which
+ * is deliberately not exported: a secret stays with its site), so their MACs differ. What they
+ * sign (the issued time, the story id and expiry) is kept and must match.
+ */
+function normalize(body: string): string {
+  return body
+    .replace(/(name="stamp" value="\d+)\.[A-Za-z0-9_-]+"/g, '$1.<signed>"')
+    .replace(/(data-view-token="\d+\.\d+)\.[A-Za-z0-9_-]+"/g, '$1.<signed>"')
+}
+
+/** The first place two bodies differ, with some context (a whole page is too long to read). */
+function difference(a: string, b: string): string {
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  return `at ${i}:\n  original: …${a.slice(Math.max(0, i - 80), i + 120)}\n  restored: …${b.slice(Math.max(0, i - 80), i + 120)}`
+}
+
+/** Same-site paths a page links to (href, src of pages, sitemap locations). */
+function linksOf(body: string): string[] {
+  const found = new Set<string>()
+  for (const match of body.matchAll(/(?:href=|<loc>|<link>|"url":\s*)"?([^"<\s]+)/g)) {
+    let link = (match[1] ?? '').replace(/&amp;/g, '&')
+    if (link.startsWith(SITE_URL)) link = link.slice(SITE_URL.length)
+    if (!link.startsWith('/') || link.startsWith('//')) continue
+    link = link.replace(/#.*$/, '')
+    if (link === '' || NOT_PAGES.test(link)) continue
+    found.add(link)
+  }
+  return [...found]
+}
+
+forEachDatabase('masthead export / import masthead', (t) => {
+  let dir: string
+  let target: (TestDatabase & { dispose(): Promise<void> }) | undefined
+  let sourceEnv: Record<string, string>
+  let targetEnv: Record<string, string>
+  const clock = createFixedClock(TEST_NOW)
+
+  const envFor = (database: TestDatabase, media: string): Record<string, string> => ({
+    MASTHEAD_DATABASE_URL: databaseUrl(database),
+    MASTHEAD_MEDIA_DIR: path.join(dir, media),
+    MASTHEAD_LOG_LEVEL: 'silent',
+    MASTHEAD_DEMO: 'false',
+    MASTHEAD_SITE_URL: SITE_URL,
+  })
+
+  const open = async (env: Record<string, string>): Promise<Site> => {
+    const services = await buildServices(parseConfig(env, dir), {
+      clock,
+      hashCost: TEST_HASH_COST,
+    })
+    await services.engagement.refresh()
+    await services.engagement.openDay()
+    return { services, web: await buildWeb(services) }
+  }
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-export-'))
+    sourceEnv = envFor(t, 'media-source')
+    const services = await buildServices(parseConfig(sourceEnv, dir), {
+      clock,
+      hashCost: TEST_HASH_COST,
+    })
+    try {
+      await seedDemo(services, { articles: STORIES, seed: 7, now: TEST_NOW })
+      const story = (await services.newsroom.listArticles({}, 1, 1)).items[0]
+      assert.ok(story !== undefined)
+      const actor = { userId: 0, role: 'editor' as const, name: 'Editor (CLI)' }
+      await services.newsroom.addArticleNote(actor, story.id, {
+        kind: 'correction',
+        text: 'An earlier version misspelled the harbour master’s name.',
+      })
+    } finally {
+      await services.close()
+    }
+    // Views are not content and are not exported (docs/export-format.md): the original site
+    // loses its counts too, so both rank their stories the same way.
+    for (const table of ['article_views_hourly', 'article_co_reads'] as const)
+      await t.handle.db.deleteFrom(table).execute()
+    const pgUrl = process.env.MASTHEAD_TEST_PG_URL
+    target =
+      t.config.kind === 'sqlite'
+        ? await createSqliteTestDatabase()
+        : await createPostgresTestDatabase(pgUrl ?? '')
+    targetEnv = envFor(target, 'media-target')
+  })
+  after(async () => {
+    await target?.dispose()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('a wrong file is refused with the place and the reason, exit 1, nothing written', async () => {
+    const cases: [string, string, RegExp][] = [
+      [
+        'broken.json',
+        '{"format": "masthead-export", "version": 1, "users": [{"id": 1,',
+        /broken JSON/,
+      ],
+      ['ghost.json', '{"db": [{"meta": {}, "data": {}}]}', /db: not a masthead export/],
+      ['future.json', '{"format": "masthead-export", "version": 2, "users": []}', /version: version 2 is not supported/], // prettier-ignore
+      ['shape.json', '{"format": "masthead-export", "version": 1, "exportedAt": "2026-01-01T00:00:00.000Z", "tags": [{"id": 1, "slug": "x"}]}', /tags\[0\]\.name: missing/], // prettier-ignore
+      ['time.json', '{"format": "masthead-export", "version": 1, "exportedAt": "2026-01-01T00:00:00.000Z", "tags": [{"id": 1, "slug": "x", "name": "X"}], "sections": [{"id": 1, "slug": "a", "name": "A", "description": "", "position": 0, "created_at": "yesterday"}]}', /sections\[0\]\.created_at: expected an ISO-8601 time/], // prettier-ignore
+    ]
+    for (const [name, text, reason] of cases) {
+      const file = path.join(dir, name)
+      fs.writeFileSync(file, text)
+      const run = await masthead(['import', 'masthead', file], targetEnv)
+      assert.equal(run.code, 1, `${name}: ${run.stderr}`)
+      assert.match(run.stderr, reason, name)
+      assert.match(run.stderr, /Nothing was imported/, name)
+      const tags = await target?.handle.db.selectFrom('tags').selectAll().execute()
+      assert.deepEqual(tags, [], `${name}: nothing written`)
+    }
+  })
+
+  test('the restored site answers every page with the same bytes as the original', async (context) => {
+    const file = path.join(dir, 'site.json')
+    const exported = await masthead(['export', file], sourceEnv)
+    assert.equal(exported.code, 0, exported.stderr)
+    assert.match(exported.stdout, /^Exported to .*site\.json in \d+\.\d s: \d+ users, \d+ photos/m)
+    const head = fs.readFileSync(file, 'utf8').slice(0, 200)
+    assert.match(head, /^\{\n"format": "masthead-export",\n"version": 1,\n"exportedAt": "\d{4}-/) // prettier-ignore
+    assert.ok(fs.readdirSync(`${file}.media`).length > 0, 'photo files beside the file')
+    const again = await masthead(['export', file], sourceEnv)
+    assert.equal(again.code, 1)
+    assert.match(again.stderr, /already exists/)
+
+    const imported = await masthead(['import', 'masthead', file], targetEnv)
+    assert.equal(imported.code, 0, imported.stderr)
+    assert.match(imported.stdout, new RegExp(`Imported .* ${STORIES} stories`))
+    assert.match(imported.stdout, /\d+ stories indexed for search/)
+
+    const source = await open(sourceEnv)
+    const restored = await open(targetEnv)
+    try {
+      const queue = ['/', '/corrections', '/sitemap.xml', '/feed.xml', '/atom.xml', '/feed.json', '/search?q=harbour'] // prettier-ignore
+      const seen = new Set(queue)
+      let compared = 0
+      let articles = 0
+      while (queue.length > 0 && compared < MAX_PAGES) {
+        const url = queue.shift() as string
+        const [a, b] = await Promise.all(
+          [source, restored].map((site) => site.web.inject({ method: 'GET', url })),
+        )
+        assert.ok(a !== undefined && b !== undefined)
+        assert.equal(b.statusCode, a.statusCode, `${url}: status`)
+        assert.equal(b.headers['content-type'], a.headers['content-type'], `${url}: type`)
+        const [na, nb] = [normalize(a.body), normalize(b.body)]
+        assert.ok(na === nb, `${url}: the bodies differ ${difference(na, nb)}`)
+        compared++
+        if (a.statusCode === 200 && /data-view-token=/.test(a.body)) articles++
+        if (a.statusCode !== 200) continue
+        for (const link of linksOf(a.body))
+          if (!seen.has(link)) {
+            seen.add(link)
+            queue.push(link)
+          }
+      }
+      context.diagnostic(`compared ${compared} pages, ${articles} of them stories`)
+      assert.ok(compared > 40, `compared ${compared} pages`)
+      assert.ok(articles >= STORIES, `compared ${articles} story pages`)
+
+      // A photo file is served from the restored media storage with the same bytes.
+      const photo = /\/media\/[a-z0-9/]+-\d+\.jpg/.exec(
+        (await source.web.inject({ method: 'GET', url: '/' })).body,
+      )?.[0]
+      assert.ok(photo !== undefined, 'the front page shows a photo')
+      const [fa, fb] = await Promise.all(
+        [source, restored].map((site) => site.web.inject({ method: 'GET', url: photo })),
+      )
+      assert.equal(fb?.statusCode, 200)
+      assert.ok(fa?.rawPayload.equals(fb?.rawPayload ?? Buffer.alloc(0)))
+
+      // New rows after the restore get new ids (PostgreSQL's sequences were moved past them).
+      const section = await restored.services.newsroom.createSection({ slug: 'after', name: 'After' }) // prettier-ignore
+      const max = await target?.handle.db.selectFrom('sections').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst() // prettier-ignore
+      assert.equal(section.id, Number(max?.id))
+    } finally {
+      await closeApp(source)
+      await closeApp(restored)
+    }
+  })
+
+  test('a database that is not empty is refused, exit 1, nothing changed', async () => {
+    const file = path.join(dir, 'site.json')
+    assert.ok(fs.existsSync(file))
+    const before = await target?.handle.db.selectFrom('articles').select('id').execute()
+    const run = await masthead(['import', 'masthead', file], targetEnv)
+    assert.equal(run.code, 1)
+    assert.match(run.stderr, /The database is not empty \(users, photos, sections/)
+    const after = await target?.handle.db.selectFrom('articles').select('id').execute()
+    assert.deepEqual(after, before)
+  })
+})
