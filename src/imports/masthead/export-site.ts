@@ -54,6 +54,25 @@ export interface ExportSummary {
 
 type Row = Record<string, unknown>
 
+/** Photos whose files are copied at once: file copies wait on the disk, not the CPU. */
+export const FILE_CONCURRENCY = 8
+
+/**
+ * Runs `work` on every item, `size` at a time. A group is always waited for whole, even when one
+ * fails, so no write is still running when the caller cleans up after the failure.
+ */
+export async function inGroups<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    const results = await Promise.allSettled(items.slice(i, i + size).map(work))
+    const failed = results.find((result) => result.status === 'rejected')
+    if (failed !== undefined) throw failed.reason
+  }
+}
+
 /** Rows read per query: big enough to be quick, small enough that 10,000 stories never sit whole. */
 const BATCH = 250
 
@@ -94,7 +113,9 @@ export async function exportSite(
       for await (const batch of readTable(deps.db, spec)) {
         if (spec.key === STORIES_KEY) await addChildren(deps.db, batch)
         if (spec.key === PHOTOS_KEY)
-          for (const row of batch) row.files = await copyPhotoFiles(deps.storage, row, mediaFolder, summary) // prettier-ignore
+          await inGroups(batch, FILE_CONCURRENCY, async (row) => {
+            row.files = await copyPhotoFiles(deps.storage, row, mediaFolder, summary)
+          })
         const text = batch.map((row) => `\n${JSON.stringify(row)}`).join(',')
         await write(rows === 0 ? text : `,${text}`)
         rows += batch.length
@@ -193,17 +214,18 @@ async function copyPhotoFiles(
   const keys = [...photoVariants(fields), ...photoCrops(fields)].flatMap(
     (variant) => fileKeyOf(variant.url) ?? [],
   )
-  const copied: string[] = []
-  for (const key of keys) {
-    // Crops are made on first request (media/crops.ts): one never asked for is not there.
-    const opened = await storage.open(key)
-    if (opened === undefined) continue
-    const target = path.join(folder, ...key.split('/'))
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    await pipeline(opened.stream, fs.createWriteStream(target, { flags: 'wx' }))
-    copied.push(key)
-    summary.files++
-    summary.fileBytes += opened.size
-  }
-  return copied
+  const copied = await Promise.all(
+    keys.map(async (key) => {
+      // Crops are made on first request (media/crops.ts): one never asked for is not there.
+      const opened = await storage.open(key)
+      if (opened === undefined) return undefined
+      const target = path.join(folder, ...key.split('/'))
+      await fs.promises.mkdir(path.dirname(target), { recursive: true })
+      await pipeline(opened.stream, fs.createWriteStream(target, { flags: 'wx' }))
+      summary.files++
+      summary.fileBytes += opened.size
+      return key
+    }),
+  )
+  return copied.filter((key) => key !== undefined)
 }

@@ -15,6 +15,7 @@ import { fileKeyOf, type MediaStorage } from '../../media/index.js'
 import { selectJson, type JsonChooser, type TakenValue } from '../ghost/json-select.js'
 import { JsonSyntaxError } from '../ghost/json-tokenizer.js'
 import { restoreFileInvalid, restoreRefused, restoreTargetNotEmpty } from '../errors.js'
+import { FILE_CONCURRENCY, inGroups } from './export-site.js'
 import {
   type ColumnType,
   EXPORT_FORMAT,
@@ -270,6 +271,12 @@ async function write(
         entry.rows.push(row)
         if (entry.rows.length >= INSERT_BATCH) await flush()
       }
+      // Photos' files are stored a few photos at once: the writes wait on the disk, not the CPU.
+      const photoFiles: string[][] = []
+      const storePending = () =>
+        inGroups(photoFiles.splice(0), FILE_CONCURRENCY, (keys) =>
+          storeFiles(deps, keys, mediaFolder, stored),
+        )
       let bytesRead = 0
       let rows = 0
       let table = ''
@@ -287,11 +294,15 @@ async function write(
           for (const child of STORY_CHILDREN)
             for (const item of row[child.key] as Row[])
               await queue(child, { [child.parent]: row.id, ...decodeRow(child.columns, item) })
-        if (spec.key === PHOTOS_KEY) await storeFiles(deps, row.files as string[], mediaFolder, stored) // prettier-ignore
+        if (spec.key === PHOTOS_KEY) {
+          photoFiles.push(row.files as string[])
+          if (photoFiles.length >= FILE_CONCURRENCY) await storePending()
+        }
         if (++rows % INSERT_BATCH === 0)
           options.onProgress?.({ phase: 'writing', rows, bytesRead, totalBytes })
       }
       place = 'the last rows'
+      await storePending()
       await flush()
       if (deps.dialect === 'postgres') await moveSequences(trx)
       options.onProgress?.({ phase: 'writing', rows, bytesRead: totalBytes, totalBytes })
@@ -310,8 +321,8 @@ async function storeFiles(
   folder: string,
   stored: string[],
 ): Promise<void> {
-  const files = keys.map(
-    (key) => [key, fs.readFileSync(path.join(folder, ...key.split('/')))] as const,
+  const files = await Promise.all(
+    keys.map(async (key) => [key, await fs.promises.readFile(path.join(folder, ...key.split('/')))] as const), // prettier-ignore
   )
   await deps.storage.writeAll(files)
   stored.push(...keys)
