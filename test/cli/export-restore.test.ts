@@ -166,6 +166,27 @@ forEachDatabase('masthead export / import masthead', (t) => {
     assert.equal(again.code, 1)
     assert.match(again.stderr, /already exists/)
 
+    // A row the database refuses (a story in a section that is not there) once photo files are
+    // stored: everything is undone, rows and files alike.
+    const refused = path.join(dir, 'refused.json')
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    const last = lines.findLastIndex((line) => line.includes('"section_id":'))
+    lines[last] = (lines[last] ?? '').replace(/"section_id":\d+/, '"section_id":9999')
+    fs.writeFileSync(refused, lines.join('\n'))
+    fs.symlinkSync(`${file}.media`, `${refused}.media`)
+    const undone = await masthead(['import', 'masthead', refused], targetEnv)
+    assert.equal(undone.code, 1, undone.stdout)
+    assert.match(undone.stderr, /The import stopped at stories\[\d+\]: .*Nothing was imported/)
+    for (const table of ['users', 'photos', 'articles'] as const)
+      assert.deepEqual(await target?.handle.db.selectFrom(table).select('id').execute(), [], table)
+    const targetMedia = targetEnv.MASTHEAD_MEDIA_DIR ?? ''
+    const leftFiles = fs.existsSync(targetMedia)
+      ? fs
+          .readdirSync(targetMedia, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+      : []
+    assert.deepEqual(leftFiles, [], 'stored photo files removed')
+
     const imported = await masthead(['import', 'masthead', file], targetEnv)
     assert.equal(imported.code, 0, imported.stderr)
     assert.match(imported.stdout, new RegExp(`Imported .* ${STORIES} stories`))
