@@ -166,6 +166,16 @@ forEachDatabase('masthead export / import masthead', (t) => {
     assert.equal(again.code, 1)
     assert.match(again.stderr, /already exists/)
 
+    // The photo files must come along: without the folder, nothing is written.
+    const alone = path.join(dir, 'alone.json')
+    fs.copyFileSync(file, alone)
+    const noMedia = await masthead(['import', 'masthead', alone], targetEnv)
+    assert.equal(noMedia.code, 1)
+    assert.match(
+      noMedia.stderr,
+      /photos\[0\]\.files\[0\]: [a-z0-9/-]+\.avif is not in .*alone\.json\.media/,
+    )
+
     // A row the database refuses (a story in a section that is not there) once photo files are
     // stored: everything is undone, rows and files alike.
     const refused = path.join(dir, 'refused.json')
