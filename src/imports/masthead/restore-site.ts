@@ -227,7 +227,6 @@ async function checkFiles(deps: RestoreDeps, photo: Row, place: string, folder: 
       fileKeyOf(`/media/${key}`) === undefined ||
       !key.startsWith(`${String(photo.storage_key)}-`)
     )
-      // prettier-ignore
       throw restoreFileInvalid(at, `not a file of photo ${String(photo.storage_key)}`)
     if (!fs.statSync(path.join(folder, ...key.split('/')), { throwIfNoEntry: false })?.isFile())
       throw restoreFileInvalid(at, `${key} is not in ${folder}`)
@@ -259,16 +258,23 @@ async function write(
   let place = 'the start'
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const pending = new Map<string, { spec: TableSpec; rows: Row[] }>()
+      // Rows wait per table and go in 100 at a time; a refused statement names its rows' places.
+      const pending = new Map<string, { spec: TableSpec; rows: Row[]; places: string[] }>()
       const flush = async () => {
-        for (const { spec, rows } of pending.values())
-          if (rows.length > 0) await anyDb(trx).insertInto(spec.table).values(rows.splice(0)).execute() // prettier-ignore
+        for (const { spec, rows, places } of pending.values()) {
+          if (rows.length === 0) continue
+          const [from, to] = [places[0], places[places.length - 1]]
+          place = from === to ? String(from) : `one of ${String(from)} to ${String(to)}`
+          await anyDb(trx).insertInto(spec.table).values(rows.splice(0)).execute()
+          places.length = 0
+        }
       }
-      const queue = async (spec: TableSpec, row: Row) => {
+      const queue = async (spec: TableSpec, row: Row, at: string) => {
         // By table: a story's `authors` and `tags` are other tables than the top-level ones.
-        const entry = pending.get(spec.table) ?? { spec, rows: [] }
+        const entry = pending.get(spec.table) ?? { spec, rows: [], places: [] }
         pending.set(spec.table, entry)
         entry.rows.push(row)
+        entry.places.push(at)
         if (entry.rows.length >= INSERT_BATCH) await flush()
       }
       // Photos' files are stored a few photos at once: the writes wait on the disk, not the CPU.
@@ -287,23 +293,25 @@ async function write(
         // A new table: everything queued before goes in first (the file's order is the FK order).
         if (spec.key !== table) await flush()
         table = spec.key
-        place = placeOf(taken.path)
+        const at = placeOf(taken.path)
         const row = taken.value as Row
-        await queue(spec, { ...decodeRow(spec.columns, row), ...spec.fill })
+        await queue(spec, { ...decodeRow(spec.columns, row), ...spec.fill }, at)
         if (spec.key === STORIES_KEY)
           for (const child of STORY_CHILDREN)
-            for (const item of row[child.key] as Row[])
-              await queue(child, { [child.parent]: row.id, ...decodeRow(child.columns, item) })
+            for (const [i, item] of (row[child.key] as Row[]).entries())
+              await queue(child, { [child.parent]: row.id, ...decodeRow(child.columns, item) }, `${at}.${child.key}[${i}]`) // prettier-ignore
         if (spec.key === PHOTOS_KEY) {
+          place = `the files of ${at}`
           photoFiles.push(row.files as string[])
           if (photoFiles.length >= FILE_CONCURRENCY) await storePending()
         }
         if (++rows % INSERT_BATCH === 0)
           options.onProgress?.({ phase: 'writing', rows, bytesRead, totalBytes })
       }
-      place = 'the last rows'
+      place = 'the last photo files'
       await storePending()
       await flush()
+      place = 'the id sequences'
       if (deps.dialect === 'postgres') await moveSequences(trx)
       options.onProgress?.({ phase: 'writing', rows, bytesRead: totalBytes, totalBytes })
     })
