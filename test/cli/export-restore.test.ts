@@ -205,6 +205,9 @@ forEachDatabase('masthead export / import masthead', (t) => {
     const head = fs.readFileSync(file, 'utf8').slice(0, 200)
     assert.match(head, /^\{\n"format": "masthead-export",\n"version": 1,\n"exportedAt": "\d{4}-/) // prettier-ignore
     assert.ok(fs.readdirSync(`${file}.media`).length > 0, 'photo files beside the file')
+    const text = fs.readFileSync(file, 'utf8')
+    assert.doesNotMatch(text, /password_hash|\$argon2/, 'no password leaves the site')
+    assert.doesNotMatch(text, /article_views_hourly|"views"/, 'no view counts')
     const again = await masthead(['export', file], sourceEnv)
     assert.equal(again.code, 1)
     assert.match(again.stderr, /already exists/)
@@ -247,6 +250,12 @@ forEachDatabase('masthead export / import masthead', (t) => {
     assert.equal(imported.code, 0, imported.stderr)
     assert.match(imported.stdout, new RegExp(`Imported .* ${STORIES} stories`))
     assert.match(imported.stdout, /\d+ stories indexed for search/)
+    // Restored users have no password until one is set; setting one works as for any user.
+    const users = (await target?.handle.db.selectFrom('users').select(['email', 'password_hash']).execute()) ?? [] // prettier-ignore
+    assert.ok(users.length > 0)
+    assert.ok(users.every((user) => user.password_hash === '!'))
+    const reset = await masthead(['user', 'reset-password', users[0]?.email ?? ''], targetEnv)
+    assert.equal(reset.code, 0, reset.stderr)
 
     const source = await open(sourceEnv)
     const restored = await open(targetEnv)
