@@ -9,6 +9,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Kysely } from 'kysely'
 import type { Db } from '../../db/database.js'
+import type { DialectName } from '../../db/dialect/dialect.js'
 import { fromDbTime } from '../../db/time-codec.js'
 import { fileKeyOf, type MediaStorage, photoCrops, photoVariants } from '../../media/index.js'
 import { exportTargetExists } from '../errors.js'
@@ -27,6 +28,8 @@ import {
 export interface ExportDeps {
   db: Db
   storage: Pick<MediaStorage, 'stat' | 'open'>
+  /** PostgreSQL reads in a repeatable-read transaction; SQLite's read transaction is one too. */
+  dialect: DialectName
 }
 
 export interface ExportOptions {
@@ -107,23 +110,30 @@ export async function exportSite(
     }
     // The header's members one a line, then each table as an array of rows one a line.
     await write(`{\n${Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}`) // prettier-ignore
-    for (const spec of EXPORT_TABLES) {
-      await write(`,\n${JSON.stringify(spec.key)}: [`)
-      let rows = 0
-      for await (const batch of readTable(deps.db, spec)) {
-        if (spec.key === STORIES_KEY) await addChildren(deps.db, batch)
-        if (spec.key === PHOTOS_KEY)
-          await inGroups(batch, FILE_CONCURRENCY, async (row) => {
-            row.files = await copyPhotoFiles(deps.storage, row, mediaFolder, summary)
-          })
-        const text = batch.map((row) => `\n${JSON.stringify(row)}`).join(',')
-        await write(rows === 0 ? text : `,${text}`)
-        rows += batch.length
-        options.onProgress?.({ table: spec.key, rows, files: summary.files })
+    // One read transaction for the whole export: a site that keeps running meanwhile cannot
+    // give a comment whose story was not read, or a byline whose author came later.
+    const transaction = deps.db.transaction()
+    await (
+      deps.dialect === 'postgres' ? transaction.setIsolationLevel('repeatable read') : transaction
+    ).execute(async (db) => {
+      for (const spec of EXPORT_TABLES) {
+        await write(`,\n${JSON.stringify(spec.key)}: [`)
+        let rows = 0
+        for await (const batch of readTable(db, spec)) {
+          if (spec.key === STORIES_KEY) await addChildren(db, batch)
+          if (spec.key === PHOTOS_KEY)
+            await inGroups(batch, FILE_CONCURRENCY, async (row) => {
+              row.files = await copyPhotoFiles(deps.storage, row, mediaFolder, summary)
+            })
+          const text = batch.map((row) => `\n${JSON.stringify(row)}`).join(',')
+          await write(rows === 0 ? text : `,${text}`)
+          rows += batch.length
+          options.onProgress?.({ table: spec.key, rows, files: summary.files })
+        }
+        await write(rows === 0 ? ']' : '\n]')
+        summary.counts[spec.key] = rows
       }
-      await write(rows === 0 ? ']' : '\n]')
-      summary.counts[spec.key] = rows
-    }
+    })
     await write('\n}\n')
     out.end()
     await once(out, 'finish')
