@@ -15,6 +15,7 @@ import { cacheMissScenario } from './scenarios/cache-miss.js'
 import { commentsScenario } from './scenarios/comments.js'
 import { newsroomScenario } from './scenarios/newsroom.js'
 import { distributionScenario } from './scenarios/distribution.js'
+import { exportRestoreScenario } from './scenarios/export-restore.js'
 import { rankingScenario } from './scenarios/rankings.js'
 import { searchScenario } from './scenarios/search.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
@@ -49,7 +50,7 @@ const { values: options } = parseArgs({
     'search-pg': { type: 'string' },
     /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution, imports.
+     * comments, views, newsroom, distribution, imports, export.
      */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
@@ -67,6 +68,7 @@ const GROUPS = [
   'newsroom',
   'distribution',
   'imports',
+  'export',
 ] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
@@ -241,6 +243,8 @@ async function main(): Promise<void> {
       await distributionScenario({ articles: Number(options['distribution-articles']), log }),
     )
   }
+  // Export and restore of --articles stories, on temp databases of their own.
+  if (runs('export')) scenarios.push(await exportRestoreScenario({ articles, log }))
   // Search on its own temp database too: 100,000 stories indexed, then a mix of queries.
   if (runs('search')) {
     scenarios.push(
@@ -325,6 +329,7 @@ async function main(): Promise<void> {
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'distribution')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'wxr-import')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'export')?.rows ?? []))
     // The ranking and search rows last: they come from their own data sets, not the 10,000 seeded stories.
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)

@@ -100,10 +100,11 @@ export async function buildServices(
     resetUrl: (token) => `${config.site.url}/newsroom/reset-password/${token}`,
     ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
   })
+  const mediaStorage = createDiskStorage(config.media.dir)
   const media = createMedia({
     db,
     clock,
-    storage: createDiskStorage(config.media.dir),
+    storage: mediaStorage,
     uploadMaxBytes: config.media.uploadMaxBytes,
   })
   const newsroom = createNewsroom({
@@ -175,7 +176,14 @@ export async function buildServices(
     maxAttempts: config.api.webhookMaxAttempts,
   })
 
-  const imports = createImports({ db, clock, newsroom, media })
+  const imports = createImports({
+    db,
+    clock,
+    newsroom,
+    media,
+    storage: mediaStorage,
+    dialect: database.dialect.name,
+  })
 
   let closing: Promise<void> | undefined
   const close = (): Promise<void> =>

@@ -9,6 +9,7 @@ import {
   commentsRejectCommand,
   commentsSpamCommand,
 } from './commands/comments.js'
+import { exportCommand } from './commands/export.js'
 import { IMPORT_COMMANDS } from './commands/import/index.js'
 import { migrateCommand } from './commands/migrate.js'
 import { searchReindexCommand } from './commands/search-reindex.js'
@@ -56,6 +57,7 @@ const COMMANDS: readonly Command[] = [
   commentsBanCommand,
   storyCorrectCommand,
   searchReindexCommand,
+  exportCommand,
   ...IMPORT_COMMANDS,
 ]
 

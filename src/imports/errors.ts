@@ -7,6 +7,10 @@ export const IMPORTS_ERRORS = {
   IMPORT_PHOTO_UNREACHABLE: 'unavailable',
   IMPORT_PHOTO_OUTSIDE_MEDIA_DIR: 'invalid',
   IMPORT_SECTION_MAP_INVALID: 'invalid',
+  EXPORT_TARGET_EXISTS: 'conflict',
+  RESTORE_FILE_INVALID: 'invalid',
+  RESTORE_TARGET_NOT_EMPTY: 'conflict',
+  RESTORE_REFUSED: 'invalid',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(IMPORTS_ERRORS)
@@ -31,5 +35,41 @@ export function importSectionMapInvalid(entry: string): MastheadError {
     'IMPORT_SECTION_MAP_INVALID',
     `--sections takes old=new pairs separated by commas ("news=world,sport=sport"); "${entry}" is not one.`,
     { details: { entry } },
+  )
+}
+
+/** `masthead export FILE` never overwrites: FILE or its media folder is already there. */
+export function exportTargetExists(target: string): MastheadError {
+  return fail(
+    'EXPORT_TARGET_EXISTS',
+    `${target} already exists; choose another name or move it away (an export never overwrites).`,
+    { details: { target } },
+  )
+}
+
+/** The file is not a masthead export this version can read; `place` says where it went wrong. */
+export function restoreFileInvalid(place: string, reason: string): MastheadError {
+  return fail(
+    'RESTORE_FILE_INVALID',
+    `Not a usable masthead export: ${place}: ${reason}. Nothing was imported.`,
+    { details: { place, reason } },
+  )
+}
+
+/** A restore goes only into an empty database, so nothing there can be lost or mixed up. */
+export function restoreTargetNotEmpty(tables: readonly string[]): MastheadError {
+  return fail(
+    'RESTORE_TARGET_NOT_EMPTY',
+    `The database is not empty (${tables.join(', ')} hold rows): a masthead export is restored only into an empty database. Nothing was imported.`,
+    { details: { tables } },
+  )
+}
+
+/** The database or the media storage refused a record (a broken reference, a duplicate, a file). */
+export function restoreRefused(place: string, why: string, cause: unknown): MastheadError {
+  return fail(
+    'RESTORE_REFUSED',
+    `The import stopped at ${place}: ${why}. Nothing was imported (every change was undone).`,
+    { details: { place }, cause },
   )
 }

@@ -38,6 +38,7 @@ export {
 } from './variants.js'
 export { IMAGE_LIMITS }
 export { createDiskStorage } from './disk-storage.js'
+export { fileKeyOf } from './storage-keys.js'
 export type { ByteRange, MediaStorage, OpenedFile, StoredFileInfo } from './storage.js'
 
 export interface MediaDeps {

@@ -6,6 +6,7 @@
 import type { Command } from '../../command.js'
 import { importGhostCommand } from './ghost.js'
 import { importMarkdownCommand } from './markdown.js'
+import { importMastheadCommand } from './masthead.js'
 import { importWireCommand } from './wire.js'
 import { importWxrCommand } from './wxr.js'
 
@@ -15,5 +16,5 @@ export const IMPORT_COMMANDS: readonly Command[] = [
   importGhostCommand,
   importMarkdownCommand,
   importWireCommand,
-  // import masthead (the export's own format) is added here too.
+  importMastheadCommand,
 ]
