@@ -155,7 +155,7 @@ const comments: TableSpec = {
   key: 'comments',
   table: 'comments',
   // No address_hash: it is salted with this site's secret and means nothing elsewhere.
-  columns: { id: 'int', article_id: 'int', parent_id: 'int?', author_name: 'text', author_email: 'text?', body: 'text', status: 'text', reader_hash: 'text?', created_at: 'time', hold_reason: 'text?', report_count: 'int', approved_at: 'time?' }, // prettier-ignore
+  columns: { id: 'int', article_id: 'int', parent_id: 'int?', author_name: 'text', author_email: 'text?', body: 'text', status: 'text', reader_hash: 'text?', created_at: 'time', hold_reason: 'text?', report_count: 'int', approved_at: 'time?', author_user_id: 'int?', author_badge: 'text?' }, // prettier-ignore
   order: ['id'],
   serial: true,
 }
@@ -165,6 +165,13 @@ const bannedReaders: TableSpec = {
   table: 'comment_banned_readers',
   columns: { reader_hash: 'text', reason: 'text', banned_by: 'text', created_at: 'time' },
   order: ['reader_hash'],
+}
+
+const bannedWords: TableSpec = {
+  key: 'bannedWords',
+  table: 'comment_banned_words',
+  columns: { word: 'text', added_by: 'text', created_at: 'time' },
+  order: ['word'],
 }
 
 const moderationLog: TableSpec = {
@@ -196,6 +203,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   picks,
   comments,
   bannedReaders,
+  bannedWords,
   moderationLog,
   importSources,
 ]
