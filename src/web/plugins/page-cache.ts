@@ -123,16 +123,18 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         const request = this.request
         const cacheable = result.status === 200 && options.cache !== false
         const generation = generationAtMiss.get(request)
+        const ttl = Math.min(ttlMs, result.maxAgeMs ?? ttlMs)
         const storing =
           cacheable &&
+          ttl > 0 &&
           store !== undefined &&
           generation === purgeGeneration &&
           (request.method === 'GET' || request.method === 'HEAD')
         const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
-        const entry = buildEntry(result, cacheable, coding, storing ? ttlMs : 0)
+        const entry = buildEntry(result, cacheable, coding, storing ? ttl : 0)
         if (storing) {
           store
-            .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs })
+            .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs: ttl })
             .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
         }
         return serve(request, this, entry, result.status, undefined)
