@@ -15,6 +15,7 @@ export interface AssetManifest {
     viewBeacon: string
     storyEditor: string
     livePreview: string
+    frontOrder: string
   }
 }
 
@@ -35,7 +36,7 @@ export interface BuiltAssets {
 }
 
 /** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
-export const ASSET_FILES_VERSION = 2
+export const ASSET_FILES_VERSION = 3
 
 /** One asset as manifest.json records it: file names relative to the manifest's directory. */
 export interface StoredAsset {

@@ -29,6 +29,7 @@ const SCRIPTS = {
   viewBeacon: 'view-beacon',
   storyEditor: 'story-editor',
   livePreview: 'live-preview',
+  frontOrder: 'front-order',
 } as const
 
 let built: Promise<BuiltAssets> | undefined

@@ -16,6 +16,7 @@ export const ASSETS = {
     viewBeacon: '/assets/view-beacon.abc.js',
     storyEditor: '/assets/story-editor.abc.js',
     livePreview: '/assets/live-preview.abc.js',
+    frontOrder: '/assets/front-order.abc.js',
   },
 }
 
