@@ -92,8 +92,11 @@ export interface FrontDesk {
   setBanner(actor: Actor, input: BannerInput): Promise<BreakingBanner>
   /** Takes the banner down; false when none was up. */
   takeDownBanner(actor: Actor): Promise<boolean>
-  /** The banner readers see now (the clock decides expiry, not a job). */
-  currentBanner(): Promise<BreakingBanner | undefined>
+  /**
+   * The banner readers see now (the clock decides expiry, not a job), with how long it has left
+   * by that same clock: a page showing it must not be cached for longer.
+   */
+  currentBanner(): Promise<(BreakingBanner & { msLeft: number }) | undefined>
   /** Clears expired Must-Reads and announces expired banners (the expiry job); returns how many. */
   expireDue(): Promise<number>
 }
@@ -312,7 +315,11 @@ export function createFrontDesk({ db, clock, bus }: { db: Db; clock: Clock; bus:
       return true
     },
 
-    currentBanner: () => liveBanner(db, clock.now()),
+    currentBanner: async () => {
+      const now = clock.now()
+      const banner = await liveBanner(db, now)
+      return banner && { ...banner, msLeft: banner.expiresAt.getTime() - now.getTime() }
+    },
 
     expireDue: async () => {
       const now = clock.now()

@@ -58,12 +58,12 @@ export interface SiteOptions {
  */
 export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock
-  /** When the banner a request's page shows expires: its cache entry must not outlive it. */
-  const bannerExpiry = new WeakMap<FastifyRequest, Date>()
+  /** How long the banner a request's page shows has left: its cache entry must not outlive it. */
+  const bannerLeft = new WeakMap<FastifyRequest, number>()
   /** The page context, with the breaking-news banner up now (read per render, against the clock). */
   const context = async (request: FastifyRequest): Promise<PageContext> => {
     const banner = await options.services.newsroom.front.currentBanner()
-    if (banner !== undefined) bannerExpiry.set(request, banner.expiresAt)
+    if (banner !== undefined) bannerLeft.set(request, banner.msLeft)
     return {
       services: options.services,
       site: options.site,
@@ -98,7 +98,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     loaded: LoadedPage<unknown> | undefined,
     viewOf?: number,
   ): FastifyReply => {
-    const expiry = bannerExpiry.get(reply.request)
+    const left = bannerLeft.get(reply.request)
     const result: PageResult = {
       status,
       html,
@@ -106,7 +106,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
       cacheTags: loaded === undefined ? [] : [...loaded.cacheTags, 'banner'],
       lastModified: loaded?.lastModified ?? null,
       ...(viewOf === undefined ? {} : { viewOf }),
-      ...(expiry === undefined ? {} : { maxAgeMs: expiry.getTime() - clock.nowMs() }),
+      ...(left === undefined ? {} : { maxAgeMs: left }),
     }
     return reply.sendPage(result)
   }
