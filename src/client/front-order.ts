@@ -27,17 +27,21 @@ function start(): void {
     })
     item.addEventListener('dragover', (event) => {
       if (dragged === undefined || dragged === item) return
-      // Accepting the drop: without preventDefault the browser refuses it.
-      event.preventDefault()
       const box = item.getBoundingClientRect()
       const after = event.clientY > box.top + box.height / 2
       list.insertBefore(dragged, after ? item.nextSibling : item)
     })
-    item.addEventListener('drop', (event) => {
-      event.preventDefault()
-      void send()
-    })
   }
+  // The list accepts the drop wherever the pointer is, the moved story itself included (it sits
+  // under the pointer once moved): without preventDefault on dragover the browser refuses it.
+  list.addEventListener('dragover', (event) => {
+    if (dragged !== undefined) event.preventDefault()
+  })
+  list.addEventListener('drop', (event) => {
+    if (dragged === undefined) return
+    event.preventDefault()
+    void send()
+  })
 
   const send = async (): Promise<void> => {
     const order = items()
