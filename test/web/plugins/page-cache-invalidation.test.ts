@@ -66,4 +66,10 @@ describe('page cache invalidation', () => {
     const held = { commentId: 2, articleId: 42, visible: false }
     assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', held)), [])
   })
+
+  test('a banner change purges every page that shows the banner slot', async () => {
+    assert.deepEqual(await purgedBy((bus) => bus.publish('banner.changed', { bannerId: 7 })), [
+      ['banner'],
+    ])
+  })
 })
