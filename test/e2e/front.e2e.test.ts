@@ -125,6 +125,35 @@ browserSuite(
       assert.deepEqual(watch.take(), [])
     })
 
+    test('without JavaScript, Move up and Remove work as plain forms', async () => {
+      const { page } = await suite.open({ javaScriptEnabled: false })
+      await signIn(page)
+      await page.goto(`${suite.site.origin}/newsroom/front`)
+      const before = await screenOrder(page)
+      const [first, second] = before
+      assert.ok(first !== undefined && second !== undefined)
+      await Promise.all([
+        page.waitForEvent('load'),
+        page
+          .locator(`#top-${second}`)
+          .getByRole('button', { name: /^Move up/ })
+          .click(),
+      ])
+      assert.deepEqual((await screenOrder(page)).slice(0, 2), [second, first])
+      await Promise.all([
+        page.waitForEvent('load'),
+        page
+          .locator(`#top-${second}`)
+          .getByRole('button', { name: /^Remove/ })
+          .click(),
+      ])
+      assert.deepEqual(
+        await screenOrder(page),
+        before.filter((id) => id !== second),
+      )
+      assert.match((await page.getByRole('status').textContent()) ?? '', /Removed/)
+    })
+
     test('a Must-Read set in slot 1 leads the rail on story pages', async () => {
       const { page } = await suite.open()
       await signIn(page)

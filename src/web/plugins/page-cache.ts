@@ -167,7 +167,7 @@ function buildEntry(
   const identity = Buffer.from(result.html, 'utf8')
   const meta: Record<string, string> = {
     [META.etag]: createHash('sha1').update(identity).digest('base64url'),
-    [META.cacheControl]: cacheControlFor(result.status, cacheable),
+    [META.cacheControl]: cacheControlFor(result.status, cacheable, result.maxAgeMs),
   }
   if (result.lastModified !== null) meta[META.lastModified] = result.lastModified.toUTCString()
   if (result.contentType !== undefined) meta[META.contentType] = result.contentType
@@ -214,8 +214,14 @@ function remainingTtl(entry: CacheEntry): number {
   return expiresAt === undefined ? 0 : Number(expiresAt) - Date.now()
 }
 
-function cacheControlFor(status: number, cacheable: boolean): string {
-  if (status === 200) return cacheable ? 'public, max-age=60' : 'private, no-cache'
+function cacheControlFor(status: number, cacheable: boolean, maxAgeMs?: number): string {
+  if (status === 200) {
+    if (!cacheable) return 'private, no-cache'
+    // Browsers and CDNs keep a page no longer than what it shows lasts (a banner's expiry).
+    const seconds =
+      maxAgeMs === undefined ? 60 : Math.max(0, Math.min(60, Math.floor(maxAgeMs / 1000)))
+    return `public, max-age=${seconds}`
+  }
   // A missing page may appear when a story is published: cache briefly, the purge cannot reach it.
   if (status === 404 || status === 410) return 'public, max-age=30'
   return 'no-store'

@@ -258,6 +258,7 @@ forEachDatabase('front page screen', (t) => {
     )
     const url = `/${story(1).section.slug}`
     assert.ok(await bannerOf(url))
+    assert.equal((await get(undefined, url)).headers['cache-control'], 'public, max-age=0')
     clock.advance(300)
     // The entry was stored for 300 ms at most; no job runs here.
     await new Promise((resolve) => setTimeout(resolve, 400))
