@@ -200,8 +200,16 @@ browserSuite(
       assert.match((await page.getByRole('status').textContent()) ?? '', /Banner is up/)
 
       const found: string[] = []
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const reader = await suite.open({ colorScheme })
+      // Light at desktop width, dark on a narrow phone.
+      for (const [colorScheme, width] of [
+        ['light', 1280],
+        ['dark', 360],
+      ] as const) {
+        const reader = await suite.open({ colorScheme, viewport: { width, height: 800 } })
+        const sideways = () =>
+          reader.page.evaluate(
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          )
         for (const url of [suite.site.urls.front, suite.site.urls.article]) {
           await reader.page.goto(url)
           const region = reader.page.getByRole('region', { name: 'Breaking news' })
@@ -210,11 +218,13 @@ browserSuite(
           assert.equal(await region.getByRole('link').textContent(), 'Storm closes the coast road')
           for (const line of await axeViolations(reader.page))
             found.push(`${colorScheme} ${url}: ${line}`)
+          if (await sideways()) found.push(`${url} scrolls sideways at ${width} px`)
         }
         await signIn(reader.page)
         await reader.page.goto(`${suite.site.origin}/newsroom/front`)
         for (const line of await axeViolations(reader.page))
           found.push(`${colorScheme} /newsroom/front: ${line}`)
+        if (await sideways()) found.push(`/newsroom/front scrolls sideways at ${width} px`)
       }
       assert.deepEqual(found, [])
 
