@@ -33,7 +33,7 @@ import {
   type Webhooks,
 } from './integrations/index.js'
 import { createDiskStorage, createMedia, type Media } from './media/index.js'
-import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.js'
+import { createNewsroom, expireFrontJob, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
 import { buildServer } from './web/server.js'
@@ -264,6 +264,7 @@ export function startJobs(services: AppServices, options: StartJobsOptions = {})
   for (const job of engagementJobs(services.engagement, services.config.engagement))
     scheduler.add(job)
   scheduler.add(publishDueJob(services.newsroom, services.config.newsroom.publishCheckMs))
+  scheduler.add(expireFrontJob(services.newsroom))
   scheduler.add(sweepSessionsJob(services.accounts))
   scheduler.add(deliverWebhooksJob(services.webhooks))
   scheduler.start({ atStartAfterMs: options.atStartAfterMs ?? 0 })

@@ -51,6 +51,7 @@ describe('app', () => {
       'engagement.open-day',
       'engagement.refresh-rankings',
       'engagement.sync-stories',
+      'newsroom.expire-front',
       'newsroom.publish-due',
       'webhooks.deliver',
     ])

@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-webhooks.js'
 import * as m0015 from './migrations/0015-imports.js'
 import * as m0018 from './migrations/0018-event-outbox.js'
 import * as m0019 from './migrations/0019-comment-banned-words.js'
+import * as m0020 from './migrations/0020-front-curation-and-banner.js'
 import * as m0021 from './migrations/0021-scale-out.js'
 import * as m0023 from './migrations/0023-comment-staff-badge.js'
 
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015-imports': m0015,
   '0018-event-outbox': m0018,
   '0019-comment-banned-words': m0019,
+  '0020-front-curation-and-banner': m0020,
   '0021-scale-out': m0021,
   '0023-comment-staff-badge': m0023,
 }

@@ -209,6 +209,32 @@ export interface EditorsPicksTable {
   article_id: number
   position: number
   created_at: DbTime
+  /** Must-reads only: when the pick stops showing (null: until changed). */
+  expires_at: NullableDbTime
+}
+
+/** Every change to the front page's curation and banner: who, when, what. */
+export interface FrontChangesTable {
+  id: Generated<number>
+  /** Null for a change the system made (an expiry), or once the user is removed. */
+  user_id: number | null
+  user_name: string
+  action: string
+  detail: string
+  created_at: DbTime
+}
+
+/** The breaking-news banner; the newest one neither taken down nor expired is shown. */
+export interface BreakingBannersTable {
+  id: Generated<number>
+  text: string
+  link: string | null
+  expires_at: DbTime
+  created_by: number | null
+  created_at: DbTime
+  taken_down_at: NullableDbTime
+  taken_down_by: number | null
+  expiry_announced_at: NullableDbTime
 }
 
 export interface CommentsTable {
@@ -428,4 +454,6 @@ export interface Database {
   job_leases: JobLeasesTable
   view_readers: ViewReadersTable
   api_rate_windows: ApiRateWindowsTable
+  front_changes: FrontChangesTable
+  breaking_banners: BreakingBannersTable
 }

@@ -122,7 +122,12 @@ export function createEngagement(deps: EngagementDeps): Engagement {
           rankings.drop(event.articleId)
           onArticle(event)
         }),
-        bus.subscribe('picks.changed', () => refresher.notePicksChanged()),
+        // Recomputed before the page cache purges (the bus runs handlers in turn): a page
+        // rendered right after the purge must show the new Must-Reads, not the old snapshot's.
+        bus.subscribe('picks.changed', async () => {
+          refresher.notePicksChanged()
+          await refresher.syncChanged()
+        }),
       ]
     : []
 

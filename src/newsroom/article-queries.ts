@@ -3,7 +3,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { ArticleLabel, Database } from '../db/schema.js'
-import { fromDbTime, fromNullableDbTime, toNumber } from '../db/time-codec.js'
+import { fromDbTime, fromNullableDbTime, toDbTime, toNumber } from '../db/time-codec.js'
 import { type Photo, photoFromRow } from '../media/index.js'
 import type {
   Article,
@@ -177,6 +177,8 @@ export async function pickedSummaries(
     .selectFrom('editors_picks')
     .select('article_id')
     .where('list', '=', list as Database['editors_picks']['list'])
+    // A pick past its expiry is gone for readers at once, before the expiry job clears it.
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', toDbTime(now))]))
     .orderBy('position')
     .execute()
   const summaries = await summariesByIds(

@@ -18,6 +18,7 @@ import {
 import { createListings, type Listings } from './listings.js'
 import type { Newsroom, PhotoLookup } from './newsroom.js'
 import { createStoryNotes } from './notes.js'
+import { createFrontDesk } from './front-desk.js'
 import { createPicks } from './picks.js'
 import { createPublishedArticles } from './published-articles.js'
 import { tagBySlug } from './section-queries.js'
@@ -37,6 +38,16 @@ export { NOTE_KINDS, NOTE_MAX_LENGTH } from './notes.js'
 export { storyDates, type StoryDates } from './story-dates.js'
 export type * from './story-desk.js'
 export { publishDueJob } from './jobs/publish-due.js'
+export { expireFrontJob } from './jobs/expire-front.js'
+export type {
+  BannerInput,
+  BreakingBanner,
+  FrontBoard,
+  FrontChange,
+  FrontDesk,
+  PickedStoryRow,
+} from './front-desk.js'
+export { BANNER_TEXT_MAX, MUST_READ_SLOTS } from './front-rules.js'
 export { readerVisible } from './visibility-queries.js'
 
 export interface NewsroomDeps {
@@ -104,6 +115,7 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     markdownOf: (id) => markdownOf(db, id),
     setPicks: (list, ids) => picks.set(list, ids),
     stories,
+    front: createFrontDesk({ db, clock, bus }),
     wasUnpublished: async (slug) => isSlug(slug) && isUnpublishedSlug(db, slug),
   }
 }

@@ -3,6 +3,7 @@
 import type { Actor } from '../accounts/index.js'
 import type { Photo } from '../media/types.js'
 import type { Listings } from './listings.js'
+import type { FrontDesk } from './front-desk.js'
 import type { StoryDesk } from './story-desk.js'
 import type {
   Article,
@@ -133,6 +134,8 @@ export interface Newsroom {
 
   // The story desk (newsroom screens): every call takes the Actor it acts for.
   readonly stories: StoryDesk
+  /** The front page's curation (top stories, Must-Reads) and the breaking-news banner. */
+  readonly front: FrontDesk
   /** True when the story at `slug` (current or former) was unpublished: readers get 410 Gone. */
   wasUnpublished(slug: string): Promise<boolean>
 }

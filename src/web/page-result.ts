@@ -13,4 +13,6 @@ export interface PageResult {
   lastModified: Date | null
   /** The story this page is a reading of: every serve of it (cache hits too) is offered to the view counter. */
   viewOf?: number
+  /** Caps how long the page cache keeps the page (ms): what it shows expires sooner (a banner). */
+  maxAgeMs?: number
 }

@@ -14,6 +14,8 @@ export interface BusEvents {
   'article.updated': ArticleEvent & { previousSlug?: string; previousSectionSlug?: string }
   'article.unpublished': ArticleEvent
   'picks.changed': { list: string }
+  /** The breaking-news banner was put up, taken down or reached its expiry. */
+  'banner.changed': { bannerId: number }
   'comment.posted': { commentId: number; articleId: number; visible: boolean }
   /** A moderator (or readers' reports) changed what a story's comments show, or its comment mode. */
   'comment.moderated': { commentId: number | null; articleId: number; action: string }

@@ -16,6 +16,7 @@ export interface AssetManifest {
     storyEditor: string
     livePreview: string
     moderationKeys: string
+    frontOrder: string
   }
 }
 
@@ -36,7 +37,7 @@ export interface BuiltAssets {
 }
 
 /** Bumped whenever the shape of manifest.json changes, so an old build is refused, not misread. */
-export const ASSET_FILES_VERSION = 2
+export const ASSET_FILES_VERSION = 3
 
 /** One asset as manifest.json records it: file names relative to the manifest's directory. */
 export interface StoredAsset {

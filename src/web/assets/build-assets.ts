@@ -30,6 +30,7 @@ const SCRIPTS = {
   storyEditor: 'story-editor',
   livePreview: 'live-preview',
   moderationKeys: 'moderation-keys',
+  frontOrder: 'front-order',
 } as const
 
 let built: Promise<BuiltAssets> | undefined

@@ -8,6 +8,7 @@ import type { Config } from '../../config.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
 import { commentScreens } from './comments/routes.js'
+import { frontScreens } from './front/routes.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
@@ -25,4 +26,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   photoScreens,
   storyCommentScreens,
   commentScreens,
+  frontScreens,
 ]

@@ -10,6 +10,7 @@
  *   'picks'            anything showing the editors' picks
  *   'rails'            anything showing Popular Now / Weekly Best (these lag by the 60 s TTL)
  *   'corrections'      the /corrections page
+ *   'banner'           every reader page (the breaking-news banner sits on top of each)
  *
  * Events purge:
  *   article.published / updated / unpublished → article:{id}, section:{slug} (and the previous
@@ -17,6 +18,7 @@
  *       (a new note is an article.updated; an unpublished story leaves the corrections list);
  *       unpublished also purges rails (a story taken down must not linger there for the TTL)
  *   picks.changed                             → picks, front
+ *   banner.changed (up, taken down, expired)  → banner
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
@@ -54,6 +56,7 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   // A story taken down leaves the rails at once too (engagement drops it from memory first).
   'article.unpublished': (event) => [...articleTags(event), 'rails'],
   'picks.changed': () => ['picks', 'front'],
+  'banner.changed': () => ['banner'],
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
   'comment.moderated': (event) => [`article:${event.articleId}`],
 }

@@ -131,16 +131,18 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         const request = this.request
         const cacheable = result.status === 200 && options.cache !== false
         const generation = generationAtMiss.get(request)
+        const ttl = Math.min(ttlMs, result.maxAgeMs ?? ttlMs)
         const storing =
           cacheable &&
+          ttl > 0 &&
           store !== undefined &&
           generation === purgeGeneration &&
           (request.method === 'GET' || request.method === 'HEAD')
         const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
-        const entry = buildEntry(result, cacheable, coding, storing ? ttlMs : 0)
+        const entry = buildEntry(result, cacheable, coding, storing ? ttl : 0)
         if (storing) {
           store
-            .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs })
+            .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs: ttl })
             .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
         }
         return serve(request, this, entry, result.status, undefined)
@@ -173,7 +175,7 @@ function buildEntry(
   const identity = Buffer.from(result.html, 'utf8')
   const meta: Record<string, string> = {
     [META.etag]: createHash('sha1').update(identity).digest('base64url'),
-    [META.cacheControl]: cacheControlFor(result.status, cacheable),
+    [META.cacheControl]: cacheControlFor(result.status, cacheable, result.maxAgeMs),
   }
   if (result.lastModified !== null) meta[META.lastModified] = result.lastModified.toUTCString()
   if (result.contentType !== undefined) meta[META.contentType] = result.contentType
@@ -220,8 +222,14 @@ function remainingTtl(entry: CacheEntry): number {
   return expiresAt === undefined ? 0 : Number(expiresAt) - Date.now()
 }
 
-function cacheControlFor(status: number, cacheable: boolean): string {
-  if (status === 200) return cacheable ? 'public, max-age=60' : 'private, no-cache'
+function cacheControlFor(status: number, cacheable: boolean, maxAgeMs?: number): string {
+  if (status === 200) {
+    if (!cacheable) return 'private, no-cache'
+    // Browsers and CDNs keep a page no longer than what it shows lasts (a banner's expiry).
+    const seconds =
+      maxAgeMs === undefined ? 60 : Math.max(0, Math.min(60, Math.floor(maxAgeMs / 1000)))
+    return `public, max-age=${seconds}`
+  }
   // A missing page may appear when a story is published: cache briefly, the purge cannot reach it.
   if (status === 404 || status === 410) return 'public, max-age=30'
   return 'no-store'

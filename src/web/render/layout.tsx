@@ -32,6 +32,13 @@ export interface FeedLink {
   title: string
 }
 
+/** The breaking-news banner as a page shows it. */
+export interface PageBanner {
+  text: string
+  /** A path on the site or an http(s) address; null: text only. */
+  link: string | null
+}
+
 /** What every page shares besides its own content. */
 export interface PageFrame {
   site: SiteIdentity
@@ -41,6 +48,8 @@ export interface PageFrame {
   editionDate: Date
   /** The page's own feeds: the site's, and its section's, author's or tag's. */
   feeds?: readonly FeedLink[]
+  /** The breaking-news banner up now; null or absent: none. */
+  banner?: PageBanner | null
 }
 
 /** An image for link previews (absolute URL). */
@@ -127,6 +136,7 @@ export function Layout(props: LayoutProps): SafeHtml {
             Back to front page
           </a>
         </div>
+        <BreakingBanner banner={frame.banner ?? null} />
         <header class="masthead">
           <div class="masthead-inner">
             {props.isFront === true ? (
@@ -167,6 +177,29 @@ export function Layout(props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html>
+  )
+}
+
+/**
+ * The breaking-news banner: a labelled region (a landmark screen readers can jump to), not a
+ * live region, so it is read with the page instead of interrupting whatever is being read.
+ */
+function BreakingBanner(props: { banner: PageBanner | null }) {
+  const { banner } = props
+  if (banner === null) return null
+  return (
+    <section class="breaking-banner" aria-label="Breaking news">
+      <p>
+        <strong class="breaking-banner-label">Breaking</strong>{' '}
+        {banner.link === null ? (
+          <span class="breaking-banner-text">{banner.text}</span>
+        ) : (
+          <a class="breaking-banner-text" href={banner.link}>
+            {banner.text}
+          </a>
+        )}
+      </p>
+    </section>
   )
 }
 

@@ -4,7 +4,7 @@ import type { ArticleSummary, Section } from '../../newsroom/index.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { feedLinks } from '../distribution/feed-links.js'
 import type { ShareUtm } from './components/share-links.js'
-import type { PageFrame, SiteIdentity } from '../render/layout.js'
+import type { PageBanner, PageFrame, SiteIdentity } from '../render/layout.js'
 import type { Services } from '../services.js'
 
 /** The frame of a reader page, with the full asset manifest (views load the page scripts). */
@@ -23,6 +23,8 @@ export interface PageContext {
   now: Date
   /** Campaign parameters for share links (config.distribution.shareUtm). */
   shareUtm?: ShareUtm | null
+  /** The breaking-news banner up now; null or absent: none. */
+  banner?: PageBanner | null
 }
 
 /** A loader's answer: the view's props and what the page cache needs to know. */
@@ -48,6 +50,7 @@ export function frameOf(
     editionDate: ctx.now,
     feeds: feedLinks(ctx.site.name, feeds),
     shareUtm: ctx.shareUtm ?? null,
+    banner: ctx.banner ?? null,
   }
 }
 

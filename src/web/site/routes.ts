@@ -58,13 +58,58 @@ export interface SiteOptions {
  */
 export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock
-  const context = (): PageContext => ({
-    services: options.services,
-    site: options.site,
-    assets: options.assets,
-    now: clock.now(),
-    shareUtm: options.shareUtm ?? null,
-  })
+  /** How long the banner a request's page shows has left: its cache entry must not outlive it. */
+  const bannerLeft = new WeakMap<FastifyRequest, number>()
+  /** The page context, with the breaking-news banner up now (read per render, against the clock). */
+  const context = async (request: FastifyRequest): Promise<PageContext> => {
+    const banner = await options.services.newsroom.front.currentBanner()
+    if (banner !== undefined) bannerLeft.set(request, banner.msLeft)
+    return {
+      services: options.services,
+      site: options.site,
+      assets: options.assets,
+      now: clock.now(),
+      shareUtm: options.shareUtm ?? null,
+      banner: banner === undefined ? null : { text: banner.text, link: banner.link },
+    }
+  }
+
+  /** The context of an error page: the banner too, unless reading it is what fails. */
+  const errorContext = async (request: FastifyRequest): Promise<PageContext> => {
+    try {
+      return await context(request)
+    } catch {
+      return {
+        services: options.services,
+        site: options.site,
+        assets: options.assets,
+        now: clock.now(),
+        shareUtm: options.shareUtm ?? null,
+        banner: null,
+      }
+    }
+  }
+
+  /** Hands a rendered page to the page cache (which sends it and offers story readings to the view counter). */
+  const sendPage = (
+    reply: FastifyReply,
+    status: number,
+    html: string,
+    loaded: LoadedPage<unknown> | undefined,
+    viewOf?: number,
+  ): FastifyReply => {
+    const left = bannerLeft.get(reply.request)
+    const result: PageResult = {
+      status,
+      html,
+      // Every reader page shows the banner slot, so every stored page goes when the banner changes.
+      cacheTags: loaded === undefined ? [] : [...loaded.cacheTags, 'banner'],
+      lastModified: loaded?.lastModified ?? null,
+      ...(viewOf === undefined ? {} : { viewOf }),
+      ...(left === undefined ? {} : { maxAgeMs: left }),
+    }
+    return reply.sendPage(result)
+  }
 
   const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     // Paths under /api/ look like `/:section/:slug` to the router; they keep the global JSON 404.
@@ -79,7 +124,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     // A near miss of one of our addresses (a trailing slash, say) is sent where it belongs.
     const tidy = reading ? tidyPath(request) : undefined
     if (tidy !== undefined) return reply.redirect(tidy, 301)
-    const props = await loadNotFoundPage(context())
+    const props = await loadNotFoundPage(await context(request))
     return sendPage(reply, 404, renderDocument(NotFoundPage(props)), undefined)
   }
 
@@ -97,8 +142,8 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   app.get(
     '/',
     { schema: { querystring: PlainQuery }, preValidation: importedHome },
-    async (_request, reply) => {
-      const loaded = await loadFrontPage(context())
+    async (request, reply) => {
+      const loaded = await loadFrontPage(await context(request))
       return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
     },
   )
@@ -107,7 +152,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     '/corrections',
     { schema: { querystring: ListQuery } },
     async (request, reply) => {
-      const loaded = await loadCorrectionsPage(context(), request.query.page ?? 1)
+      const loaded = await loadCorrectionsPage(await context(request), request.query.page ?? 1)
       if (loaded === undefined) return notFound(request, reply)
       return sendPage(reply, 200, renderDocument(CorrectionsPage(loaded.props)), loaded)
     },
@@ -119,7 +164,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     '/search',
     { schema: { querystring: SearchPageQuery } },
     async (request, reply) => {
-      const props = await loadSearchPage(context(), request.query)
+      const props = await loadSearchPage(await context(request), request.query)
       reply.header('x-robots-tag', 'noindex')
       const html = renderDocument(SearchPage(props))
       return reply.sendPage(
@@ -133,7 +178,11 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     '/author/:slug',
     { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
-      const loaded = await loadAuthorPage(context(), request.params.slug, request.query.page ?? 1)
+      const loaded = await loadAuthorPage(
+        await context(request),
+        request.params.slug,
+        request.query.page ?? 1,
+      )
       if (loaded === undefined) return notFound(request, reply)
       return sendPage(reply, 200, renderDocument(AuthorPage(loaded.props)), loaded)
     },
@@ -143,7 +192,11 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     '/tag/:slug',
     { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
-      const loaded = await loadTagPage(context(), request.params.slug, request.query.page ?? 1)
+      const loaded = await loadTagPage(
+        await context(request),
+        request.params.slug,
+        request.query.page ?? 1,
+      )
       if (loaded === undefined) return notFound(request, reply)
       return sendPage(reply, 200, renderDocument(TagPage(loaded.props)), loaded)
     },
@@ -154,7 +207,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     { schema: { params: SlugParams, querystring: ListQuery } },
     async (request, reply) => {
       const page = request.query.page ?? 1
-      const loaded = await loadSectionPage(context(), request.params.slug, page)
+      const loaded = await loadSectionPage(await context(request), request.params.slug, page)
       if (loaded === undefined) return notFound(request, reply)
       return sendPage(reply, 200, renderDocument(SectionPage(loaded.props)), loaded)
     },
@@ -165,7 +218,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     { schema: { params: StoryParams, querystring: ArticleQuery } },
     async (request, reply) => {
       const { order, cpage, reply: replyTo, notice, because } = request.query
-      const result = await loadArticlePage(context(), request.params, undefined, {
+      const result = await loadArticlePage(await context(request), request.params, undefined, {
         order,
         page: cpage,
         replyTo,
@@ -176,7 +229,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
         case 'missing':
           return notFound(request, reply)
         case 'gone': {
-          const props = await loadNotFoundPage(context())
+          const props = await loadNotFoundPage(await context(request))
           return sendPage(
             reply,
             410,
@@ -206,7 +259,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     },
     async (request, reply) => {
       const outcome = await postComment(
-        context(),
+        await context(request),
         request.params.slug,
         request.body ?? {},
         readerOf(request),
@@ -240,7 +293,13 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     async (request, reply) => {
       const { slug, id } = request.params
       const stamp = request.body?.stamp ?? ''
-      const outcome = await reportComment(context(), slug, id, readerOf(request), stamp)
+      const outcome = await reportComment(
+        await context(request),
+        slug,
+        id,
+        readerOf(request),
+        stamp,
+      )
       if (outcome.kind === 'missing') return notFound(request, reply)
       return reply.redirect(outcome.location, 303)
     },
@@ -255,27 +314,9 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   })
 
   app.setErrorHandler(async (error, request, reply) => {
-    const { status, html } = await renderErrorPage(context(), error, request)
+    const { status, html } = await renderErrorPage(await errorContext(request), error, request)
     return sendPage(reply, status, html, undefined)
   })
-}
-
-/** Hands a rendered page to the page cache (which sends it and offers story readings to the view counter). */
-function sendPage(
-  reply: FastifyReply,
-  status: number,
-  html: string,
-  loaded: LoadedPage<unknown> | undefined,
-  viewOf?: number,
-): FastifyReply {
-  const result: PageResult = {
-    status,
-    html,
-    cacheTags: loaded?.cacheTags ?? [],
-    lastModified: loaded?.lastModified ?? null,
-    ...(viewOf === undefined ? {} : { viewOf }),
-  }
-  return reply.sendPage(result)
 }
 
 /** Who is asking, as the comments domain needs it (it stores only a salted hash of this). */

@@ -80,4 +80,10 @@ describe('page cache invalidation', () => {
     })
     assert.deepEqual(purged, [['*'], ['picks', 'front']])
   })
+
+  test('a banner change purges every page that shows the banner slot', async () => {
+    assert.deepEqual(await purgedBy((bus) => bus.publish('banner.changed', { bannerId: 7 })), [
+      ['banner'],
+    ])
+  })
 })

@@ -17,6 +17,7 @@ export const ASSETS = {
     storyEditor: '/assets/story-editor.abc.js',
     livePreview: '/assets/live-preview.abc.js',
     moderationKeys: '/assets/moderation-keys.abc.js',
+    frontOrder: '/assets/front-order.abc.js',
   },
 }
 
