@@ -147,8 +147,24 @@ export const STORY_CHILDREN: readonly ChildSpec[] = [
 const picks: TableSpec = {
   key: 'picks',
   table: 'editors_picks',
-  columns: { list: 'text', article_id: 'int', position: 'int', created_at: 'time' },
+  columns: { list: 'text', article_id: 'int', position: 'int', created_at: 'time', expires_at: 'time?' }, // prettier-ignore
   order: ['list', 'position', 'article_id'],
+}
+
+const frontChanges: TableSpec = {
+  key: 'frontChanges',
+  table: 'front_changes',
+  columns: { id: 'int', user_id: 'int?', user_name: 'text', action: 'text', detail: 'text', created_at: 'time' }, // prettier-ignore
+  order: ['id'],
+  serial: true,
+}
+
+const breakingBanners: TableSpec = {
+  key: 'breakingBanners',
+  table: 'breaking_banners',
+  columns: { id: 'int', text: 'text', link: 'text?', expires_at: 'time', created_by: 'int?', created_at: 'time', taken_down_at: 'time?', taken_down_by: 'int?', expiry_announced_at: 'time?' }, // prettier-ignore
+  order: ['id'],
+  serial: true,
 }
 
 const comments: TableSpec = {
@@ -201,6 +217,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   tags,
   stories,
   picks,
+  frontChanges,
+  breakingBanners,
   comments,
   bannedReaders,
   bannedWords,
