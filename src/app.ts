@@ -11,7 +11,13 @@ import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { pingDatabase } from './db/health.js'
 import { createDistribution, type Distribution } from './distribution/index.js'
 import { migrateToLatest } from './db/migrator.js'
-import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
+import {
+  createDashboard,
+  createEngagement,
+  type Dashboard,
+  type Engagement,
+  engagementJobs,
+} from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
 import { createImports, type Imports } from './imports/index.js'
@@ -45,6 +51,8 @@ export interface AppServices {
   readonly media: Media
   readonly newsroom: Newsroom
   readonly engagement: Engagement
+  /** The newsroom dashboard's figures. */
+  readonly dashboard: Dashboard
   readonly comments: Comments
   readonly apiKeys: ApiKeys
   readonly webhooks: Webhooks
@@ -121,6 +129,7 @@ export async function buildServices(
     halfLifeHours: config.rankings.popularHalfLifeHours,
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
   })
+  const dashboard = createDashboard({ db, clock, engagement })
   const comments = createComments({
     db,
     clock,
@@ -186,6 +195,7 @@ export async function buildServices(
     media,
     newsroom,
     engagement,
+    dashboard,
     comments,
     apiKeys,
     webhooks,
@@ -236,6 +246,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     accounts,
     newsroom,
     engagement,
+    dashboard,
     comments,
     search,
     media,
@@ -252,6 +263,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       accounts,
       newsroom,
       engagement,
+      dashboard,
       comments,
       search,
       media,

@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013-photo-library.js'
 import * as m0014 from './migrations/0014-webhooks.js'
 import * as m0015 from './migrations/0015-imports.js'
 import * as m0018 from './migrations/0018-event-outbox.js'
+import * as m0022 from './migrations/0022-newsroom-dashboard.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014-webhooks': m0014,
   '0015-imports': m0015,
   '0018-event-outbox': m0018,
+  '0022-newsroom-dashboard': m0022,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

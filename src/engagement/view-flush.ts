@@ -2,9 +2,19 @@
 
 import type { Db } from '../db/database.js'
 import { classifyDbError } from '../db/dialect/classify-db-error.js'
-import { type BucketAdd, type CoReadAdd, addCoReads, addToBuckets } from './view-flush-queries.js'
+import {
+  type BucketAdd,
+  type CoReadAdd,
+  type ContinuationAdd,
+  type ReferrerAdd,
+  addContinuations,
+  addCoReads,
+  addReferrers,
+  addToBuckets,
+} from './view-flush-queries.js'
 
 const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
 /** 2^26: pair keys stay below 2^52, exact in a double. */
 const PAIR_BASE = 67_108_864
 
@@ -18,6 +28,10 @@ export class PendingCounts {
    */
   private coReads = new Map<number, number>()
   private wideCoReads = new Map<string, number>()
+  /** Views per "articleId day host" (day: the UTC day index, ms / DAY_MS). */
+  private referrers = new Map<string, number>()
+  /** Readers who went on to another story, per "articleId day". */
+  private continuations = new Map<string, number>()
   // The current hour's map, so the hot path does one Map lookup, not two.
   private hour = -1
   private hourViews: Map<number, number> | undefined
@@ -51,13 +65,31 @@ export class PendingCounts {
     }
   }
 
+  /** Adds `views` from referring `host` (a lower-case host name) to `articleId` on the day of `atMs`. */
+  addReferrer(articleId: number, atMs: number, host: string, views = 1): void {
+    const key = `${articleId} ${Math.floor(atMs / DAY_MS)} ${host}`
+    this.referrers.set(key, (this.referrers.get(key) ?? 0) + views)
+  }
+
+  /** Adds `readers` who went on from `articleId` to another story on the day of `atMs`. */
+  addContinuation(articleId: number, atMs: number, readers = 1): void {
+    const key = `${articleId} ${Math.floor(atMs / DAY_MS)}`
+    this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
+  }
+
   /** Views waiting (all stories, all hours). */
   get pendingViews(): number {
     return this.total
   }
 
   get isEmpty(): boolean {
-    return this.views.size === 0 && this.coReads.size === 0 && this.wideCoReads.size === 0
+    return (
+      this.views.size === 0 &&
+      this.coReads.size === 0 &&
+      this.wideCoReads.size === 0 &&
+      this.referrers.size === 0 &&
+      this.continuations.size === 0
+    )
   }
 
   /** Adds everything `other` holds (a failed flush's counts coming back). */
@@ -67,6 +99,10 @@ export class PendingCounts {
     }
     for (const row of other.coReadRows())
       this.addCoRead(row.articleId, row.otherArticleId, row.reads)
+    for (const [key, views] of other.referrers)
+      this.referrers.set(key, (this.referrers.get(key) ?? 0) + views)
+    for (const [key, readers] of other.continuations)
+      this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
   }
 
   /** Bucket rows sorted by (article, hour), the lock order every process shares. */
@@ -93,6 +129,38 @@ export class PendingCounts {
     }
     return rows.sort((a, b) => a.articleId - b.articleId || a.otherArticleId - b.otherArticleId)
   }
+
+  /** Referrer rows sorted by (article, day, host). */
+  referrerRows(): ReferrerAdd[] {
+    const rows: ReferrerAdd[] = []
+    for (const [key, views] of this.referrers) {
+      const [id = '0', day = '0', host = ''] = key.split(' ')
+      rows.push({ articleId: Number(id), day: dayOf(Number(day)), host, views })
+    }
+    return rows.sort(
+      (a, b) => a.articleId - b.articleId || compare(a.day, b.day) || compare(a.host, b.host),
+    )
+  }
+
+  /** Continuation rows sorted by (article, day). */
+  continuationRows(): ContinuationAdd[] {
+    const rows: ContinuationAdd[] = []
+    for (const [key, readers] of this.continuations) {
+      const [id = '0', day = '0'] = key.split(' ')
+      rows.push({ articleId: Number(id), day: dayOf(Number(day)), readers })
+    }
+    return rows.sort((a, b) => a.articleId - b.articleId || compare(a.day, b.day))
+  }
+}
+
+/** YYYY-MM-DD of a UTC day index. */
+function dayOf(index: number): string {
+  return new Date(index * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Code-unit order (the same in every process, unlike localeCompare). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** What a flush wrote, and what it had to drop because the story no longer exists. */
@@ -112,25 +180,33 @@ export interface FlushOutcome {
 export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
   const buckets = batch.bucketRows()
   const coReads = batch.coReadRows()
+  const referrers = batch.referrerRows()
+  const continuations = batch.continuationRows()
   try {
     await db.transaction().execute(async (trx) => {
       await addToBuckets(trx, buckets)
       await addCoReads(trx, coReads, at)
+      await addReferrers(trx, referrers)
+      await addContinuations(trx, continuations)
     })
     return { buckets: buckets.length, coReads: coReads.length, dropped: 0 }
   } catch (error) {
     if (classifyDbError(error) !== 'foreign_key') throw error
   }
-  return writeRowByRow(db, buckets, coReads, at)
+  return writeRowByRow(db, { buckets, coReads, referrers, continuations }, at)
+}
+
+/** A batch's rows, each kind sorted in the lock order. */
+interface BatchRows {
+  buckets: readonly BucketAdd[]
+  coReads: readonly CoReadAdd[]
+  referrers: readonly ReferrerAdd[]
+  continuations: readonly ContinuationAdd[]
 }
 
 /** The slow path after a foreign-key failure; rows left unwritten by another error are re-thrown. */
-async function writeRowByRow(
-  db: Db,
-  buckets: readonly BucketAdd[],
-  coReads: readonly CoReadAdd[],
-  at: Date,
-): Promise<FlushOutcome> {
+async function writeRowByRow(db: Db, rows: BatchRows, at: Date): Promise<FlushOutcome> {
+  const { buckets, coReads, referrers, continuations } = rows
   const outcome: FlushOutcome = { buckets: 0, coReads: 0, dropped: 0 }
   const left = new PendingCounts()
   let failure: unknown
@@ -159,6 +235,16 @@ async function writeRowByRow(
   for (const row of coReads) {
     const keep = (): void => left.addCoRead(row.articleId, row.otherArticleId, row.reads)
     if (await attempt(() => addCoReads(db, [row], at), keep)) outcome.coReads += 1
+  }
+  // Referrers and continuations are not counted in the outcome: they follow their views.
+  for (const row of referrers) {
+    const keep = (): void =>
+      left.addReferrer(row.articleId, Date.parse(row.day), row.host, row.views)
+    await attempt(() => addReferrers(db, [row]), keep)
+  }
+  for (const row of continuations) {
+    const keep = (): void => left.addContinuation(row.articleId, Date.parse(row.day), row.readers)
+    await attempt(() => addContinuations(db, [row]), keep)
   }
   if (failure !== undefined) throw new PartialFlushError(left, failure)
   return outcome

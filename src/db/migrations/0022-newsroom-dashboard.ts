@@ -1,0 +1,46 @@
+/**
+ * The newsroom dashboard: where readers came from (referrer host names only), how many went on
+ * to another story, and the site's views per hour (a rollup of the hourly buckets).
+ */
+
+import { sql, type Kysely } from 'kysely'
+import type { DialectAdapter } from '../dialect/dialect.js'
+
+/** Creates article_referrers_daily, article_continuations_daily and site_views_hourly. */
+export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void> {
+  const ts = dialect.timestampType
+
+  // Counted views of a story per UTC day and referring host. Only the host name is kept (lower
+  // case, never a path, query or address), so nothing here can point at a reader.
+  await db.schema
+    .createTable('article_referrers_daily')
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addColumn('day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('host', 'varchar(253)', (c) => c.notNull())
+    .addColumn('views', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('article_referrers_daily_pk', ['article_id', 'day', 'host'])
+    .execute()
+
+  // Readers of a story who went on to read another story the same UTC day.
+  await db.schema
+    .createTable('article_continuations_daily')
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addColumn('day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('readers', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('article_continuations_daily_pk', ['article_id', 'day'])
+    .execute()
+
+  // The whole site's views per hour, kept with every bucket write: the 30-day chart and
+  // "today against yesterday" then read 720 rows instead of millions of buckets.
+  await db.schema
+    .createTable('site_views_hourly')
+    .addColumn('hour', ts, (c) => c.primaryKey())
+    .addColumn('views', 'integer', (c) => c.notNull())
+    .execute()
+  await sql`insert into site_views_hourly (hour, views)
+    select hour, sum(views) from article_views_hourly group by hour`.execute(db)
+}
