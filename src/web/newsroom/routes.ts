@@ -4,9 +4,11 @@
  */
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { can } from '../../accounts/index.js'
 import { isMastheadError } from '../../lib/errors.js'
 import { errorTitle, prefersHtml, publicError } from '../plugins/error-handler.js'
 import { accountRoutes } from './account-routes.js'
+import { dashboardReply } from './dashboard/routes.js'
 import { navFor } from './nav.js'
 import { decorateNewsroomPage } from './newsroom-page.js'
 import { NewsroomErrorPage } from './pages/error-page.js'
@@ -141,6 +143,9 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
     async (request, reply) => {
       const actor = request.actor
       if (actor === null) return reply.redirect('/newsroom/sign-in', 303)
+      const notice = NOTICES[request.query.notice ?? '']
+      // Roles that may see the figures get the dashboard; the others the plain welcome.
+      if (can(actor, 'analytics.view')) return dashboardReply(reply, services, actor, notice)
       return reply.newsroomPage({
         title: 'Home',
         current: 'home',

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Config } from '../../config.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
+import { dashboardScreens } from './dashboard/routes.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 
@@ -21,4 +22,5 @@ export interface NewsroomScreenOptions {
 export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions>[] = [
   storyScreens,
   photoScreens,
+  dashboardScreens,
 ]
