@@ -57,14 +57,26 @@ export async function storyHours(
   return out
 }
 
+/**
+ * Each story's views from `from` on, as a derived table: aggregating first makes every engine
+ * read the hour range once (the hour index), instead of seeking each story's buckets in turn.
+ */
+function storyViewsSince(db: Db, from: Date) {
+  return db
+    .selectFrom('article_views_hourly')
+    .select(['article_id', (eb) => eb.fn.sum<DbCount>('views').as('views')])
+    .where('hour', '>=', toDbTime(from))
+    .groupBy('article_id')
+    .as('t')
+}
+
 /** Sections by views in the buckets from `from` on, most first (ties by name). */
 export async function topSections(db: Db, from: Date, limit: number): Promise<NamedViews[]> {
   const rows = await db
-    .selectFrom('article_views_hourly as v')
-    .innerJoin('articles as a', 'a.id', 'v.article_id')
+    .selectFrom(storyViewsSince(db, from))
+    .innerJoin('articles as a', 'a.id', 't.article_id')
     .innerJoin('sections as s', 's.id', 'a.section_id')
-    .select(['s.slug', 's.name', (eb) => eb.fn.sum<DbCount>('v.views').as('views')])
-    .where('v.hour', '>=', toDbTime(from))
+    .select(['s.slug', 's.name', (eb) => eb.fn.sum<DbCount>('t.views').as('views')])
     .groupBy(['s.id', 's.slug', 's.name'])
     .orderBy('views', 'desc')
     .orderBy('s.name')
@@ -76,11 +88,10 @@ export async function topSections(db: Db, from: Date, limit: number): Promise<Na
 /** Authors by views of their stories from `from` on (a shared byline counts for each author). */
 export async function topAuthors(db: Db, from: Date, limit: number): Promise<NamedViews[]> {
   const rows = await db
-    .selectFrom('article_views_hourly as v')
-    .innerJoin('article_authors as aa', 'aa.article_id', 'v.article_id')
+    .selectFrom(storyViewsSince(db, from))
+    .innerJoin('article_authors as aa', 'aa.article_id', 't.article_id')
     .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['au.slug', 'au.name', (eb) => eb.fn.sum<DbCount>('v.views').as('views')])
-    .where('v.hour', '>=', toDbTime(from))
+    .select(['au.slug', 'au.name', (eb) => eb.fn.sum<DbCount>('t.views').as('views')])
     .groupBy(['au.id', 'au.slug', 'au.name'])
     .orderBy('views', 'desc')
     .orderBy('au.name')

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DialectAdapter } from '../dialect/dialect.js'
 
-/** Creates article_referrers_daily, article_continuations_daily and site_views_hourly. */
+/** Creates article_referrers_daily, article_continuations_daily, site_views_hourly; widens the hour index. */
 export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void> {
   const ts = dialect.timestampType
 
@@ -41,6 +41,15 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
     .addColumn('hour', ts, (c) => c.primaryKey())
     .addColumn('views', 'integer', (c) => c.notNull())
     .execute()
+  // The hour index also carries the views, so a range of hours (the top sections and authors,
+  // the rankings' reloads) is read from the index alone, without a lookup per bucket.
+  await db.schema.dropIndex('article_views_hourly_hour_idx').execute()
+  await db.schema
+    .createIndex('article_views_hourly_hour_views_idx')
+    .on('article_views_hourly')
+    .columns(['hour', 'article_id', 'views'])
+    .execute()
+
   await sql`insert into site_views_hourly (hour, views)
     select hour, sum(views) from article_views_hourly group by hour`.execute(db)
 }
