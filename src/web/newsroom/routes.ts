@@ -146,6 +146,9 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
       const notice = NOTICES[request.query.notice ?? '']
       // Roles that may see the figures get the dashboard; the others the plain welcome.
       if (can(actor, 'analytics.view')) return dashboardReply(reply, services, actor, notice)
+      // A moderator's work is the comment queue, once that screen exists.
+      if (can(actor, 'comments.moderate') && exists('/newsroom/comments'))
+        return reply.redirect('/newsroom/comments', 303)
       return reply.newsroomPage({
         title: 'Home',
         current: 'home',
