@@ -1,5 +1,6 @@
 /** SQL of the newsroom dashboard: every figure comes from the hourly buckets and their rollups. */
 
+import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { ArticleStatus, DbCount } from '../db/schema.js'
 import { fromDbTime, fromNullableDbTime, toDbTime, toNumber } from '../db/time-codec.js'
@@ -58,15 +59,19 @@ export async function storyHours(
 }
 
 /**
- * Each story's views from `from` on, as a derived table: aggregating first makes every engine
- * read the hour range once (the hour index), instead of seeking each story's buckets in turn.
+ * Each story's views from `from` on, as a derived table: aggregating first reads the hour range
+ * once from the covering hour index. Grouping by `+article_id` (an expression, not the column)
+ * is deliberate: grouped by the bare column, SQLite's planner prefers a skip-scan of the primary
+ * key for its order, which seeks every story's buckets in turn (1 s at 100,000 stories, against
+ * under 0.2 s this way; see the dashboard bench). PostgreSQL reads it as the same integer.
  */
 function storyViewsSince(db: Db, from: Date) {
+  const storyId = sql<number>`+article_id`
   return db
     .selectFrom('article_views_hourly')
-    .select(['article_id', (eb) => eb.fn.sum<DbCount>('views').as('views')])
+    .select([storyId.as('article_id'), (eb) => eb.fn.sum<DbCount>('views').as('views')])
     .where('hour', '>=', toDbTime(from))
-    .groupBy('article_id')
+    .groupBy(storyId)
     .as('t')
 }
 

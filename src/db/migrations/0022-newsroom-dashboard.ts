@@ -50,6 +50,14 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
     .columns(['hour', 'article_id', 'views'])
     .execute()
 
+  // A story's section from the index alone: the top sections join some 20,000 stories of the
+  // last 24 hours, and reading each wide article row for its section_id cost more than the rest.
+  await db.schema
+    .createIndex('articles_id_section_idx')
+    .on('articles')
+    .columns(['id', 'section_id'])
+    .execute()
+
   await sql`insert into site_views_hourly (hour, views)
     select hour, sum(views) from article_views_hourly group by hour`.execute(db)
 }
