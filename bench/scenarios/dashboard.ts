@@ -194,7 +194,12 @@ export async function dashboardScenario(options: {
       ['Popular Now sparklines (10 stories)', () => storyHours(db, topIds, dayStart)],
       ['top sections (24 h)', () => topSections(db, dayStart, 5)],
       ['top authors (24 h)', () => topAuthors(db, dayStart, 5)],
-      ['whole overview', () => dashboard.overview()],
+      [
+        'whole overview, first in a minute',
+        () =>
+          createDashboard({ db, clock, engagement: { ranking: async () => popular } }).overview(),
+      ],
+      ['whole overview, top lists reused', () => dashboard.overview()],
       ['story figures (most read now)', () => dashboard.storyFigures(topStory)],
       ['story figures (oldest story)', () => dashboard.storyFigures(oldStory)],
     ]
