@@ -13,6 +13,7 @@ import { seedDemo } from '../src/demo/seed-demo.js'
 import { bareCeilingScenario } from './scenarios/bare-ceiling.js'
 import { cacheMissScenario } from './scenarios/cache-miss.js'
 import { commentsScenario } from './scenarios/comments.js'
+import { dashboardScenario } from './scenarios/dashboard.js'
 import { newsroomScenario } from './scenarios/newsroom.js'
 import { distributionScenario } from './scenarios/distribution.js'
 import { exportRestoreScenario } from './scenarios/export-restore.js'
@@ -48,9 +49,12 @@ const { values: options } = parseArgs({
      * measures it (e.g. --search-pg "$MASTHEAD_TEST_PG_URL"); the schema is dropped afterwards.
      */
     'search-pg': { type: 'string' },
+    /** Stories and views of the dashboard group's own database. */
+    'dashboard-articles': { type: 'string', default: '100000' },
+    'dashboard-views': { type: 'string', default: '10000000' },
     /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution, imports, export.
+     * comments, views, newsroom, distribution, imports, export, dashboard.
      */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
@@ -69,6 +73,7 @@ const GROUPS = [
   'distribution',
   'imports',
   'export',
+  'dashboard',
 ] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
@@ -245,6 +250,16 @@ async function main(): Promise<void> {
   }
   // Export and restore of --articles stories, on temp databases of their own.
   if (runs('export')) scenarios.push(await exportRestoreScenario({ articles, log }))
+  // The newsroom dashboard's queries on their own 100,000-story, 10-million-view database.
+  if (runs('dashboard')) {
+    scenarios.push(
+      await dashboardScenario({
+        articles: Number(options['dashboard-articles']),
+        events: Number(options['dashboard-views']),
+        log,
+      }),
+    )
+  }
   // Search on its own temp database too: 100,000 stories indexed, then a mix of queries.
   if (runs('search')) {
     scenarios.push(
@@ -334,6 +349,7 @@ async function main(): Promise<void> {
     const rankingRows = scenarios.find((s) => s.name === 'rankings')?.rows ?? []
     rows.push(...rankingRows)
     rows.push(...(scenarios.find((s) => s.name === 'search')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'dashboard')?.rows ?? []))
     printTable(rows)
     report.finishedAt = new Date().toISOString()
     report.scenarios = Object.fromEntries(scenarios.map((s) => [s.name, s.data]))

@@ -12,7 +12,13 @@ import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { pingDatabase } from './db/health.js'
 import { createDistribution, type Distribution } from './distribution/index.js'
 import { migrateToLatest } from './db/migrator.js'
-import { createEngagement, type Engagement, engagementJobs } from './engagement/index.js'
+import {
+  createDashboard,
+  createEngagement,
+  type Dashboard,
+  type Engagement,
+  engagementJobs,
+} from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
 import { createPostgresBus } from './infra/bus/postgres.js'
@@ -48,6 +54,8 @@ export interface AppServices {
   readonly media: Media
   readonly newsroom: Newsroom
   readonly engagement: Engagement
+  /** The newsroom dashboard's figures. */
+  readonly dashboard: Dashboard
   readonly comments: Comments
   readonly apiKeys: ApiKeys
   readonly webhooks: Webhooks
@@ -125,6 +133,7 @@ export async function buildServices(
     // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
     sharedReaders: database.dialect.name === 'postgres',
   })
+  const dashboard = createDashboard({ db, clock, engagement })
   const comments = createComments({
     db,
     clock,
@@ -207,6 +216,7 @@ export async function buildServices(
     media,
     newsroom,
     engagement,
+    dashboard,
     comments,
     apiKeys,
     webhooks,
@@ -282,6 +292,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     accounts,
     newsroom,
     engagement,
+    dashboard,
     comments,
     search,
     media,
@@ -298,6 +309,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       accounts,
       newsroom,
       engagement,
+      dashboard,
       comments,
       search,
       media,

@@ -25,12 +25,22 @@ function viewToken(): string | undefined {
   return document.querySelector<HTMLElement>('[data-view-token]')?.dataset.viewToken
 }
 
+/** The host the reader came from (only the host name ever leaves the page), or undefined. */
+function referrerHost(): string | undefined {
+  try {
+    return document.referrer === '' ? undefined : new URL(document.referrer).hostname || undefined
+  } catch {
+    return undefined
+  }
+}
+
 function send(): void {
   const slug = storySlug()
   const token = viewToken()
   if (slug === undefined || token === undefined) return
+  const ref = referrerHost()
   // A string body goes as text/plain: no CORS preflight, and the server reads it as JSON.
-  const body = JSON.stringify({ slug, token })
+  const body = JSON.stringify(ref === undefined ? { slug, token } : { slug, token, ref })
   if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(ENDPOINT, body)) return
   fetch(ENDPOINT, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {
     // Counting is best effort; the reader never hears about it.

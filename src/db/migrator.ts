@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018-event-outbox.js'
 import * as m0019 from './migrations/0019-comment-banned-words.js'
 import * as m0020 from './migrations/0020-front-curation-and-banner.js'
 import * as m0021 from './migrations/0021-scale-out.js'
+import * as m0022 from './migrations/0022-newsroom-dashboard.js'
 import * as m0023 from './migrations/0023-comment-staff-badge.js'
 
 interface DialectMigration {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0019-comment-banned-words': m0019,
   '0020-front-curation-and-banner': m0020,
   '0021-scale-out': m0021,
+  '0022-newsroom-dashboard': m0022,
   '0023-comment-staff-badge': m0023,
 }
 

@@ -197,6 +197,27 @@ export interface ArticleCoReadsTable {
   last_read_at: DbTime
 }
 
+/** Counted views of a story per UTC day (YYYY-MM-DD) and referring host name. */
+export interface ArticleReferrersDailyTable {
+  article_id: number
+  day: string
+  host: string
+  views: number
+}
+
+/** Readers of a story who went on to another story the same UTC day. */
+export interface ArticleContinuationsDailyTable {
+  article_id: number
+  day: string
+  readers: number
+}
+
+/** The whole site's views per hour (the sum of that hour's buckets). */
+export interface SiteViewsHourlyTable {
+  hour: DbTime
+  views: number
+}
+
 export interface ViewSaltsTable {
   /** The UTC day, YYYY-MM-DD. */
   day: string
@@ -432,6 +453,9 @@ export interface Database {
   article_notes: ArticleNotesTable
   article_views_hourly: ArticleViewsHourlyTable
   article_co_reads: ArticleCoReadsTable
+  article_referrers_daily: ArticleReferrersDailyTable
+  article_continuations_daily: ArticleContinuationsDailyTable
+  site_views_hourly: SiteViewsHourlyTable
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable

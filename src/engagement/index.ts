@@ -54,6 +54,19 @@ export { viewTokenInvalid } from './errors.js'
 export { VIEW_TOKEN_MAX_AGE_MS } from './view-token.js'
 export { isBotAgent, readerVerdict } from './reader-filter.js'
 export { pickDistinct } from './ranking-rules.js'
+export {
+  CHART_DAYS,
+  createDashboard,
+  type Dashboard,
+  type DashboardOverview,
+  type DayViews,
+  type PopularFigure,
+  SPARK_HOURS,
+  type StoryFigures,
+  TOP_WINDOW_HOURS,
+} from './dashboard.js'
+export type { NamedViews, StoryHead } from './dashboard-queries.js'
+export { referrerHost } from './referrer-host.js'
 
 export interface EngagementDeps {
   db: Db

@@ -8,6 +8,11 @@ export interface ViewRequest {
   address: string
   /** The request headers (user-agent and the prefetch hints are read). */
   headers: Readonly<Record<string, string | string[] | undefined>>
+  /**
+   * Where the reader came from: the beacon's `ref` ('' for none). Undefined for a page request,
+   * whose Referer header is read instead (a beacon's own Referer is our story page).
+   */
+  referrer?: string | undefined
 }
 
 /** Why a request was not counted, or 'reader' when it is a person reading. */

@@ -14,6 +14,7 @@ import {
   type DailyReadersLimits,
   DEFAULT_LIMITS,
 } from './daily-readers.js'
+import { referrerHost } from './referrer-host.js'
 import { isBotAgent, userAgentOf, verdictBesidesAgent, type ViewRequest } from './reader-filter.js'
 import {
   daySalt,
@@ -109,6 +110,7 @@ interface Waiting {
   address: string
   userAgent: string
   atMs: number
+  referrer: string | undefined
 }
 
 const DAY_MS = 86_400_000
@@ -150,7 +152,14 @@ export function createViewCounter({
     return memo
   }
 
-  const tally = (day: Today, articleId: number, address: string, agent: string, at: number) => {
+  const tally = (
+    day: Today,
+    articleId: number,
+    address: string,
+    agent: string,
+    at: number,
+    referrer: string | undefined,
+  ) => {
     const memo = agentMemo(day, agent)
     if (memo.bot) {
       totals.ignored += 1
@@ -177,6 +186,12 @@ export function createViewCounter({
     } else {
       pending.addView(articleId, at)
     }
+    // Only counted views reach here, so parsing the referrer costs nothing on repeats.
+    const host = referrerHost(referrer)
+    if (host !== undefined) pending.addReferrer(articleId, at, host)
+    // The reader's previous story today (partners are oldest first) led on to this one.
+    if (visit.partnerCount > 0)
+      pending.addContinuation(visit.partners[visit.partnerCount - 1] ?? 0, at)
     for (let i = 0; i < visit.partnerCount; i++) {
       const earlier = visit.partners[i] ?? 0
       pending.addCoRead(earlier, articleId)
@@ -214,15 +229,21 @@ export function createViewCounter({
     }
     const held = waiting
     waiting = []
-    for (const w of held) tally(today, w.articleId, w.address, w.userAgent, w.atMs)
+    for (const w of held) tally(today, w.articleId, w.address, w.userAgent, w.atMs, w.referrer)
   }
 
-  const wait = (articleId: number, address: string, userAgent: string, atMs: number): void => {
+  const wait = (
+    articleId: number,
+    address: string,
+    userAgent: string,
+    atMs: number,
+    referrer: string | undefined,
+  ): void => {
     if (waiting.length >= MAX_WAITING) {
       waiting.shift()
       droppedWaiting += 1
     }
-    waiting.push({ articleId, address, userAgent, atMs })
+    waiting.push({ articleId, address, userAgent, atMs, referrer })
     ensureDay(atMs).catch((error: unknown) => {
       logger.error({ err: error }, 'view counter: loading the day salt failed; views wait')
     })
@@ -264,16 +285,17 @@ export function createViewCounter({
       }
       const atMs = clock.nowMs()
       const agent = userAgentOf(request)
+      const referrer = request.referrer ?? firstHeader(request.headers.referer)
       const day = today
       if (day === undefined || atMs < day.startMs || atMs >= day.endMs) {
         if (isBotAgent(agent)) {
           totals.ignored += 1
           return 'not-a-reader'
         }
-        wait(articleId, request.address, agent, atMs)
+        wait(articleId, request.address, agent, atMs, referrer)
         return 'queued'
       }
-      return tally(day, articleId, request.address, agent, atMs)
+      return tally(day, articleId, request.address, agent, atMs, referrer)
     },
     flush: async () => {
       // A flush already running may have started before the latest counts: run one more.
@@ -304,4 +326,9 @@ export function createViewCounter({
 /** The 64-bit visitor hash (hi, lo) as the signed decimal a bigint column holds. */
 export function readerKey(hi: number, lo: number): string {
   return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString()
+}
+
+/** A header's value (the first, when Node gives an array). */
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
 }

@@ -20,6 +20,22 @@ export interface CoReadAdd {
   reads: number
 }
 
+/** Counted views of one story on one UTC day from one referring host. */
+export interface ReferrerAdd {
+  articleId: number
+  /** YYYY-MM-DD. */
+  day: string
+  host: string
+  views: number
+}
+
+/** Readers of one story who went on to another story that UTC day. */
+export interface ContinuationAdd {
+  articleId: number
+  day: string
+  readers: number
+}
+
 /**
  * Rows per statement: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 with
  * four columns, and small enough that one statement never holds locks for long.
@@ -42,6 +58,76 @@ export async function addToBuckets(db: Db, rows: readonly BucketAdd[]): Promise<
       .onConflict((oc) =>
         oc.columns(['article_id', 'hour']).doUpdateSet((eb) => ({
           views: eb('article_views_hourly.views', '+', eb.ref('excluded.views')),
+        })),
+      )
+      .execute()
+  }
+  await addToSiteTotals(db, rows)
+}
+
+/**
+ * Adds the rows' views to the site's hourly totals (one row per hour, sorted, so concurrent
+ * flushes lock them in the same order). Called by addToBuckets, so every writer keeps it.
+ */
+async function addToSiteTotals(db: Db, rows: readonly BucketAdd[]): Promise<void> {
+  const perHour = new Map<number, number>()
+  for (const r of rows) {
+    const hour = r.hour.getTime()
+    perHour.set(hour, (perHour.get(hour) ?? 0) + r.views)
+  }
+  const totals = [...perHour].sort((a, b) => a[0] - b[0])
+  for (let at = 0; at < totals.length; at += CHUNK) {
+    await db
+      .insertInto('site_views_hourly')
+      .values(
+        totals
+          .slice(at, at + CHUNK)
+          .map(([hour, views]) => ({ hour: toDbTime(new Date(hour)), views })),
+      )
+      .onConflict((oc) =>
+        oc.column('hour').doUpdateSet((eb) => ({
+          views: eb('site_views_hourly.views', '+', eb.ref('excluded.views')),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Adds referring-host views (atomic upsert add; rows sorted by article, day, host). */
+export async function addReferrers(db: Db, rows: readonly ReferrerAdd[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    await db
+      .insertInto('article_referrers_daily')
+      .values(
+        rows.slice(at, at + CHUNK).map((r) => ({
+          article_id: r.articleId,
+          day: r.day,
+          host: r.host,
+          views: r.views,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'day', 'host']).doUpdateSet((eb) => ({
+          views: eb('article_referrers_daily.views', '+', eb.ref('excluded.views')),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Adds readers who went on to another story (atomic upsert add; rows sorted by article, day). */
+export async function addContinuations(db: Db, rows: readonly ContinuationAdd[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    await db
+      .insertInto('article_continuations_daily')
+      .values(
+        rows
+          .slice(at, at + CHUNK)
+          .map((r) => ({ article_id: r.articleId, day: r.day, readers: r.readers })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({
+          readers: eb('article_continuations_daily.readers', '+', eb.ref('excluded.readers')),
         })),
       )
       .execute()

@@ -5,13 +5,18 @@ import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import {
   type BucketAdd,
   type CoReadAdd,
+  type ContinuationAdd,
+  type ReferrerAdd,
+  addContinuations,
   addCoReads,
+  addReferrers,
   addToBuckets,
   claimReaders,
   existingArticles,
 } from './view-flush-queries.js'
 
 const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
 /** 2^26: pair keys stay below 2^52, exact in a double. */
 const PAIR_BASE = 67_108_864
 
@@ -25,6 +30,10 @@ export class PendingCounts {
    */
   private coReads = new Map<number, number>()
   private wideCoReads = new Map<string, number>()
+  /** Views per "articleId day host" (day: the UTC day index, ms / DAY_MS). */
+  private referrers = new Map<string, number>()
+  /** Readers who went on to another story, per "articleId day". */
+  private continuations = new Map<string, number>()
   // The current hour's map, so the hot path does one Map lookup, not two.
   private hour = -1
   private hourViews: Map<number, number> | undefined
@@ -74,6 +83,18 @@ export class PendingCounts {
     return [...this.claimed.values()]
   }
 
+  /** Adds `views` from referring `host` (a lower-case host name) to `articleId` on the day of `atMs`. */
+  addReferrer(articleId: number, atMs: number, host: string, views = 1): void {
+    const key = `${articleId} ${Math.floor(atMs / DAY_MS)} ${host}`
+    this.referrers.set(key, (this.referrers.get(key) ?? 0) + views)
+  }
+
+  /** Adds `readers` who went on from `articleId` to another story on the day of `atMs`. */
+  addContinuation(articleId: number, atMs: number, readers = 1): void {
+    const key = `${articleId} ${Math.floor(atMs / DAY_MS)}`
+    this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
+  }
+
   /** Views waiting (all stories, all hours), claims included. */
   get pendingViews(): number {
     return this.total + this.claimed.size
@@ -84,7 +105,9 @@ export class PendingCounts {
       this.views.size === 0 &&
       this.coReads.size === 0 &&
       this.wideCoReads.size === 0 &&
-      this.claimed.size === 0
+      this.claimed.size === 0 &&
+      this.referrers.size === 0 &&
+      this.continuations.size === 0
     )
   }
 
@@ -96,6 +119,10 @@ export class PendingCounts {
     for (const row of other.coReadRows())
       this.addCoRead(row.articleId, row.otherArticleId, row.reads)
     for (const claim of other.claimed.values()) this.addClaim(claim)
+    for (const [key, views] of other.referrers)
+      this.referrers.set(key, (this.referrers.get(key) ?? 0) + views)
+    for (const [key, readers] of other.continuations)
+      this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
   }
 
   /** Adds the plain views of `other` (not its co-reads nor claims). */
@@ -117,6 +144,10 @@ export class PendingCounts {
         copy.addCoRead(row.articleId, row.otherArticleId, row.reads)
     }
     for (const claim of this.claimed.values()) if (keep.has(claim.articleId)) copy.addClaim(claim)
+    for (const [key, views] of this.referrers)
+      if (keep.has(Number(key.split(' ')[0]))) copy.referrers.set(key, views)
+    for (const [key, readers] of this.continuations)
+      if (keep.has(Number(key.split(' ')[0]))) copy.continuations.set(key, readers)
     return copy
   }
 
@@ -126,6 +157,8 @@ export class PendingCounts {
     for (const map of this.views.values()) for (const id of map.keys()) ids.add(id)
     for (const row of this.coReadRows()) ids.add(row.articleId).add(row.otherArticleId)
     for (const claim of this.claimed.values()) ids.add(claim.articleId)
+    for (const key of this.referrers.keys()) ids.add(Number(key.split(' ')[0]))
+    for (const key of this.continuations.keys()) ids.add(Number(key.split(' ')[0]))
     return ids
   }
 
@@ -153,6 +186,38 @@ export class PendingCounts {
     }
     return rows.sort((a, b) => a.articleId - b.articleId || a.otherArticleId - b.otherArticleId)
   }
+
+  /** Referrer rows sorted by (article, day, host). */
+  referrerRows(): ReferrerAdd[] {
+    const rows: ReferrerAdd[] = []
+    for (const [key, views] of this.referrers) {
+      const [id = '0', day = '0', host = ''] = key.split(' ')
+      rows.push({ articleId: Number(id), day: dayOf(Number(day)), host, views })
+    }
+    return rows.sort(
+      (a, b) => a.articleId - b.articleId || compare(a.day, b.day) || compare(a.host, b.host),
+    )
+  }
+
+  /** Continuation rows sorted by (article, day). */
+  continuationRows(): ContinuationAdd[] {
+    const rows: ContinuationAdd[] = []
+    for (const [key, readers] of this.continuations) {
+      const [id = '0', day = '0'] = key.split(' ')
+      rows.push({ articleId: Number(id), day: dayOf(Number(day)), readers })
+    }
+    return rows.sort((a, b) => a.articleId - b.articleId || compare(a.day, b.day))
+  }
+}
+
+/** YYYY-MM-DD of a UTC day index. */
+function dayOf(index: number): string {
+  return new Date(index * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Code-unit order (the same in every process, unlike localeCompare). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** A reader new to a story in this process (the shared dedupe decides whether it is a view). */
@@ -183,25 +248,33 @@ export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promis
   if (batch.claims().length > 0) return writeClaimedBatch(db, batch, at)
   const buckets = batch.bucketRows()
   const coReads = batch.coReadRows()
+  const referrers = batch.referrerRows()
+  const continuations = batch.continuationRows()
   try {
     await db.transaction().execute(async (trx) => {
       await addToBuckets(trx, buckets)
       await addCoReads(trx, coReads, at)
+      await addReferrers(trx, referrers)
+      await addContinuations(trx, continuations)
     })
     return { buckets: buckets.length, coReads: coReads.length, dropped: 0 }
   } catch (error) {
     if (classifyDbError(error) !== 'foreign_key') throw error
   }
-  return writeRowByRow(db, buckets, coReads, at)
+  return writeRowByRow(db, { buckets, coReads, referrers, continuations }, at)
+}
+
+/** A batch's rows, each kind sorted in the lock order. */
+interface BatchRows {
+  buckets: readonly BucketAdd[]
+  coReads: readonly CoReadAdd[]
+  referrers: readonly ReferrerAdd[]
+  continuations: readonly ContinuationAdd[]
 }
 
 /** The slow path after a foreign-key failure; rows left unwritten by another error are re-thrown. */
-async function writeRowByRow(
-  db: Db,
-  buckets: readonly BucketAdd[],
-  coReads: readonly CoReadAdd[],
-  at: Date,
-): Promise<FlushOutcome> {
+async function writeRowByRow(db: Db, rows: BatchRows, at: Date): Promise<FlushOutcome> {
+  const { buckets, coReads, referrers, continuations } = rows
   const outcome: FlushOutcome = { buckets: 0, coReads: 0, dropped: 0 }
   const left = new PendingCounts()
   let failure: unknown
@@ -230,6 +303,16 @@ async function writeRowByRow(
   for (const row of coReads) {
     const keep = (): void => left.addCoRead(row.articleId, row.otherArticleId, row.reads)
     if (await attempt(() => addCoReads(db, [row], at), keep)) outcome.coReads += 1
+  }
+  // Referrers and continuations are not counted in the outcome: they follow their views.
+  for (const row of referrers) {
+    const keep = (): void =>
+      left.addReferrer(row.articleId, Date.parse(row.day), row.host, row.views)
+    await attempt(() => addReferrers(db, [row]), keep)
+  }
+  for (const row of continuations) {
+    const keep = (): void => left.addContinuation(row.articleId, Date.parse(row.day), row.readers)
+    await attempt(() => addContinuations(db, [row]), keep)
   }
   if (failure !== undefined) throw new PartialFlushError(left, failure)
   return outcome
@@ -265,6 +348,10 @@ async function writeClaimedBatch(db: Db, batch: PendingCounts, at: Date): Promis
       buckets = rows.length
       await addToBuckets(trx, rows)
       await addCoReads(trx, coReads, at)
+      // Referrers and continuations are recorded with the reader's first view in this process;
+      // a reader another process counted first is still one visit that came from somewhere.
+      await addReferrers(trx, counts.referrerRows())
+      await addContinuations(trx, counts.continuationRows())
     })
     return { buckets, coReads: coReads.length, dropped: 0 }
   }

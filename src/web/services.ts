@@ -3,7 +3,7 @@
 import type { Accounts } from '../accounts/index.js'
 import type { Comments } from '../comments/index.js'
 import type { Distribution } from '../distribution/index.js'
-import type { Engagement } from '../engagement/index.js'
+import type { Dashboard, Engagement } from '../engagement/index.js'
 import type { Imports } from '../imports/index.js'
 import type { ApiKeys } from '../integrations/index.js'
 import type { Bus } from '../infra/bus/bus.js'
@@ -15,6 +15,8 @@ export interface Services {
   accounts: Accounts
   newsroom: Newsroom
   engagement: Engagement
+  /** The newsroom dashboard's figures (read-only). */
+  dashboard: Dashboard
   comments: Comments
   media: Media
   /** Content API keys: authentication and per-key limits. */

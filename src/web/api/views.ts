@@ -16,9 +16,16 @@ export interface ViewRoutesOptions {
 /** A story slug as the site makes them (lower-case words joined by hyphens, at most 80). */
 const Slug = Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
 const NoQuery = Type.Object({}, { additionalProperties: false })
-/** A beacon: the story's slug and the signed token its page carries (engagement/view-token.ts). */
+/**
+ * A beacon: the story's slug, the signed token its page carries (engagement/view-token.ts) and,
+ * optionally, the host name the reader came from (the counter keeps nothing more of it).
+ */
 const Beacon = Type.Object(
-  { slug: Slug, token: Type.String({ minLength: 1, maxLength: 64 }) },
+  {
+    slug: Slug,
+    token: Type.String({ minLength: 1, maxLength: 64 }),
+    ref: Type.Optional(Type.String({ maxLength: 253 })),
+  },
   { additionalProperties: false },
 )
 const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false })
@@ -60,8 +67,13 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
       schema: { querystring: NoQuery, body: Beacon, response: { '4xx': ApiErrorBody } },
     },
     async (request, reply) => {
-      const { slug, token } = request.body
-      const verdict = await engagement.countBeacon(slug, viewRequestOf(request), token)
+      const { slug, token, ref } = request.body
+      // The beacon's own Referer is the story page: where the reader came from is `ref`.
+      const verdict = await engagement.countBeacon(
+        slug,
+        { ...viewRequestOf(request), referrer: ref ?? '' },
+        token,
+      )
       if (verdict === 'invalid-token') throw viewTokenInvalid()
       if (verdict === 'unknown') throw articleNotFound({ slug })
       reply.header('cache-control', 'no-store')

@@ -8,6 +8,7 @@ import { can } from '../../accounts/index.js'
 import { isMastheadError } from '../../lib/errors.js'
 import { errorTitle, prefersHtml, publicError } from '../plugins/error-handler.js'
 import { accountRoutes } from './account-routes.js'
+import { dashboardReply } from './dashboard/routes.js'
 import { navFor } from './nav.js'
 import { decorateNewsroomPage } from './newsroom-page.js'
 import { NewsroomErrorPage } from './pages/error-page.js'
@@ -142,9 +143,12 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
     async (request, reply) => {
       const actor = request.actor
       if (actor === null) return reply.redirect('/newsroom/sign-in', 303)
+      const notice = NOTICES[request.query.notice ?? '']
+      // Roles that may see the figures get the dashboard; the others the plain welcome.
+      if (can(actor, 'analytics.view')) return dashboardReply(reply, services, actor, notice)
       // Moderators have one screen: the home sends them straight to it (unless it has news).
       if (
-        request.query.notice === undefined &&
+        notice === undefined &&
         can(actor, 'comments.moderate') &&
         !can(actor, 'stories.list') &&
         exists('/newsroom/comments')
@@ -156,7 +160,7 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
         main: HomePage({
           actor,
           nav: navFor(actor, exists),
-          notice: NOTICES[request.query.notice ?? ''],
+          notice,
         }),
       })
     },

@@ -9,6 +9,7 @@ import type { AssetManifest } from '../assets/asset-manifest.js'
 import type { Services } from '../services.js'
 import { commentScreens } from './comments/routes.js'
 import { frontScreens } from './front/routes.js'
+import { dashboardScreens } from './dashboard/routes.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
@@ -27,4 +28,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   storyCommentScreens,
   commentScreens,
   frontScreens,
+  dashboardScreens,
 ]

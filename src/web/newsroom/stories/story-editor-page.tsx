@@ -81,7 +81,8 @@ export function StoryEditorPage(props: StoryEditorProps): SafeHtml {
           {story.status === 'scheduled' && story.publishedAt !== null ? (
             <> · goes live {formatWhen(story.publishedAt)}</>
           ) : null}{' '}
-          · <a href={`/newsroom/stories/${story.id}/revisions`}>Revisions</a>
+          · <a href={`/newsroom/stories/${story.id}/revisions`}>Revisions</a> ·{' '}
+          <a href={`/newsroom/stories/${story.id}/figures`}>Figures</a>
           {story.status === 'published' ? (
             <>
               {' '}
