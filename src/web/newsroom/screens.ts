@@ -10,6 +10,7 @@ import type { Services } from '../services.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
+import { userScreens } from './users/routes.js'
 
 /** What each screen plugin is registered with. */
 export interface NewsroomScreenOptions {
@@ -23,4 +24,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   storyScreens,
   photoScreens,
   storyCommentScreens,
+  userScreens,
 ]
