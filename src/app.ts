@@ -34,6 +34,7 @@ import { createNewsroom, type Newsroom, publishDueJob } from './newsroom/index.j
 import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
 import { buildServer } from './web/server.js'
+import { createSettings, type Settings } from './settings/index.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
 export interface AppServices {
@@ -53,6 +54,8 @@ export interface AppServices {
   /** Imports from other platforms (the CLI) and the old addresses they redirect (the site). */
   readonly imports: Imports
   readonly bus: Bus
+  /** Admin-set site settings over the configuration defaults (read from memory). */
+  readonly settings: Settings
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
   /** Flushes engagement's pending views, closes the bus, then the database; safe to call twice. */
@@ -89,6 +92,25 @@ export async function buildServices(
   const bus = createInProcessBus({
     onHandlerError: (event, error) => logger.error({ err: error, event }, 'event handler failed'),
   })
+  const settings = createSettings({
+    db,
+    clock,
+    bus,
+    defaults: {
+      siteName: config.site.name,
+      language: config.site.language,
+      commentsMode: config.comments.mode,
+      authorsMayPublish: config.newsroom.authorsMayPublish,
+    },
+    onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
+  })
+  try {
+    await settings.load()
+  } catch (error) {
+    await bus.close()
+    await database.close()
+    throw error
+  }
   const accounts = createAccounts({
     db,
     clock,
@@ -110,7 +132,12 @@ export async function buildServices(
     clock,
     bus,
     photos: media.getPhotos,
-    permissions: { authorsMayPublish: config.newsroom.authorsMayPublish },
+    // Read at each check, so an admin's change applies at once.
+    permissions: {
+      get authorsMayPublish() {
+        return settings.current().authorsMayPublish
+      },
+    },
   })
   const engagement = createEngagement({
     db,
@@ -125,12 +152,21 @@ export async function buildServices(
     db,
     clock,
     bus,
-    config: config.comments,
+    // The default mode is the admin's setting, read at each use.
+    config: {
+      ...config.comments,
+      get mode() {
+        return settings.current().commentsMode
+      },
+    },
     newsroom,
     // Bylines and newsroom users (whose replies carry a badge): readers may not take their names.
     reservedNames: async () => {
       const [bylines, users] = await Promise.all([newsroom.authorNames(), accounts.listUsers()])
-      return { site: [config.site.name], staff: [...bylines, ...users.map((user) => user.name)] }
+      return {
+        site: [settings.current().siteName],
+        staff: [...bylines, ...users.map((user) => user.name)],
+      }
     },
   })
   const distribution = createDistribution({
@@ -197,6 +233,7 @@ export async function buildServices(
     search,
     imports,
     bus,
+    settings,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
   }
@@ -248,6 +285,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     imports,
     bus,
     database,
+    settings,
   } = services
   return buildServer({
     config,
@@ -263,6 +301,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       distribution,
       imports,
       bus,
+      settings,
       checkHealth: () => pingDatabase(database.db),
     },
     infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },

@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-webhooks.js'
 import * as m0015 from './migrations/0015-imports.js'
 import * as m0018 from './migrations/0018-event-outbox.js'
 import * as m0023 from './migrations/0023-comment-staff-badge.js'
+import * as m0024 from './migrations/0024-site-settings.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015-imports': m0015,
   '0018-event-outbox': m0018,
   '0023-comment-staff-badge': m0023,
+  '0024-site-settings': m0024,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

@@ -287,6 +287,14 @@ export interface SiteSecretsTable {
   created_at: DbTime
 }
 
+/** Admin-set overrides of configuration defaults (the settings screen); value is JSON. */
+export interface SiteSettingsTable {
+  key: string
+  value: string
+  updated_at: DbTime
+  updated_by: number | null
+}
+
 /** Content API keys; only a hash of each key is kept. */
 export interface ApiKeysTable {
   id: Generated<number>
@@ -383,6 +391,7 @@ export interface Database {
   comment_banned_readers: CommentBannedReadersTable
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable
+  site_settings: SiteSettingsTable
   api_keys: ApiKeysTable
   webhooks: WebhooksTable
   webhook_deliveries: WebhookDeliveriesTable

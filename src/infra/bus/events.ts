@@ -17,6 +17,8 @@ export interface BusEvents {
   'comment.posted': { commentId: number; articleId: number; visible: boolean }
   /** A moderator (or readers' reports) changed what a story's comments show, or its comment mode. */
   'comment.moderated': { commentId: number | null; articleId: number; action: string }
+  /** An admin changed site settings (name, language, comment mode…): any page may show them. */
+  'settings.changed': { keys: string[] }
 }
 
 export type BusEventName = keyof BusEvents

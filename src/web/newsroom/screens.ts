@@ -10,6 +10,7 @@ import type { Services } from '../services.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
+import { settingsScreens } from './settings/routes.js'
 import { userScreens } from './users/routes.js'
 
 /** What each screen plugin is registered with. */
@@ -25,4 +26,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   photoScreens,
   storyCommentScreens,
   userScreens,
+  settingsScreens,
 ]

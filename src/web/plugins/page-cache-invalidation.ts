@@ -19,11 +19,16 @@
  *   picks.changed                             → picks, front
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
+ *   settings.changed                          → EVERYTHING (the site name and language are on
+ *       every page; the whole cache is dropped, which an admin's rare change can afford)
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
  */
 
 import type { Bus, BusEventName, BusEvents } from '../../infra/bus/bus.js'
 import type { ArticleEvent } from '../../infra/bus/events.js'
+
+/** The pseudo-tag that drops every cached page (the store's clear), not one tag's pages. */
+export const EVERYTHING = '*'
 
 type TagsFor<E extends BusEventName> = (payload: BusEvents[E]) => string[]
 
@@ -54,6 +59,7 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   'picks.changed': () => ['picks', 'front'],
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
   'comment.moderated': (event) => [`article:${event.articleId}`],
+  'settings.changed': () => [EVERYTHING],
 }
 
 /** Subscribes `purge` to every event in PURGES; returns the function that unsubscribes all. */
