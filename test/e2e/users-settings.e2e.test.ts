@@ -63,7 +63,8 @@ browserSuite('users and settings', (suite) => {
 
     // The invited user opens the link in their own browser and chooses a password.
     const invited = await suite.open()
-    await invited.page.goto(link)
+    // The link carries the configured site URL; the test server listens on its own port.
+    await invited.page.goto(`${suite.site.origin}${new URL(link).pathname}`)
     await invited.page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD)
     await invited.page.getByLabel(/Repeat/).fill(NEW_PASSWORD)
     await invited.page.getByRole('button', { name: /password/i }).click()
