@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { createInProcessBus } from '../../../src/infra/bus/in-process.js'
-import { subscribePageCacheInvalidation } from '../../../src/web/plugins/page-cache-invalidation.js'
+import {
+  EVERYTHING,
+  subscribePageCacheInvalidation,
+} from '../../../src/web/plugins/page-cache-invalidation.js'
 
 const story = {
   articleId: 42,
@@ -65,5 +68,12 @@ describe('page cache invalidation', () => {
     ])
     const held = { commentId: 2, articleId: 42, visible: false }
     assert.deepEqual(await purgedBy((bus) => bus.publish('comment.posted', held)), [])
+  })
+
+  test('a settings change purges everything (the name and language are on every page)', async () => {
+    assert.deepEqual(
+      await purgedBy((bus) => bus.publish('settings.changed', { keys: ['siteName'] })),
+      [[EVERYTHING]],
+    )
   })
 })
