@@ -93,6 +93,12 @@ export interface Newsroom {
     description?: string
     position?: number
   }): Promise<Section>
+  /** Adds a section at the end of the navigation (from the settings screen); announces sections.changed. */
+  addSection(name: string): Promise<Section>
+  /** Renames a section (its slug and addresses stay); announces sections.changed. */
+  renameSection(id: number, name: string): Promise<Section>
+  /** Moves a section one place in the navigation order; announces sections.changed. */
+  moveSection(id: number, direction: 'up' | 'down'): Promise<Section[]>
   createAuthor(input: {
     name: string
     slug?: string

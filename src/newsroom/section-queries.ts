@@ -45,6 +45,19 @@ export async function insertSection(
   return { id, ...input }
 }
 
+/** Renames section `id` (its slug, and so its addresses, stay). */
+export async function renameSection(db: Db, id: number, name: string): Promise<void> {
+  await db.updateTable('sections').set({ name }).where('id', '=', id).execute()
+}
+
+/** Gives each section of `ids` its index in that list as its position (navigation order). */
+export async function setSectionOrder(db: Db, ids: readonly number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [index, id] of ids.entries())
+      await trx.updateTable('sections').set({ position: index }).where('id', '=', id).execute()
+  })
+}
+
 /** The tag with this slug. */
 export async function tagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
   return db

@@ -2,8 +2,14 @@
 
 import type { Db } from '../db/database.js'
 import type { Clock } from '../lib/clock.js'
-import { nameRequired, sectionSlugTaken } from './errors.js'
-import { allSections, insertSection, sectionBySlug } from './section-queries.js'
+import { nameRequired, sectionNotFound, sectionSlugTaken } from './errors.js'
+import {
+  allSections,
+  insertSection,
+  renameSection,
+  sectionBySlug,
+  setSectionOrder,
+} from './section-queries.js'
 import { sectionSlug } from './slug-rules.js'
 import type { Section } from './types.js'
 
@@ -17,6 +23,10 @@ export interface Sections {
     description?: string
     position?: number
   }): Promise<Section>
+  /** Renames a section; its slug, and so every address under it, stays the same. */
+  rename(id: number, name: string): Promise<Section>
+  /** Moves a section one place up or down the navigation order (no-op at either end). */
+  move(id: number, direction: 'up' | 'down'): Promise<Section[]>
 }
 
 /** Creates the section service with its in-memory list. */
@@ -59,6 +69,33 @@ export function createSections({ db, clock }: { db: Db; clock: Clock }): Section
       )
       loaded = undefined
       return section
+    },
+    rename: async (id, input) => {
+      const name = input.trim()
+      if (name === '') throw nameRequired('name')
+      loaded = undefined
+      const section = (await list()).find((s) => s.id === id)
+      if (section === undefined) throw sectionNotFound(id)
+      await renameSection(db, id, name)
+      loaded = undefined
+      return { ...section, name }
+    },
+    move: async (id, direction) => {
+      loaded = undefined
+      const order = [...(await list())]
+      const at = order.findIndex((s) => s.id === id)
+      if (at < 0) throw sectionNotFound(id)
+      const to = direction === 'up' ? at - 1 : at + 1
+      if (to < 0 || to >= order.length) return order
+      const [moved] = order.splice(at, 1)
+      if (moved !== undefined) order.splice(to, 0, moved)
+      // Renumbered 0…n-1: positions left equal (ordered by name) become explicit.
+      await setSectionOrder(
+        db,
+        order.map((s) => s.id),
+      )
+      loaded = undefined
+      return list()
     },
   }
 }

@@ -19,6 +19,8 @@ export interface BusEvents {
   'comment.moderated': { commentId: number | null; articleId: number; action: string }
   /** An admin changed site settings (name, language, comment mode…): any page may show them. */
   'settings.changed': { keys: string[] }
+  /** A section was added, renamed or moved: the navigation on every page shows sections. */
+  'sections.changed': { sectionId: number }
 }
 
 export type BusEventName = keyof BusEvents

@@ -11,6 +11,7 @@ import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
 import { settingsScreens } from './settings/routes.js'
+import { sectionScreens } from './settings/sections-routes.js'
 import { userScreens } from './users/routes.js'
 
 /** What each screen plugin is registered with. */
@@ -27,4 +28,5 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   storyCommentScreens,
   userScreens,
   settingsScreens,
+  sectionScreens,
 ]

@@ -21,6 +21,7 @@
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
  *   settings.changed                          → EVERYTHING (the site name and language are on
  *       every page; the whole cache is dropped, which an admin's rare change can afford)
+ *   sections.changed (added, renamed, moved)  → EVERYTHING (the navigation is on every page)
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
  */
 
@@ -60,6 +61,7 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
   'comment.moderated': (event) => [`article:${event.articleId}`],
   'settings.changed': () => [EVERYTHING],
+  'sections.changed': () => [EVERYTHING],
 }
 
 /** Subscribes `purge` to every event in PURGES; returns the function that unsubscribes all. */

@@ -171,3 +171,89 @@ forEachDatabase('settings screen', (t) => {
     })
   })
 })
+
+forEachDatabase('sections screen', (t) => {
+  let testApp: TestApp
+  let web: FastifyInstance
+  let services: AppServices
+  let admin: NewsroomClient
+  let editor: NewsroomClient
+
+  before(async () => {
+    testApp = await buildTestApp({ env: { MASTHEAD_DATABASE_URL: databaseUrl(t) } })
+    web = testApp.app.web
+    services = testApp.app.services
+    admin = await newsroomClient(web, services.accounts, 'admin')
+    editor = await newsroomClient(web, services.accounts, 'editor')
+  })
+  after(() => testApp?.dispose())
+
+  const names = async () => (await services.newsroom.listSections()).map((s) => s.name)
+  const page = () =>
+    web.inject({ url: '/newsroom/settings/sections', headers: { ...HTML, cookie: admin.cookie } })
+
+  test('admins add sections at the end, rename one (its address stays) and reorder them', async () => {
+    const before = await names()
+    for (const name of ['Harbour Life', 'Tides']) {
+      const added = await postForm(web, admin, '/newsroom/settings/sections', { name })
+      assert.equal(added.statusCode, 303)
+      assert.equal(added.headers.location, '/newsroom/settings/sections?notice=added')
+    }
+    assert.deepEqual(await names(), [...before, 'Harbour Life', 'Tides'])
+    const listed = await page()
+    assert.equal(listed.statusCode, 200)
+    assert.deepEqual(await htmlProblems(listed.body), [])
+
+    const tides = (await services.newsroom.listSections()).find((s) => s.name === 'Tides')
+    assert.ok(tides)
+    const front = await web.inject({ url: '/', headers: READER }) // cached with the old names
+    assert.equal(front.statusCode, 200)
+    const renamed = await postForm(web, admin, `/newsroom/settings/sections/${tides.id}`, {
+      name: 'Tides & Weather',
+    })
+    assert.equal(renamed.statusCode, 303)
+    const after = (await services.newsroom.listSections()).find((s) => s.id === tides.id)
+    assert.equal(after?.name, 'Tides & Weather')
+    assert.equal(after?.slug, tides.slug, 'the address stays')
+    assert.equal((await web.inject({ url: `/${tides.slug}`, headers: READER })).statusCode, 200)
+    assert.match((await web.inject({ url: '/', headers: READER })).body, /Tides &amp; Weather/)
+
+    const up = await postForm(web, admin, `/newsroom/settings/sections/${tides.id}/move`, {
+      direction: 'up',
+    })
+    assert.equal(up.statusCode, 303)
+    assert.deepEqual((await names()).slice(-2), ['Tides & Weather', 'Harbour Life'])
+    // Moving the first section up changes nothing and is no error.
+    const first = (await services.newsroom.listSections())[0]
+    assert.ok(first)
+    const top = await postForm(web, admin, `/newsroom/settings/sections/${first.id}/move`, {
+      direction: 'up',
+    })
+    assert.equal(top.statusCode, 303)
+    assert.equal((await services.newsroom.listSections())[0]?.id, first.id)
+  })
+
+  test('refusals: editors 403, empty names and taken addresses on the page, unknown 404, bad input 400', async () => {
+    const byEditor = await postForm(web, editor, '/newsroom/settings/sections', { name: 'X' })
+    assert.equal(byEditor.statusCode, 403)
+    const empty = await postForm(web, admin, '/newsroom/settings/sections', { name: '  ' })
+    assert.equal(empty.statusCode, 400)
+    assert.match(textOf(one(parsePage(empty.body), '.error-summary')), /name is required/)
+    const taken = await postForm(web, admin, '/newsroom/settings/sections', {
+      name: 'Harbour Life',
+    })
+    assert.equal(taken.statusCode, 409)
+    assert.equal(
+      one(parsePage(taken.body), '#new-section-name').getAttribute('value'),
+      'Harbour Life',
+    )
+    const unknown = await postForm(web, admin, '/newsroom/settings/sections/999999', { name: 'Y' })
+    assert.equal(unknown.statusCode, 404)
+    const [section] = await services.newsroom.listSections()
+    assert.ok(section)
+    const sideways = await postForm(web, admin, `/newsroom/settings/sections/${section.id}/move`, {
+      direction: 'sideways',
+    })
+    assert.equal(sideways.statusCode, 400)
+  })
+})

@@ -35,6 +35,9 @@ export function SettingsPage(props: SettingsPageProps): SafeHtml {
     <div class="nr-narrow">
       <h1>Settings</h1>
       <Notice message={props.notice} />
+      <p>
+        <a href="/newsroom/settings/sections">Sections: add, rename and order them</a>
+      </p>
       <form
         method="post"
         action="/newsroom/settings"
