@@ -295,6 +295,13 @@ export interface SiteSettingsTable {
   updated_by: number | null
 }
 
+/** A section's former slug, answered with a 301 to its current address. */
+export interface SectionSlugRedirectsTable {
+  old_slug: string
+  section_id: number
+  created_at: DbTime
+}
+
 /** Content API keys; only a hash of each key is kept. */
 export interface ApiKeysTable {
   id: Generated<number>
@@ -392,6 +399,7 @@ export interface Database {
   comment_moderation_log: CommentModerationLogTable
   site_secrets: SiteSecretsTable
   site_settings: SiteSettingsTable
+  section_slug_redirects: SectionSlugRedirectsTable
   api_keys: ApiKeysTable
   webhooks: WebhooksTable
   webhook_deliveries: WebhookDeliveriesTable

@@ -96,8 +96,9 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
       await bus.publish('sections.changed', { sectionId: section.id })
       return section
     },
-    renameSection: async (id, name) => {
-      const section = await sections.rename(id, name)
+    sectionRedirect: async (slug) => (isSlug(slug) ? sections.redirectFor(slug) : undefined),
+    renameSection: async (id, name, slug) => {
+      const section = await sections.rename(id, name, slug)
       await bus.publish('sections.changed', { sectionId: id })
       return section
     },

@@ -8,6 +8,7 @@ import {
   insertSection,
   renameSection,
   sectionBySlug,
+  sectionSlugRedirect,
   setSectionOrder,
 } from './section-queries.js'
 import { sectionSlug } from './slug-rules.js'
@@ -23,8 +24,13 @@ export interface Sections {
     description?: string
     position?: number
   }): Promise<Section>
-  /** Renames a section; its slug, and so every address under it, stays the same. */
-  rename(id: number, name: string): Promise<Section>
+  /**
+   * Renames a section; with `slug`, its address changes too and the old one redirects (stories
+   * under it already redirect to their canonical address).
+   */
+  rename(id: number, name: string, slug?: string): Promise<Section>
+  /** The current slug of a section that was once at `oldSlug`, if any. */
+  redirectFor(oldSlug: string): Promise<string | undefined>
   /** Moves a section one place up or down the navigation order (no-op at either end). */
   move(id: number, direction: 'up' | 'down'): Promise<Section[]>
 }
@@ -70,16 +76,21 @@ export function createSections({ db, clock }: { db: Db; clock: Clock }): Section
       loaded = undefined
       return section
     },
-    rename: async (id, input) => {
+    rename: async (id, input, newSlug) => {
       const name = input.trim()
       if (name === '') throw nameRequired('name')
       loaded = undefined
       const section = (await list()).find((s) => s.id === id)
       if (section === undefined) throw sectionNotFound(id)
-      await renameSection(db, id, name)
+      const wanted = newSlug?.trim() ?? ''
+      const slug = wanted === '' ? section.slug : sectionSlug(wanted, name)
+      if (slug !== section.slug && (await sectionBySlug(db, slug)) !== undefined)
+        throw sectionSlugTaken(slug)
+      await renameSection(db, { id, name, oldSlug: section.slug, slug }, clock.now())
       loaded = undefined
-      return { ...section, name }
+      return { ...section, name, slug }
     },
+    redirectFor: (oldSlug) => sectionSlugRedirect(db, oldSlug),
     move: async (id, direction) => {
       loaded = undefined
       const order = [...(await list())]

@@ -99,6 +99,8 @@ browserSuite('users and settings', (suite) => {
         await page.goto(`${suite.site.origin}${path}`)
         await check(path)
       }
+      await page.goto(`${suite.site.origin}/newsroom/settings/sections`)
+      await check('/newsroom/settings/sections')
       await page.goto(`${suite.site.origin}/newsroom/settings`)
       await check('/newsroom/settings')
       // A refused save shows its error on the page.

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { DialectAdapter } from '../dialect/dialect.js'
 
-/** Creates site_settings (key → JSON value). */
+/** Creates site_settings (key → JSON value) and section_slug_redirects. */
 export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void> {
   await db.schema
     .createTable('site_settings')
@@ -14,5 +14,15 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
     .addColumn('updated_at', dialect.timestampType, (c) => c.notNull())
     // Who changed it last (null once that user is gone).
     .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .execute()
+
+  // A section's former addresses: /old-slug answers 301 to the section's current one.
+  await db.schema
+    .createTable('section_slug_redirects')
+    .addColumn('old_slug', 'varchar(100)', (c) => c.primaryKey())
+    .addColumn('section_id', 'integer', (c) =>
+      c.notNull().references('sections.id').onDelete('cascade'),
+    )
+    .addColumn('created_at', dialect.timestampType, (c) => c.notNull())
     .execute()
 }

@@ -233,6 +233,53 @@ forEachDatabase('sections screen', (t) => {
     assert.equal((await services.newsroom.listSections())[0]?.id, first.id)
   })
 
+  test('a new address redirects the old one, and the stories under it', async () => {
+    const section = (await services.newsroom.listSections()).find((s) => s.name === 'Harbour Life')
+    assert.ok(section)
+    const author = await services.newsroom.createAuthor({ name: 'Addr Writer' })
+    const story = await services.newsroom.createArticle({
+      headline: 'Ferry timetable changes',
+      bodyMarkdown: 'New times.',
+      sectionId: section.id,
+      authorIds: [author.id],
+      status: 'published',
+      publishedAt: new Date(TEST_NOW.getTime() - 3_600_000),
+    })
+    const oldPath = `/${section.slug}`
+    const moved = await postForm(web, admin, `/newsroom/settings/sections/${section.id}`, {
+      name: 'Harbour',
+      slug: 'harbour',
+    })
+    assert.equal(moved.statusCode, 303)
+    const front = await web.inject({ url: `${oldPath}?page=2`, headers: READER })
+    assert.equal(front.statusCode, 301)
+    assert.equal(front.headers.location, '/harbour?page=2')
+    assert.equal((await web.inject({ url: '/harbour', headers: READER })).statusCode, 200)
+    const article = await web.inject({ url: `${oldPath}/${story.slug}`, headers: READER })
+    assert.equal(article.statusCode, 301)
+    assert.equal(article.headers.location, `/harbour/${story.slug}`)
+    // Refused addresses: reserved for the site, malformed, or another section's.
+    const tides = (await services.newsroom.listSections()).find((s) => s.name.startsWith('Tides'))
+    assert.ok(tides)
+    for (const [slug, status] of [
+      ['search', 400],
+      ['Not A Slug', 400],
+      ['harbour', 409],
+    ] as const) {
+      const refused = await postForm(web, admin, `/newsroom/settings/sections/${tides.id}`, {
+        name: 'Tides',
+        slug,
+      })
+      assert.equal(refused.statusCode, status, slug)
+    }
+    // An address given back to a new section is that section's again, not a redirect.
+    const again = await postForm(web, admin, '/newsroom/settings/sections', {
+      name: section.slug,
+    })
+    assert.equal(again.statusCode, 303)
+    assert.equal((await web.inject({ url: oldPath, headers: READER })).statusCode, 200)
+  })
+
   test('refusals: editors 403, empty names and taken addresses on the page, unknown 404, bad input 400', async () => {
     const byEditor = await postForm(web, editor, '/newsroom/settings/sections', { name: 'X' })
     assert.equal(byEditor.statusCode, 403)

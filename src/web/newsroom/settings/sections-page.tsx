@@ -77,8 +77,21 @@ export function SectionsPage(props: SectionsPageProps): SafeHtml {
                     maxlength="80"
                     value={section.name}
                   />{' '}
+                  <label for={`section-slug-${section.id}`} class="visually-hidden">
+                    Address of the section {section.name}
+                  </label>
+                  <input
+                    id={`section-slug-${section.id}`}
+                    name="slug"
+                    type="text"
+                    maxlength="100"
+                    pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                    spellcheck="false"
+                    autocomplete="off"
+                    value={section.slug}
+                  />{' '}
                   <button type="submit" class="button button-secondary">
-                    Rename<span class="visually-hidden"> {section.name}</span>
+                    Save<span class="visually-hidden"> {section.name}</span>
                   </button>
                 </form>
               </td>

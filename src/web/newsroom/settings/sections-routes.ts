@@ -1,6 +1,7 @@
 /**
- * /newsroom/settings/sections (admins only): add a section, rename one (its slug and addresses
- * stay, so no link breaks), move one up or down the navigation. Each change announces
+ * /newsroom/settings/sections (admins only): add a section, rename one or change its address
+ * (the old address redirects, and stories under it already redirect to their canonical
+ * address, so no link breaks), move one up or down the navigation. Each change announces
  * sections.changed, which empties the page cache (the navigation is on every page).
  */
 
@@ -17,6 +18,12 @@ const SectionParams = Type.Object({ id: IntId() }, STRICT)
 type SectionParams = Static<typeof SectionParams>
 const NameForm = Type.Object({ name: Type.String({ maxLength: 80 }) }, STRICT)
 type NameForm = Static<typeof NameForm>
+/** A rename; an empty or absent slug keeps the address. */
+const RenameForm = Type.Object(
+  { name: Type.String({ maxLength: 80 }), slug: Type.Optional(Type.String({ maxLength: 100 })) },
+  STRICT,
+)
+type RenameForm = Static<typeof RenameForm>
 const MoveForm = Type.Object(
   { direction: Type.Union([Type.Literal('up'), Type.Literal('down')]) },
   STRICT,
@@ -27,7 +34,7 @@ type SectionsQuery = Static<typeof SectionsQuery>
 
 const SECTION_NOTICES: Readonly<Record<string, string>> = {
   added: 'The section is added.',
-  renamed: 'The section is renamed; its address stays the same.',
+  renamed: 'The section is saved. A former address redirects to the new one.',
   moved: 'The order is changed.',
 }
 
@@ -97,12 +104,12 @@ export const sectionScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (
       ),
   )
 
-  app.post<{ Params: SectionParams; Body: NameForm }>(
+  app.post<{ Params: SectionParams; Body: RenameForm }>(
     '/settings/sections/:id',
-    { config, schema: { params: SectionParams, body: NameForm } },
+    { config, schema: { params: SectionParams, body: RenameForm } },
     async (request, reply) =>
       attempt(request, reply, 'renamed', () =>
-        newsroom.renameSection(request.params.id, request.body.name),
+        newsroom.renameSection(request.params.id, request.body.name, request.body.slug),
       ),
   )
 
