@@ -1,6 +1,7 @@
 /** Sections, served from memory: read on nearly every page, changed a few times a year. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import type { Clock } from '../lib/clock.js'
 import { nameRequired, sectionNotFound, sectionSlugTaken } from './errors.js'
 import {
@@ -86,8 +87,15 @@ export function createSections({ db, clock }: { db: Db; clock: Clock }): Section
       const slug = wanted === '' ? section.slug : sectionSlug(wanted, name)
       if (slug !== section.slug && (await sectionBySlug(db, slug)) !== undefined)
         throw sectionSlugTaken(slug)
-      await renameSection(db, { id, name, oldSlug: section.slug, slug }, clock.now())
-      loaded = undefined
+      try {
+        await renameSection(db, { id, name, oldSlug: section.slug, slug }, clock.now())
+      } catch (error) {
+        // Another admin took the slug between the check and the write.
+        if (classifyDbError(error) === 'unique') throw sectionSlugTaken(slug)
+        throw error
+      } finally {
+        loaded = undefined
+      }
       return { ...section, name, slug }
     },
     redirectFor: (oldSlug) => sectionSlugRedirect(db, oldSlug),
