@@ -43,6 +43,7 @@ import { createNewsroom, expireFrontJob, type Newsroom, publishDueJob } from './
 import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
 import { buildServer } from './web/server.js'
+import { createSettings, type Settings } from './settings/index.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
 export interface AppServices {
@@ -64,6 +65,8 @@ export interface AppServices {
   /** Imports from other platforms (the CLI) and the old addresses they redirect (the site). */
   readonly imports: Imports
   readonly bus: Bus
+  /** Admin-set site settings over the configuration defaults (read from memory). */
+  readonly settings: Settings
   /** Refreshes the database planner's statistics; call after a bulk load such as the demo seed. */
   optimizeDatabase(): Promise<void>
   /** Flushes engagement's pending views, closes the bus, then the database; safe to call twice. */
@@ -98,6 +101,25 @@ export async function buildServices(
   const { db } = database
 
   const bus = createBus(config, database, logger)
+  const settings = createSettings({
+    db,
+    clock,
+    bus,
+    defaults: {
+      siteName: config.site.name,
+      language: config.site.language,
+      commentsMode: config.comments.mode,
+      authorsMayPublish: config.newsroom.authorsMayPublish,
+    },
+    onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
+  })
+  try {
+    await settings.load()
+  } catch (error) {
+    await bus.close()
+    await database.close()
+    throw error
+  }
   const accounts = createAccounts({
     db,
     clock,
@@ -120,7 +142,12 @@ export async function buildServices(
     clock,
     bus,
     photos: media.getPhotos,
-    permissions: { authorsMayPublish: config.newsroom.authorsMayPublish },
+    // Read at each check, so an admin's change applies at once.
+    permissions: {
+      get authorsMayPublish() {
+        return settings.current().authorsMayPublish
+      },
+    },
   })
   const engagement = createEngagement({
     db,
@@ -138,12 +165,21 @@ export async function buildServices(
     db,
     clock,
     bus,
-    config: config.comments,
+    // The default mode is the admin's setting, read at each use.
+    config: {
+      ...config.comments,
+      get mode() {
+        return settings.current().commentsMode
+      },
+    },
     newsroom,
     // Bylines and newsroom users (whose replies carry a badge): readers may not take their names.
     reservedNames: async () => {
       const [bylines, users] = await Promise.all([newsroom.authorNames(), accounts.listUsers()])
-      return { site: [config.site.name], staff: [...bylines, ...users.map((user) => user.name)] }
+      return {
+        site: [settings.current().siteName],
+        staff: [...bylines, ...users.map((user) => user.name)],
+      }
     },
   })
   const distribution = createDistribution({
@@ -224,6 +260,7 @@ export async function buildServices(
     search,
     imports,
     bus,
+    settings,
     optimizeDatabase: () => database.dialect.optimize(db),
     close,
   }
@@ -301,6 +338,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     imports,
     bus,
     database,
+    settings,
   } = services
   return buildServer({
     config,
@@ -317,6 +355,7 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       distribution,
       imports,
       bus,
+      settings,
       checkHealth: () => pingDatabase(database.db),
     },
     infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },

@@ -16,7 +16,7 @@ const SIZE_ALLOWLIST: Record<string, string> = {}
 // prettier-ignore
 const DOMAIN_RANK: Record<string, number> = {
   accounts: 0, media: 1, newsroom: 2, engagement: 3, comments: 3, search: 3, distribution: 4,
-  integrations: 4, imports: 4,
+  integrations: 4, imports: 4, settings: 0,
 }
 
 type Layer = 'lib' | 'config' | 'db' | 'infra' | 'domain' | 'demo' | 'web' | 'client' | 'cli'

@@ -11,6 +11,17 @@ export interface Accounts extends SignIn, PasswordReset {
     user: User
     generatedPassword: string | undefined
   }>
+  /**
+   * Adds a user with no usable password (a random one nobody sees) and a one-time link, valid
+   * INVITE_LINK_MS, that sets it; mails the link when a mailer delivers. The link is returned
+   * so the admin sees it once either way.
+   */
+  inviteUser(input: { email: string; name: string; role: UserRole }): Promise<{
+    user: User
+    url: string
+    expiresAt: Date
+    mailed: boolean
+  }>
   findByEmail(email: string): Promise<User | undefined>
   findById(id: number): Promise<User | undefined>
   countUsers(): Promise<number>

@@ -78,6 +78,11 @@ export function userNotFound(email: string): MastheadError {
   })
 }
 
+/** No user has this id (the users screen's addresses). */
+export function userIdNotFound(id: number): MastheadError {
+  return fail('USER_NOT_FOUND', 'There is no such user.', { details: { id } })
+}
+
 /** The change would leave the newsroom without an active admin. */
 export function userLastAdmin(): MastheadError {
   return fail('USER_LAST_ADMIN', 'This is the last active admin: make another admin first.')

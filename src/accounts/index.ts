@@ -7,7 +7,7 @@ import type { Mailer } from '../infra/mail/mailer.js'
 import type { Clock } from '../lib/clock.js'
 import type { Accounts } from './accounts.js'
 import { userEmailTaken, userLastAdmin, userNotFound } from './errors.js'
-import { createPasswordReset } from './password-reset.js'
+import { createPasswordReset, INVITE_LINK_MS } from './password-reset.js'
 import { DEFAULT_HASH_COST, generatePassword, type HashCost, hashPassword } from './passwords.js'
 import { createSessions, type SessionPolicy } from './sessions.js'
 import { createSignIn } from './sign-in.js'
@@ -28,8 +28,8 @@ export type { Accounts }
 export type { SignedIn, SessionPolicy } from './sessions.js'
 export type { SignInAttempt } from './sign-in.js'
 export { csrfMatches } from './sessions.js'
-export { sessionRequired } from './errors.js'
-export { MAILED_LINK_MS, PRINTED_LINK_MS } from './password-reset.js'
+export { sessionRequired, userIdNotFound } from './errors.js'
+export { INVITE_LINK_MS, MAILED_LINK_MS, PRINTED_LINK_MS } from './password-reset.js'
 export { USER_ROLES } from './types.js'
 export { sweepSessionsJob } from './jobs/sweep-sessions.js'
 export { parseRole } from './user-rules.js'
@@ -72,12 +72,14 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     lockMs: deps.signInLockMs ?? 15 * 60_000,
     hash,
   })
+  const mailer = deps.mailer ?? { delivers: false, send: async () => {} }
+  const logger = deps.logger ?? silentLogger()
   const reset = createPasswordReset({
     db,
     clock,
     sessions,
-    mailer: deps.mailer ?? { delivers: false, send: async () => {} },
-    logger: deps.logger ?? silentLogger(),
+    mailer,
+    logger,
     resetUrl: deps.resetUrl ?? ((token) => `/newsroom/reset-password/${token}`),
     onReset: (user) => signIn.clearFailures(user.email),
     hash,
@@ -96,23 +98,45 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     }
   }
 
+  const addUser: Accounts['addUser'] = async (input) => {
+    const email = normalizeEmail(input.email)
+    const name = normalizeName(input.name)
+    const role = parseRole(input.role)
+    if (input.password !== undefined) checkPassword(input.password)
+    if ((await userByEmail(db, email)) !== undefined) throw userEmailTaken(email)
+    const generatedPassword = input.password === undefined ? generatePassword() : undefined
+    const passwordHash = await hash(input.password ?? generatedPassword ?? '')
+    try {
+      const user = await insertUser(db, { email, name, role, passwordHash }, clock.now())
+      return { user, generatedPassword }
+    } catch (error) {
+      if (classifyDbError(error) === 'unique') throw userEmailTaken(email)
+      throw error
+    }
+  }
+
   return {
     ...signIn,
     ...reset,
-    addUser: async (input) => {
-      const email = normalizeEmail(input.email)
-      const name = normalizeName(input.name)
-      const role = parseRole(input.role)
-      if (input.password !== undefined) checkPassword(input.password)
-      if ((await userByEmail(db, email)) !== undefined) throw userEmailTaken(email)
-      const generatedPassword = input.password === undefined ? generatePassword() : undefined
-      const passwordHash = await hash(input.password ?? generatedPassword ?? '')
+    addUser,
+    inviteUser: async (input) => {
+      // The random password is dropped: only the link can set one the user knows.
+      const { user } = await addUser(input)
+      const { url, expiresAt } = await reset.createResetLink(user.email, INVITE_LINK_MS)
+      if (!mailer.delivers) return { user, url, expiresAt, mailed: false }
       try {
-        const user = await insertUser(db, { email, name, role, passwordHash }, clock.now())
-        return { user, generatedPassword }
+        await mailer.send({
+          to: user.email,
+          subject: 'You are invited to the newsroom',
+          text:
+            `Hello ${user.name},\n\nYou have a newsroom account (${user.role}).\n` +
+            `Open this link within 7 days to choose your password:\n\n${url}\n`,
+        })
+        return { user, url, expiresAt, mailed: true }
       } catch (error) {
-        if (classifyDbError(error) === 'unique') throw userEmailTaken(email)
-        throw error
+        // The admin still sees the link and can pass it on by hand.
+        logger.error({ err: error, userId: user.id }, 'invitation mail failed')
+        return { user, url, expiresAt, mailed: false }
       }
     },
     findByEmail: (email) => userByEmail(db, email.trim().toLowerCase()),

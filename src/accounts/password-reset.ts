@@ -25,6 +25,8 @@ import { userByEmail, userById, updateUser } from './user-queries.js'
 export const MAILED_LINK_MS = 60 * 60_000
 /** How long a link printed by the CLI works (the operator passes it on by hand). */
 export const PRINTED_LINK_MS = 24 * 60 * 60_000
+/** How long an invitation link works (a new colleague may not read mail the same day). */
+export const INVITE_LINK_MS = 7 * 24 * 60 * 60_000
 /** One e-mailed link per user per this long, so the form cannot flood an inbox. */
 const MAIL_EVERY_MS = 60_000
 

@@ -111,7 +111,7 @@ export function createComments({
       Number.isSafeInteger(commentId) ? visibleComment(db, commentId) : undefined,
     modeFor: (articleId) => effectiveMode(newsroom, config, articleId),
     post,
-    postAsStaff: createStaffReplies({ db, clock, bus, defaultMode: config.mode, newsroom }),
+    postAsStaff: createStaffReplies({ db, clock, bus, defaultMode: () => config.mode, newsroom }),
     issueFormToken: () => keys.issueFormToken(),
     report: createReporting({ db, clock, bus, keys, config }),
     moderation: createModeration({ db, clock, bus, newsroom, bannedWords }),

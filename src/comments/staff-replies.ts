@@ -33,7 +33,7 @@ export interface StaffRepliesDeps {
   clock: Clock
   bus: Bus
   /** The site's default comment mode (a story's own mode wins). */
-  defaultMode: CommentsMode
+  defaultMode: () => CommentsMode
   newsroom: Pick<Newsroom, 'commentsMode' | 'bylineUserIds'>
 }
 
@@ -47,7 +47,7 @@ export function createStaffReplies({ db, clock, bus, defaultMode, newsroom }: St
       : undefined
     if (story?.visible !== true) throw commentArticleNotFound({ articleId: input.articleId })
     // Closed is closed for everyone; premoderation holds readers, not the newsroom.
-    if ((story.mode ?? defaultMode) === 'closed') throw commentsClosed(input.articleId)
+    if ((story.mode ?? defaultMode()) === 'closed') throw commentsClosed(input.articleId)
     const parentId = input.parentId ?? null
     if (parentId !== null) {
       const parent = isRowId(parentId) ? await parentComment(db, parentId) : undefined

@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020-front-curation-and-banner.js'
 import * as m0021 from './migrations/0021-scale-out.js'
 import * as m0022 from './migrations/0022-newsroom-dashboard.js'
 import * as m0023 from './migrations/0023-comment-staff-badge.js'
+import * as m0024 from './migrations/0024-site-settings.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0021-scale-out': m0021,
   '0022-newsroom-dashboard': m0022,
   '0023-comment-staff-badge': m0023,
+  '0024-site-settings': m0024,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

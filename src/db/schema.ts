@@ -341,6 +341,21 @@ export interface SiteSecretsTable {
   created_at: DbTime
 }
 
+/** Admin-set overrides of configuration defaults (the settings screen); value is JSON. */
+export interface SiteSettingsTable {
+  key: string
+  value: string
+  updated_at: DbTime
+  updated_by: number | null
+}
+
+/** A section's former slug, answered with a 301 to its current address. */
+export interface SectionSlugRedirectsTable {
+  old_slug: string
+  section_id: number
+  created_at: DbTime
+}
+
 /** Content API keys; only a hash of each key is kept. */
 export interface ApiKeysTable {
   id: Generated<number>
@@ -465,6 +480,8 @@ export interface Database {
   comment_moderation_log: CommentModerationLogTable
   comment_banned_words: CommentBannedWordsTable
   site_secrets: SiteSecretsTable
+  site_settings: SiteSettingsTable
+  section_slug_redirects: SectionSlugRedirectsTable
   api_keys: ApiKeysTable
   webhooks: WebhooksTable
   webhook_deliveries: WebhookDeliveriesTable

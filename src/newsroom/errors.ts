@@ -24,6 +24,7 @@ export const NEWSROOM_ERRORS = {
   SECTION_SLUG_RESERVED: 'invalid',
   SECTION_SLUG_TAKEN: 'conflict',
   NEWSROOM_NAME_REQUIRED: 'invalid',
+  SECTION_NOT_FOUND: 'not_found',
   AUTHOR_SLUG_INVALID: 'invalid',
   AUTHOR_SLUG_TAKEN: 'conflict',
   AUTHOR_EMAIL_INVALID: 'invalid',
@@ -169,6 +170,11 @@ export function sectionSlugTaken(slug: string): MastheadError {
   return fail('SECTION_SLUG_TAKEN', `The section "${slug}" exists.`, {
     details: { field: 'slug', slug },
   })
+}
+
+/** No section has this id (the sections screen's addresses). */
+export function sectionNotFound(id: number): MastheadError {
+  return fail('SECTION_NOT_FOUND', 'There is no such section.', { details: { id } })
 }
 
 /** A section or author name is empty after trimming. */

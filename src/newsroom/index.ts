@@ -102,6 +102,22 @@ export function createNewsroom({ db, clock, bus, photos, permissions }: Newsroom
     storyTexts: (selection) => storyTexts(db, selection),
     listings: createListings({ db, clock }),
     createSection: (input) => sections.create(input),
+    addSection: async (name) => {
+      const section = await sections.create({ name, position: (await sections.list()).length })
+      await bus.publish('sections.changed', { sectionId: section.id })
+      return section
+    },
+    sectionRedirect: async (slug) => (isSlug(slug) ? sections.redirectFor(slug) : undefined),
+    renameSection: async (id, name, slug) => {
+      const section = await sections.rename(id, name, slug)
+      await bus.publish('sections.changed', { sectionId: id })
+      return section
+    },
+    moveSection: async (id, direction) => {
+      const order = await sections.move(id, direction)
+      await bus.publish('sections.changed', { sectionId: id })
+      return order
+    },
     createAuthor: (input) => authors.create(input),
     createArticle: (input) => writer.create(input),
     updateArticle: (id, changes) => writer.update(id, changes),

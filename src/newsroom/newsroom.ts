@@ -94,6 +94,14 @@ export interface Newsroom {
     description?: string
     position?: number
   }): Promise<Section>
+  /** Adds a section at the end of the navigation (from the settings screen); announces sections.changed. */
+  addSection(name: string): Promise<Section>
+  /** Renames a section, and with `slug` moves its address (the old one redirects); announces sections.changed. */
+  renameSection(id: number, name: string, slug?: string): Promise<Section>
+  /** The current slug of a section once at `oldSlug` (for a 301), if any. */
+  sectionRedirect(oldSlug: string): Promise<string | undefined>
+  /** Moves a section one place in the navigation order; announces sections.changed. */
+  moveSection(id: number, direction: 'up' | 'down'): Promise<Section[]>
   createAuthor(input: {
     name: string
     slug?: string

@@ -45,6 +45,47 @@ export async function insertSection(
   return { id, ...input }
 }
 
+/**
+ * Renames section `id`; when `slug` changes too, the old one is kept as a redirect (and a
+ * redirect the new slug had, to whichever section, is dropped: a live section wins).
+ */
+export async function renameSection(
+  db: Db,
+  change: { id: number; name: string; oldSlug: string; slug: string },
+  now: Date,
+): Promise<void> {
+  const { id, name, oldSlug, slug } = change
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('sections').set({ name, slug }).where('id', '=', id).execute()
+    if (slug === oldSlug) return
+    await trx.deleteFrom('section_slug_redirects').where('old_slug', '=', slug).execute()
+    await trx
+      .insertInto('section_slug_redirects')
+      .values({ old_slug: oldSlug, section_id: id, created_at: toDbTime(now) })
+      .onConflict((oc) => oc.column('old_slug').doUpdateSet({ section_id: id }))
+      .execute()
+  })
+}
+
+/** The current slug of the section `oldSlug` once named, if any. */
+export async function sectionSlugRedirect(db: Db, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('section_slug_redirects as r')
+    .innerJoin('sections as s', 's.id', 'r.section_id')
+    .select('s.slug')
+    .where('r.old_slug', '=', oldSlug)
+    .executeTakeFirst()
+  return row?.slug
+}
+
+/** Gives each section of `ids` its index in that list as its position (navigation order). */
+export async function setSectionOrder(db: Db, ids: readonly number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [index, id] of ids.entries())
+      await trx.updateTable('sections').set({ position: index }).where('id', '=', id).execute()
+  })
+}
+
 /** The tag with this slug. */
 export async function tagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
   return db

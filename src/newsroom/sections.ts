@@ -1,9 +1,17 @@
 /** Sections, served from memory: read on nearly every page, changed a few times a year. */
 
 import type { Db } from '../db/database.js'
+import { classifyDbError } from '../db/dialect/classify-db-error.js'
 import type { Clock } from '../lib/clock.js'
-import { nameRequired, sectionSlugTaken } from './errors.js'
-import { allSections, insertSection, sectionBySlug } from './section-queries.js'
+import { nameRequired, sectionNotFound, sectionSlugTaken } from './errors.js'
+import {
+  allSections,
+  insertSection,
+  renameSection,
+  sectionBySlug,
+  sectionSlugRedirect,
+  setSectionOrder,
+} from './section-queries.js'
 import { sectionSlug } from './slug-rules.js'
 import type { Section } from './types.js'
 
@@ -17,6 +25,15 @@ export interface Sections {
     description?: string
     position?: number
   }): Promise<Section>
+  /**
+   * Renames a section; with `slug`, its address changes too and the old one redirects (stories
+   * under it already redirect to their canonical address).
+   */
+  rename(id: number, name: string, slug?: string): Promise<Section>
+  /** The current slug of a section that was once at `oldSlug`, if any. */
+  redirectFor(oldSlug: string): Promise<string | undefined>
+  /** Moves a section one place up or down the navigation order (no-op at either end). */
+  move(id: number, direction: 'up' | 'down'): Promise<Section[]>
 }
 
 /** Creates the section service with its in-memory list. */
@@ -59,6 +76,45 @@ export function createSections({ db, clock }: { db: Db; clock: Clock }): Section
       )
       loaded = undefined
       return section
+    },
+    rename: async (id, input, newSlug) => {
+      const name = input.trim()
+      if (name === '') throw nameRequired('name')
+      loaded = undefined
+      const section = (await list()).find((s) => s.id === id)
+      if (section === undefined) throw sectionNotFound(id)
+      const wanted = newSlug?.trim() ?? ''
+      const slug = wanted === '' ? section.slug : sectionSlug(wanted, name)
+      if (slug !== section.slug && (await sectionBySlug(db, slug)) !== undefined)
+        throw sectionSlugTaken(slug)
+      try {
+        await renameSection(db, { id, name, oldSlug: section.slug, slug }, clock.now())
+      } catch (error) {
+        // Another admin took the slug between the check and the write.
+        if (classifyDbError(error) === 'unique') throw sectionSlugTaken(slug)
+        throw error
+      } finally {
+        loaded = undefined
+      }
+      return { ...section, name, slug }
+    },
+    redirectFor: (oldSlug) => sectionSlugRedirect(db, oldSlug),
+    move: async (id, direction) => {
+      loaded = undefined
+      const order = [...(await list())]
+      const at = order.findIndex((s) => s.id === id)
+      if (at < 0) throw sectionNotFound(id)
+      const to = direction === 'up' ? at - 1 : at + 1
+      if (to < 0 || to >= order.length) return order
+      const [moved] = order.splice(at, 1)
+      if (moved !== undefined) order.splice(to, 0, moved)
+      // Renumbered 0…n-1: positions left equal (ordered by name) become explicit.
+      await setSectionOrder(
+        db,
+        order.map((s) => s.id),
+      )
+      loaded = undefined
+      return list()
     },
   }
 }

@@ -20,6 +20,7 @@ import { staticAssetsPlugin } from './plugins/static-assets.js'
 import { createLazyValidators } from './lazy-validators.js'
 import { pageViewCounter } from './plugins/view-counting.js'
 import type { Services } from './services.js'
+import { liveSite } from './live-site.js'
 import { newsroomPlugin } from './newsroom/routes.js'
 import { sitePlugin } from './site/routes.js'
 
@@ -128,17 +129,19 @@ export async function buildServer({
     siteName: config.site.name,
     corsOrigins: config.api.corsOrigins,
   })
+  // The site's name and language as the admin set them, read at each render.
+  const site = liveSite(config.site, services.settings)
   await app.register(newsroomPlugin, {
     prefix: '/newsroom',
     services,
-    site: config.site,
+    site,
     assets: assets.manifest,
     sessionMaxMs: config.newsroom.sessionMaxMs,
   })
   await app.register(distributionPlugin, { services })
   await app.register(sitePlugin, {
     services,
-    site: config.site,
+    site,
     assets: assets.manifest,
     shareUtm: config.distribution.shareUtm,
   })

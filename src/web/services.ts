@@ -10,6 +10,7 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Media } from '../media/index.js'
 import type { Newsroom } from '../newsroom/index.js'
 import type { Search } from '../search/index.js'
+import type { Settings } from '../settings/index.js'
 
 export interface Services {
   accounts: Accounts
@@ -28,6 +29,8 @@ export interface Services {
   imports: Pick<Imports, 'redirectFor'>
   /** Subscribed to by the page cache, to purge what a change affects. */
   bus: Bus
+  /** Admin-set site settings (name, language, comment mode, authors may publish). */
+  settings: Settings
   /** Resolves when the database answers; rejects otherwise (for /healthz). */
   checkHealth(): Promise<void>
 }

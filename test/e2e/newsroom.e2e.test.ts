@@ -80,6 +80,7 @@ browserSuite('newsroom', (suite) => {
         for (const path of [
           '/newsroom',
           '/newsroom/users',
+          '/newsroom/settings',
           '/newsroom/account',
           '/newsroom/nothing',
         ])

@@ -21,6 +21,10 @@ export interface BusEvents {
   'comment.moderated': { commentId: number | null; articleId: number; action: string }
   /** A moderator changed the banned-word list: every process reloads the list it matches with. */
   'comment.banned_words.changed': { word: string; action: 'added' | 'removed' }
+  /** An admin changed site settings (name, language, comment mode…): any page may show them. */
+  'settings.changed': { keys: string[] }
+  /** A section was added, renamed or moved: the navigation on every page shows sections. */
+  'sections.changed': { sectionId: number }
 }
 
 export type BusEventName = keyof BusEvents

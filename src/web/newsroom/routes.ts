@@ -13,7 +13,6 @@ import { navFor } from './nav.js'
 import { decorateNewsroomPage } from './newsroom-page.js'
 import { NewsroomErrorPage } from './pages/error-page.js'
 import { HomePage } from './pages/home-page.js'
-import { UsersPage } from './pages/users-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
 import { NEWSROOM_HOME, safeReturnPath } from './return-path.js'
 import { SignInForm, SignInQuery, NoticeQuery, EmptyForm } from './route-schemas.js'
@@ -164,17 +163,6 @@ export const newsroomPlugin: FastifyPluginAsync<NewsroomOptions> = async (app, o
         }),
       })
     },
-  )
-
-  app.get(
-    '/users',
-    { config: { newsroom: { permission: 'users.manage' } } },
-    async (_request, reply) =>
-      reply.newsroomPage({
-        title: 'Users',
-        current: 'users',
-        main: UsersPage({ users: await accounts.listUsers() }),
-      }),
   )
 
   await app.register(accountRoutes, { accounts, secure })

@@ -13,6 +13,9 @@ import { dashboardScreens } from './dashboard/routes.js'
 import { photoScreens } from './photos/routes.js'
 import { storyScreens } from './stories/routes.js'
 import { storyCommentScreens } from './story-comments/routes.js'
+import { settingsScreens } from './settings/routes.js'
+import { sectionScreens } from './settings/sections-routes.js'
+import { userScreens } from './users/routes.js'
 
 /** What each screen plugin is registered with. */
 export interface NewsroomScreenOptions {
@@ -29,4 +32,7 @@ export const NEWSROOM_SCREENS: readonly FastifyPluginAsync<NewsroomScreenOptions
   commentScreens,
   frontScreens,
   dashboardScreens,
+  userScreens,
+  settingsScreens,
+  sectionScreens,
 ]

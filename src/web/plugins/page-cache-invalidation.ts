@@ -21,6 +21,9 @@
  *   banner.changed (up, taken down, expired)  → banner
  *   comment.posted (visible only)             → article:{articleId}
  *   comment.moderated (approve, reject, spam, hidden by reports, mode change) → article:{articleId}
+ *   settings.changed                          → EVERYTHING (the site name and language are on
+ *       every page; the whole cache is dropped, which an admin's rare change can afford)
+ *   sections.changed (added, renamed, moved)  → EVERYTHING (the navigation is on every page)
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
  * With several processes (the PostgreSQL bus) every process purges on every process's events;
  * a gap in the bus (a lost connection) clears the whole cache.
@@ -28,6 +31,9 @@
 
 import type { Bus, BusEventName, BusEvents } from '../../infra/bus/bus.js'
 import type { ArticleEvent } from '../../infra/bus/events.js'
+
+/** The pseudo-tag that drops every cached page (the store's clear), not one tag's pages. */
+export const EVERYTHING = '*'
 
 type TagsFor<E extends BusEventName> = (payload: BusEvents[E]) => string[]
 
@@ -59,6 +65,8 @@ export const PURGES: { readonly [E in BusEventName]?: TagsFor<E> } = {
   'banner.changed': () => ['banner'],
   'comment.posted': (event) => (event.visible ? [`article:${event.articleId}`] : []),
   'comment.moderated': (event) => [`article:${event.articleId}`],
+  'settings.changed': () => [EVERYTHING],
+  'sections.changed': () => [EVERYTHING],
 }
 
 /**

@@ -10,7 +10,7 @@ import type { SendPageOptions } from '../fastify.js'
 import { isNotModified } from '../http/conditional.js'
 import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
-import { subscribePageCacheInvalidation } from './page-cache-invalidation.js'
+import { EVERYTHING, subscribePageCacheInvalidation } from './page-cache-invalidation.js'
 import { isTrackingParam, pageCacheKey } from './page-url.js'
 
 export interface PageCacheOptions {
@@ -50,6 +50,11 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       bus,
       async (tags) => {
         purgeGeneration += 1
+        if (tags.includes(EVERYTHING)) {
+          await store?.clear()
+          app.log.debug('page cache cleared')
+          return
+        }
         const purged = (await store?.purgeTags(tags)) ?? 0
         app.log.debug({ tags, purged }, 'page cache purged')
       },

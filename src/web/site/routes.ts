@@ -208,7 +208,12 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
     async (request, reply) => {
       const page = request.query.page ?? 1
       const loaded = await loadSectionPage(await context(request), request.params.slug, page)
-      if (loaded === undefined) return notFound(request, reply)
+      if (loaded === undefined) {
+        // A section's former address (renamed on the sections screen) moves with it.
+        const moved = await options.services.newsroom.sectionRedirect(request.params.slug)
+        if (moved !== undefined) return reply.redirect(`/${moved}${queryOf(request)}`, 301)
+        return notFound(request, reply)
+      }
       return sendPage(reply, 200, renderDocument(SectionPage(loaded.props)), loaded)
     },
   )

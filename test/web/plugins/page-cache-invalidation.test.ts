@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { createInProcessBus } from '../../../src/infra/bus/in-process.js'
-import { subscribePageCacheInvalidation } from '../../../src/web/plugins/page-cache-invalidation.js'
+import {
+  EVERYTHING,
+  subscribePageCacheInvalidation,
+} from '../../../src/web/plugins/page-cache-invalidation.js'
 
 const story = {
   articleId: 42,
@@ -85,5 +88,12 @@ describe('page cache invalidation', () => {
     assert.deepEqual(await purgedBy((bus) => bus.publish('banner.changed', { bannerId: 7 })), [
       ['banner'],
     ])
+  })
+
+  test('a settings change purges everything (the name and language are on every page)', async () => {
+    assert.deepEqual(
+      await purgedBy((bus) => bus.publish('settings.changed', { keys: ['siteName'] })),
+      [[EVERYTHING]],
+    )
   })
 })

@@ -1,0 +1,91 @@
+/** The settings service on every database: defaults, checked updates, the bus event, refresh across processes. */
+
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { createAccounts } from '../../src/accounts/index.js'
+import { createInProcessBus } from '../../src/infra/bus/in-process.js'
+import { createFixedClock } from '../../src/lib/clock.js'
+import { createSettings, type SiteSettings } from '../../src/settings/index.js'
+import { TEST_HASH_COST } from '../helpers/build-test-app.js'
+import { forEachDatabase } from '../helpers/databases.js'
+
+const DEFAULTS: SiteSettings = {
+  siteName: 'The Harbour Ledger',
+  language: 'en',
+  commentsMode: 'open',
+  authorsMayPublish: false,
+}
+
+forEachDatabase('site settings', (t) => {
+  const clock = createFixedClock(new Date('2026-12-04T09:00:00.000Z'))
+  const bus = createInProcessBus({ onHandlerError: () => {} })
+  const build = () => createSettings({ db: t.handle.db, clock, bus, defaults: DEFAULTS })
+
+  test('with nothing stored the configuration defaults are in force', async () => {
+    const settings = build()
+    assert.deepEqual(await settings.load(), DEFAULTS)
+    assert.deepEqual(settings.current(), DEFAULTS)
+  })
+
+  test('an update is checked, stored with who made it, announced, and read back', async () => {
+    const { user } = await createAccounts({
+      db: t.handle.db,
+      clock,
+      hashCost: TEST_HASH_COST,
+    }).addUser({ email: 'settings-admin@example.org', name: 'Admin', role: 'admin' })
+    const settings = build()
+    await settings.load()
+    const heard: string[][] = []
+    const unsubscribe = bus.subscribe('settings.changed', async ({ keys }) => {
+      heard.push(keys)
+    })
+    const saved = await settings.update(
+      { siteName: '  The Quay Courier ', commentsMode: 'premoderated' },
+      user.id,
+    )
+    unsubscribe()
+    assert.equal(saved.siteName, 'The Quay Courier', 'trimmed')
+    assert.equal(saved.commentsMode, 'premoderated')
+    assert.equal(saved.language, 'en', 'untouched settings keep their default')
+    assert.deepEqual(heard, [['siteName', 'commentsMode']])
+    const row = await t.handle.db
+      .selectFrom('site_settings')
+      .selectAll()
+      .where('key', '=', 'site.name')
+      .executeTakeFirstOrThrow()
+    assert.equal(row.value, '"The Quay Courier"')
+    assert.equal(row.updated_by, user.id)
+    await assert.rejects(settings.update({ language: 'English' }, null), {
+      code: 'SETTING_INVALID',
+    })
+    await assert.rejects(settings.update({ siteName: 'x'.repeat(81) }, null), {
+      code: 'SETTING_INVALID',
+    })
+    assert.equal(settings.current().language, 'en')
+  })
+
+  test('another process sees a change once its copy is older than the refresh time', async () => {
+    const here = build()
+    const there = build()
+    await here.load()
+    await there.load()
+    await here.update({ authorsMayPublish: true }, null)
+    assert.equal(there.current().authorsMayPublish, false, 'still the copy it has')
+    clock.advance(31_000)
+    there.current() // starts the background reload
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    assert.equal(there.current().authorsMayPublish, true)
+  })
+
+  test('a stored value that breaks its rule is ignored, never fatal', async () => {
+    await t.handle.db
+      .updateTable('site_settings')
+      .set({ value: '"not a mode"' })
+      .where('key', '=', 'comments.mode')
+      .execute()
+    const settings = build()
+    const loaded = await settings.load()
+    assert.equal(loaded.commentsMode, DEFAULTS.commentsMode)
+    assert.equal(loaded.siteName, 'The Quay Courier')
+  })
+})
