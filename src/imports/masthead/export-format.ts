@@ -64,6 +64,22 @@ const sections: TableSpec = {
   serial: true,
 }
 
+/** A section's former addresses (renamed on the sections screen), which answer 301. */
+const sectionRedirects: TableSpec = {
+  key: 'sectionRedirects',
+  table: 'section_slug_redirects',
+  columns: { old_slug: 'text', section_id: 'int', created_at: 'time' },
+  order: ['old_slug'],
+}
+
+/** What admins set on the settings screen (over the configuration's defaults). */
+const siteSettings: TableSpec = {
+  key: 'siteSettings',
+  table: 'site_settings',
+  columns: { key: 'text', value: 'text', updated_at: 'time', updated_by: 'int?' },
+  order: ['key'],
+}
+
 const authors: TableSpec = {
   key: 'authors',
   table: 'authors',
@@ -213,6 +229,8 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   users,
   photos,
   sections,
+  sectionRedirects,
+  siteSettings,
   authors,
   tags,
   stories,
