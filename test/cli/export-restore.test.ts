@@ -157,6 +157,32 @@ forEachDatabase('masthead export / import masthead', (t) => {
         kind: 'correction',
         text: 'An earlier version misspelled the harbour master’s name.',
       })
+      // What the newsroom's screens write, so the restored site must show it too: a setting, a
+      // renamed section (its old address redirects), a banner, a Must-Read and a staff reply.
+      const { user } = await services.accounts.addUser({
+        email: 'desk@example.org',
+        name: 'Desk Editor',
+        role: 'editor',
+      })
+      const editor = { userId: user.id, role: 'editor' as const, name: user.name }
+      await services.settings.update({ siteName: 'The Restored Ledger' }, user.id)
+      const [section] = await services.newsroom.listSections()
+      assert.ok(section !== undefined)
+      await services.newsroom.renameSection(
+        section.id,
+        `${section.name} Desk`,
+        `${section.slug}-desk`,
+      )
+      await services.newsroom.front.setBanner(editor, {
+        text: 'Storm warning for the coast tonight',
+        link: '/',
+        expiresAt: new Date(TEST_NOW.getTime() + 86_400_000),
+      })
+      await services.newsroom.front.setMustRead(editor, 1, story.id, null)
+      await services.comments.postAsStaff(
+        { userId: user.id, name: user.name },
+        { articleId: story.id, body: 'Thanks for the corrections, readers.' },
+      )
     } finally {
       await services.close()
     }
