@@ -10,6 +10,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { FormError, Notice } from '../components/form-messages.js'
 import { formatWhen } from '../stories/story-labels.js'
 import { ModerationNav } from './moderation-nav.js'
+import { Pagination } from '../../site/components/pagination.js'
 
 /** The first characters of a reader hash: enough to tell readers apart on the screen. */
 export function shortHash(hash: string): string {
@@ -190,31 +191,12 @@ export function BannedReadersPage(props: BannedReadersPageProps): SafeHtml {
           </table>
         </section>
       )}
-      {bans.totalPages <= 1 ? null : (
-        <nav class="pagination" aria-label="Pagination">
-          <ul>
-            {bans.page > 1 ? (
-              <li>
-                <a href={`/newsroom/comments/banned?page=${bans.page - 1}`} rel="prev">
-                  ‹ Previous<span class="visually-hidden"> page</span>
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <span aria-current="page">
-                Page {bans.page} of {bans.totalPages}
-              </span>
-            </li>
-            {bans.page < bans.totalPages ? (
-              <li>
-                <a href={`/newsroom/comments/banned?page=${bans.page + 1}`} rel="next">
-                  Next<span class="visually-hidden"> page</span> ›
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      )}
+      <Pagination
+        basePath="/newsroom/comments/banned"
+        page={bans.page}
+        totalPages={bans.totalPages}
+        href={(n) => `/newsroom/comments/banned?page=${n}`}
+      />
     </>
   )
 }

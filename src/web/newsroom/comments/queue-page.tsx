@@ -13,6 +13,7 @@ import {
   HOLD_REASONS,
 } from './moderation-labels.js'
 import { ModerationNav, queueHref, ShortcutHelp } from './moderation-nav.js'
+import { Pagination } from '../../site/components/pagination.js'
 
 /** The story a comment belongs to, when readers can open it. */
 export interface QueueStory {
@@ -65,31 +66,12 @@ export function QueuePage(props: QueuePageProps): SafeHtml {
           ))}
         </ol>
       )}
-      {queue.totalPages <= 1 ? null : (
-        <nav class="pagination" aria-label="Pagination">
-          <ul>
-            {queue.page > 1 ? (
-              <li>
-                <a href={queueHref(filter, queue.page - 1)} rel="prev">
-                  ‹ Previous<span class="visually-hidden"> page</span>
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <span aria-current="page">
-                Page {queue.page} of {queue.totalPages}
-              </span>
-            </li>
-            {queue.page < queue.totalPages ? (
-              <li>
-                <a href={queueHref(filter, queue.page + 1)} rel="next">
-                  Next<span class="visually-hidden"> page</span> ›
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      )}
+      <Pagination
+        basePath="/newsroom/comments"
+        page={queue.page}
+        totalPages={queue.totalPages}
+        href={(n) => queueHref(filter, n)}
+      />
     </>
   )
 }

@@ -4,6 +4,7 @@ import type { DeskStorySummary, Page, Section } from '../../../newsroom/index.js
 import type { SafeHtml } from '../../render/html.js'
 import { formatWhen, STATUS_LABELS } from './story-labels.js'
 import { STATUS_FILTERS } from './story-schemas.js'
+import { Pagination } from '../../site/components/pagination.js'
 
 export interface StoryListFilters {
   status: string
@@ -132,31 +133,12 @@ export function StoryListPage(props: StoryListProps): SafeHtml {
           </tbody>
         </table>
       )}
-      {stories.totalPages <= 1 ? null : (
-        <nav class="pagination" aria-label="Pagination">
-          <ul>
-            {stories.page > 1 ? (
-              <li>
-                <a href={listHref(filters, stories.page - 1)} rel="prev">
-                  ‹ Previous<span class="visually-hidden"> page</span>
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <span aria-current="page">
-                Page {stories.page} of {stories.totalPages}
-              </span>
-            </li>
-            {stories.page < stories.totalPages ? (
-              <li>
-                <a href={listHref(filters, stories.page + 1)} rel="next">
-                  Next<span class="visually-hidden"> page</span> ›
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      )}
+      <Pagination
+        basePath="/newsroom/stories"
+        page={stories.page}
+        totalPages={stories.totalPages}
+        href={(n) => listHref(filters, n)}
+      />
     </>
   )
 }

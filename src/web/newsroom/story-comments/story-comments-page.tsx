@@ -9,6 +9,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { formatWhen } from '../stories/story-labels.js'
 import { Field } from '../components/field.js'
 import { FormError, Notice } from '../components/form-messages.js'
+import { Pagination } from '../../site/components/pagination.js'
 
 export interface StoryCommentsPageProps {
   story: { id: number; headline: string; publicPath: string }
@@ -94,19 +95,12 @@ export function StoryCommentsPage(props: StoryCommentsPageProps): SafeHtml {
           ))}
         </ol>
       )}
-      {threads.totalPages <= 1 ? null : (
-        <nav aria-label="Comment pages" class="nr-links">
-          {threads.page > 1 ? (
-            <a href={`${base}?page=${threads.page - 1}`}>Newer comments</a>
-          ) : null}{' '}
-          <span>
-            Page {threads.page} of {threads.totalPages}
-          </span>{' '}
-          {threads.page < threads.totalPages ? (
-            <a href={`${base}?page=${threads.page + 1}`}>Older comments</a>
-          ) : null}
-        </nav>
-      )}
+      <Pagination
+        basePath={base}
+        page={threads.page}
+        totalPages={threads.totalPages}
+        href={(n) => `${base}?page=${n}`}
+      />
     </>
   )
 }
