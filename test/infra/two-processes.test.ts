@@ -76,7 +76,7 @@ function runsOf(server: ServerProcess, job: string): number[] {
 }
 
 describe('two processes on one PostgreSQL database [postgres]', { skip: pgSkip }, () => {
-  test('purges reach the other process within a second; jobs run on one process at a time', async () => {
+  test('purges reach the other process within a second; jobs run on one process at a time', async (t) => {
     assert.notEqual(pgUrl, '', 'MASTHEAD_REQUIRE_ALL=1 but MASTHEAD_TEST_PG_URL is not set')
     const database = await createPostgresTestDatabase(pgUrl)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-scale-'))
@@ -130,6 +130,7 @@ describe('two processes on one PostgreSQL database [postgres]', { skip: pgSkip }
       assert.equal(posted.status, 201, await posted.text())
       const tookPost = await untilShown(b.origin, pagePath, 'Posted on process A')
       assert.ok(tookPost < 1000, `B showed A's comment after ${tookPost} ms`)
+      t.diagnostic(`a comment posted on A showed on B after ${tookPost} ms`)
       assert.ok((await page(b.origin, pagePath)).includes('Quietly inserted'))
 
       // A held comment approved from the CLI (a third process): both servers show it at once.
@@ -156,6 +157,7 @@ describe('two processes on one PostgreSQL database [postgres]', { skip: pgSkip }
         untilShown(b.origin, pagePath, 'Approved from the command line'),
       ])
       assert.ok(tookA < 1000 && tookB < 1000, `after the CLI exited: A ${tookA} ms, B ${tookB} ms`)
+      t.diagnostic(`a CLI approval showed on A after ${tookA} ms, on B after ${tookB} ms`)
 
       // The one-process job: its runs, on both processes together, are a lease (0.9 s) apart.
       await new Promise((resolve) => setTimeout(resolve, 4000))
@@ -193,6 +195,7 @@ describe('two processes on one PostgreSQL database [postgres]', { skip: pgSkip }
         assert.ok(Date.now() - killedAt < 60_000, 'no take-over within a minute')
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
+      t.diagnostic(`the survivor took the lease over ${Date.now() - killedAt} ms after the kill`)
       await new Promise((resolve) => setTimeout(resolve, 2500))
       assert.ok(runsOf(survivor, job).length >= survivorRunsBefore + 2, 'the survivor runs it')
       // The survivor still serves, with the change seen before.
