@@ -31,7 +31,7 @@ const SITEMAP_TARGET_MS = 30_000
 const HEAP_GROWTH_TARGET = 64 * MiB
 
 /** Peak RSS and heap seen by `sample()` calls (and a timer, when the event loop turns). */
-function peakTracker() {
+export function peakTracker() {
   let rss = 0
   let heap = 0
   const sample = (): void => {

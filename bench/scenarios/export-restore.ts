@@ -12,29 +12,11 @@ import BetterSqlite3 from 'better-sqlite3'
 import { buildServices } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
 import { photoCrops, photoVariants } from '../../src/media/index.js'
+import { peakTracker } from './distribution.js'
 import { buildDistributionData } from './distribution-data.js'
 import type { MetricRow, ScenarioResult } from './scenario.js'
 
 const MiB = 1024 * 1024
-
-/** Peak RSS and heap seen by a 5 ms timer (and explicit samples) until stopped. */
-function peakTracker() {
-  let rss = 0
-  let heap = 0
-  const sample = (): void => {
-    const usage = process.memoryUsage()
-    rss = Math.max(rss, usage.rss)
-    heap = Math.max(heap, usage.heapUsed + usage.arrayBuffers)
-  }
-  const timer = setInterval(sample, 5)
-  return {
-    stop: () => {
-      clearInterval(timer)
-      sample()
-      return { rss, heap }
-    },
-  }
-}
 
 /** What the distribution data lacks and a real archive has: a revision and a comment per story, photo files. */
 function addArchiveDetail(filename: string, mediaDir: string): number {

@@ -49,6 +49,22 @@ export interface PostOptions {
   formToken?: string | undefined
 }
 
+/**
+ * Throws COMMENT_PARENT_INVALID unless `parentId` is a visible top-level comment of the story:
+ * replies go one level deep, under comments readers can see.
+ */
+export async function checkReplyTarget(db: Db, articleId: number, parentId: number): Promise<void> {
+  // An id no column can hold matches nothing (PostgreSQL would fail on it: a 500).
+  const parent = isRowId(parentId) ? await parentComment(db, parentId) : undefined
+  if (
+    parent === undefined ||
+    parent.articleId !== articleId ||
+    parent.parentId !== null ||
+    parent.status !== 'published'
+  )
+    throw commentParentInvalid(parentId)
+}
+
 /** Creates the posting use case. */
 export function createPosting({
   db,
@@ -111,19 +127,7 @@ export function createPosting({
     if (mode === 'closed') throw commentsClosed(input.articleId)
 
     const parentId = input.parentId ?? null
-    if (parentId !== null) {
-      // An id no column can hold matches nothing (PostgreSQL would fail on it: a 500).
-      const parent = isRowId(parentId) ? await parentComment(db, parentId) : undefined
-      // One level of replies: a reply goes under a visible top-level comment of the same story.
-      if (
-        parent === undefined ||
-        parent.articleId !== input.articleId ||
-        parent.parentId !== null ||
-        parent.status !== 'published'
-      ) {
-        throw commentParentInvalid(parentId)
-      }
-    }
+    if (parentId !== null) await checkReplyTarget(db, input.articleId, parentId)
 
     const hashes =
       input.reader === undefined

@@ -10,9 +10,10 @@ import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { isRowId } from '../lib/row-id.js'
 import type { Newsroom } from '../newsroom/index.js'
-import { insertComment, parentComment } from './comment-queries.js'
+import { insertComment } from './comment-queries.js'
 import { validateComment } from './comment-rules.js'
-import { commentArticleNotFound, commentParentInvalid, commentsClosed } from './errors.js'
+import { commentArticleNotFound, commentsClosed } from './errors.js'
+import { checkReplyTarget } from './posting.js'
 import type { Comment, CommentsMode } from './types.js'
 
 /** The newsroom user writing, as the session names them. */
@@ -49,16 +50,7 @@ export function createStaffReplies({ db, clock, bus, defaultMode, newsroom }: St
     // Closed is closed for everyone; premoderation holds readers, not the newsroom.
     if ((story.mode ?? defaultMode()) === 'closed') throw commentsClosed(input.articleId)
     const parentId = input.parentId ?? null
-    if (parentId !== null) {
-      const parent = isRowId(parentId) ? await parentComment(db, parentId) : undefined
-      if (
-        parent === undefined ||
-        parent.articleId !== input.articleId ||
-        parent.parentId !== null ||
-        parent.status !== 'published'
-      )
-        throw commentParentInvalid(parentId)
-    }
+    if (parentId !== null) await checkReplyTarget(db, input.articleId, parentId)
     const bylines = await newsroom.bylineUserIds(input.articleId)
     const badge = bylines.includes(writer.userId) ? ('author' as const) : ('staff' as const)
     const now = clock.now()

@@ -101,6 +101,8 @@ export interface FrontDesk {
   expireDue(): Promise<number>
 }
 
+/** The longest a process shows a banner it kept without reading it again. */
+const BANNER_TTL_MS = 30_000
 /** How many change-log lines the screen shows. */
 const CHANGES_SHOWN = 20
 /** The log's "who" for changes the system makes when something expires. */
@@ -112,6 +114,25 @@ const SYSTEM = { userId: null, userName: 'Expiry (automatic)' }
  */
 export function createFrontDesk({ db, clock, bus }: { db: Db; clock: Clock; bus: Bus }): FrontDesk {
   const curate = (actor: Actor) => requirePermission(actor, 'front.curate')
+
+  // Every cache miss of every reader page asks for the banner: it is kept in memory, dropped on
+  // banner.changed (from any process on a shared bus) and re-read at most every BANNER_TTL_MS in
+  // case an event was missed, or as soon as the one kept has expired.
+  let bannerCache: { value: Promise<BreakingBanner | undefined>; until: number } | undefined
+  bus.subscribe('banner.changed', () => {
+    bannerCache = undefined
+  })
+  const readBanner = (now: Date): Promise<BreakingBanner | undefined> => {
+    if (bannerCache === undefined || bannerCache.until <= now.getTime()) {
+      const value = liveBanner(db, now)
+      bannerCache = { value, until: now.getTime() + BANNER_TTL_MS }
+      // A failed read is not kept: the next page asks again.
+      value.catch(() => {
+        bannerCache = undefined
+      })
+    }
+    return bannerCache.value
+  }
   const who = (actor: Actor) => ({ userId: actor.userId, userName: actor.name })
 
   const story = async (articleId: number) => {
@@ -317,7 +338,12 @@ export function createFrontDesk({ db, clock, bus }: { db: Db; clock: Clock; bus:
 
     currentBanner: async () => {
       const now = clock.now()
-      const banner = await liveBanner(db, now)
+      let banner = await readBanner(now)
+      if (banner !== undefined && banner.expiresAt <= now) {
+        // Expired while kept: an older banner may still be live.
+        bannerCache = undefined
+        banner = await readBanner(now)
+      }
       return banner && { ...banner, msLeft: banner.expiresAt.getTime() - now.getTime() }
     },
 

@@ -9,6 +9,7 @@ import type { SafeHtml } from '../../render/html.js'
 import { formatWhen } from '../stories/story-labels.js'
 import { Field } from '../components/field.js'
 import { FormError, Notice } from '../components/form-messages.js'
+import { BADGE_LABELS } from '../../site/components/comments.js'
 import { Pagination } from '../../site/components/pagination.js'
 
 export interface StoryCommentsPageProps {
@@ -24,8 +25,6 @@ export interface StoryCommentsPageProps {
   open: boolean
   csrfField: SafeHtml
 }
-
-const BADGE_WORDS = { author: 'Author', staff: 'Staff' } as const
 
 /** The screen's `<main>` content. */
 export function StoryCommentsPage(props: StoryCommentsPageProps): SafeHtml {
@@ -51,7 +50,7 @@ export function StoryCommentsPage(props: StoryCommentsPageProps): SafeHtml {
         message={
           props.posted === undefined
             ? undefined
-            : `Your comment ${props.posted} is published with the ${BADGE_WORDS[props.badge]} badge.`
+            : `Your comment ${props.posted} is published with the ${BADGE_LABELS[props.badge]} badge.`
         }
       />
       {props.posted === undefined ? null : (
@@ -68,7 +67,7 @@ export function StoryCommentsPage(props: StoryCommentsPageProps): SafeHtml {
           ? 'No reader has commented yet.'
           : `${threads.totalComments} visible ${threads.totalComments === 1 ? 'comment' : 'comments'}.`}{' '}
         What you write here is published at once under your name with the{' '}
-        <strong>{BADGE_WORDS[props.badge]}</strong> badge, which readers cannot give themselves.
+        <strong>{BADGE_LABELS[props.badge]}</strong> badge, which readers cannot give themselves.
       </p>
       {props.open ? (
         <StaffForm
@@ -150,7 +149,9 @@ function CommentText(props: { comment: Comment }): SafeHtml {
     <>
       <p class="nr-comment-meta">
         <strong>{comment.authorName}</strong>{' '}
-        {comment.badge === null ? null : <span class="nr-badge">{BADGE_WORDS[comment.badge]}</span>}{' '}
+        {comment.badge === null ? null : (
+          <span class="nr-badge">{BADGE_LABELS[comment.badge]}</span>
+        )}{' '}
         <time datetime={comment.createdAt.toISOString()}>{formatWhen(comment.createdAt)}</time>
       </p>
       <p class="nr-comment-body">{comment.body}</p>

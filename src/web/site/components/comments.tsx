@@ -170,7 +170,10 @@ function CommentPages(props: {
 }
 
 /** What a staff reply's badge says; set only from a newsroom session, so readers cannot fake it. */
-const BADGE_LABELS: Record<CommentBadge, string> = { author: 'Author', staff: 'Staff' }
+export const BADGE_LABELS: Readonly<Record<CommentBadge, string>> = {
+  author: 'Author',
+  staff: 'Staff',
+}
 
 function CommentItem(props: {
   comment: Comment
