@@ -60,7 +60,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
   const clock = options.clock ?? systemClock
   /** How long the banner a request's page shows has left: its cache entry must not outlive it. */
   const bannerLeft = new WeakMap<FastifyRequest, number>()
-  /** The page context, with the breaking-news banner up now (read per render, against the clock). */
+  /** The page context, with the breaking-news banner up now (kept by the front desk, checked against the clock per render). */
   const context = async (request: FastifyRequest): Promise<PageContext> => {
     const banner = await options.services.newsroom.front.currentBanner()
     if (banner !== undefined) bannerLeft.set(request, banner.msLeft)
