@@ -159,6 +159,8 @@ export async function buildServices(
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
     // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
     sharedReaders: database.dialect.name === 'postgres',
+    // The warm-up reads every story once: not worth keeping in SQLite's page cache.
+    onWarmUp: (running) => database.scanning(running),
   })
   const dashboard = createDashboard({ db, clock, engagement })
   const comments = createComments({
