@@ -110,6 +110,8 @@ export async function buildServices(
       language: config.site.language,
       commentsMode: config.comments.mode,
       authorsMayPublish: config.newsroom.authorsMayPublish,
+      // No configuration sets a logo: until an admin uploads one, the site name is shown.
+      logo: null,
     },
     onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
   })

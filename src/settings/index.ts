@@ -11,9 +11,15 @@ import type { Db } from '../db/database.js'
 import { toDbTime } from '../db/time-codec.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
-import { checkSettings, mergeStored, SETTING_KEYS, type SiteSettings } from './rules.js'
+import {
+  checkSettings,
+  mergeStored,
+  SETTING_KEYS,
+  type SiteLogo,
+  type SiteSettings,
+} from './rules.js'
 
-export type { SiteSettings }
+export type { SiteLogo, SiteSettings }
 export { COMMENT_MODES, SITE_NAME_MAX_LENGTH } from './rules.js'
 export { settingInvalid } from './errors.js'
 

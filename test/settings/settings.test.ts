@@ -14,6 +14,7 @@ const DEFAULTS: SiteSettings = {
   language: 'en',
   commentsMode: 'open',
   authorsMayPublish: false,
+  logo: null,
 }
 
 forEachDatabase('site settings', (t) => {
