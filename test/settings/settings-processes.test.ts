@@ -15,6 +15,7 @@ import { parseConfig } from '../../src/config.js'
 import { createPostgresTestDatabase } from '../helpers/databases.js'
 import { parsePage as parseHtml } from '../helpers/html.js'
 import { TEST_HASH_COST } from '../helpers/build-test-app.js'
+import { testImage } from '../helpers/test-images.js'
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0'
 const pgUrl = process.env.MASTHEAD_TEST_PG_URL ?? ''
@@ -110,6 +111,30 @@ describe('settings and sections across processes [postgres]', { skip: pgSkip }, 
       assert.ok(tookName < 1000, `B showed the new name after ${tookName} ms`)
       assert.equal(b.services.settings.current().siteName, 'The Quay Courier')
       t.diagnostic(`a settings change on A showed on B after ${tookName} ms`)
+
+      // A logo uploaded on A (photos are shared storage) is in B's masthead.
+      const { user } = await a.services.accounts.addUser({
+        email: 'logo-admin@example.org',
+        name: 'Logo Admin',
+        role: 'admin',
+      })
+      const logoPath = path.join(dir, 'logo.png')
+      fs.writeFileSync(logoPath, await testImage('png', { width: 400, height: 100 }))
+      const photo = await a.services.media.uploadLogo(
+        { userId: user.id, role: 'admin', name: user.name },
+        { path: logoPath, declaredType: 'image/png', filename: 'logo.png' },
+      )
+      const { id: photoId, storageKey, width, height } = photo
+      await front(b)
+      await a.services.settings.update({ logo: { photoId, storageKey, width, height } }, user.id)
+      const tookLogo = await until(async () => {
+        const logo = parseHtml((await front(b)).html).querySelector('h1 img.masthead-logo')
+        return logo?.getAttribute('src') === `/media/${storageKey}-logo-header.png`
+      }, 'the logo on B')
+      assert.ok(tookLogo < 1000, `B showed the logo after ${tookLogo} ms`)
+      const file = await b.web.inject({ url: `/media/${storageKey}-logo-header.png` })
+      assert.equal(file.statusCode, 200)
+      t.diagnostic(`a logo set on A showed on B after ${tookLogo} ms`)
 
       // Sections: added, renamed and reordered on A, each seen in B's navigation.
       const steps: [string, () => Promise<unknown>, string][] = [
