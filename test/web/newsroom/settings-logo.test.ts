@@ -112,6 +112,9 @@ forEachDatabase('site logo screen', (t) => {
     )
     assert.equal(doc.querySelector('form[action="/newsroom/settings/logo/remove"]'), null)
     assert.deepEqual(await htmlProblems(page.body), [])
+    // Only the screen's own notices are shown, whatever the address says.
+    const odd = parsePage((await get(admin, '/newsroom/settings?notice=constructor')).body)
+    assert.equal(odd.querySelector('.nr-notice'), null)
     const front = parsePage((await read('/')).body)
     assert.equal(textOf(one(front, 'h1.masthead-title')), services.settings.current().siteName)
   })

@@ -78,7 +78,9 @@ export const settingsScreens: FastifyPluginAsync<NewsroomScreenOptions> = async 
     { config, schema: { querystring: SettingsQuery } },
     async (request, reply) =>
       render(request, reply, {
-        notice: NOTICES[request.query.notice ?? ''],
+        notice: Object.hasOwn(NOTICES, request.query.notice ?? '')
+          ? NOTICES[request.query.notice ?? '']
+          : undefined,
       }),
   )
 
