@@ -42,6 +42,7 @@ import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, expireFrontJob, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
+import { liveSite } from './web/live-site.js'
 import { buildServer } from './web/server.js'
 import { createSettings, type Settings } from './settings/index.js'
 
@@ -110,6 +111,8 @@ export async function buildServices(
       language: config.site.language,
       commentsMode: config.comments.mode,
       authorsMayPublish: config.newsroom.authorsMayPublish,
+      // No configuration sets a logo: until an admin uploads one, the site name is shown.
+      logo: null,
     },
     onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
   })
@@ -128,6 +131,7 @@ export async function buildServices(
     mailer: createMailer(config.mail, logger.child({ module: 'mail' })),
     logger: logger.child({ module: 'accounts' }),
     resetUrl: (token) => `${config.site.url}/newsroom/reset-password/${token}`,
+    siteName: () => settings.current().siteName,
     ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
   })
   const mediaStorage = createDiskStorage(config.media.dir)
@@ -188,7 +192,8 @@ export async function buildServices(
     newsroom,
     fileSize: async (publicPath) => (await media.statFile(publicPath))?.size,
     clock,
-    site: config.site,
+    // The name, language and logo the admin set, read at each feed or sitemap.
+    site: liveSite(config.site, settings),
     links: distributionLinks,
     settings: config.distribution,
   })

@@ -66,6 +66,11 @@ export interface NewsroomDeps {
  */
 export function createNewsroom({ db, clock, bus, photos, permissions }: NewsroomDeps): Newsroom {
   const sections = createSections({ db, clock })
+  // Every process keeps the section list in memory: a change in any of them (the event travels
+  // over a shared bus) or a gap in the bus reloads it. Subscribed before the web layer's page
+  // cache, so the list is fresh before the pages that show it are purged.
+  bus.subscribe('sections.changed', () => sections.reload())
+  bus.onGap(() => sections.reload())
   const authors = createAuthors({ db, clock, photos })
   const reading = createPublishedArticles({ db, clock })
   const writer = createArticleWriter({ db, clock, bus, photos, sections })

@@ -114,7 +114,9 @@ export async function buildServer({
   await app.register(securityHeadersPlugin, { siteUrl: config.site.url })
   // The site's catch-all route answers unmatched pages; what it hands back (paths under /api/)
   // reaches this not-found handler, which answers JSON with a stable code.
-  await app.register(errorHandlerPlugin, { language: config.site.language })
+  // The site's name, language and logo as the admin set them, read at each render.
+  const site = liveSite(config.site, services.settings)
+  await app.register(errorHandlerPlugin, { language: () => site.language })
   await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
   // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
   const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined
@@ -139,12 +141,9 @@ export async function buildServer({
   await app.register(apiPlugin, {
     prefix: '/api',
     services,
-    siteUrl: config.site.url,
-    siteName: config.site.name,
+    site,
     corsOrigins: config.api.corsOrigins,
   })
-  // The site's name and language as the admin set them, read at each render.
-  const site = liveSite(config.site, services.settings)
   await app.register(newsroomPlugin, {
     prefix: '/newsroom',
     services,
