@@ -218,6 +218,20 @@ export interface SiteViewsHourlyTable {
   views: number
 }
 
+/** A section's views per hour: the buckets of its current stories (a rollup, rebuilt not exported). */
+export interface SectionViewsHourlyTable {
+  hour: DbTime
+  section_id: number
+  views: number
+}
+
+/** An author's views per hour: the buckets of their current bylines (a rollup, rebuilt not exported). */
+export interface AuthorViewsHourlyTable {
+  hour: DbTime
+  author_id: number
+  views: number
+}
+
 export interface ViewSaltsTable {
   /** The UTC day, YYYY-MM-DD. */
   day: string
@@ -471,6 +485,8 @@ export interface Database {
   article_referrers_daily: ArticleReferrersDailyTable
   article_continuations_daily: ArticleContinuationsDailyTable
   site_views_hourly: SiteViewsHourlyTable
+  section_views_hourly: SectionViewsHourlyTable
+  author_views_hourly: AuthorViewsHourlyTable
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable
