@@ -21,6 +21,7 @@ import {
   topSections,
 } from '../../src/engagement/dashboard-queries.js'
 import type { RankedEntry } from '../../src/engagement/engagement.js'
+import { addToPlacementTotals } from '../../src/engagement/dashboard-rollups.js'
 import { addToBuckets, type BucketAdd } from '../../src/engagement/view-flush-queries.js'
 import { createInProcessBus } from '../../src/infra/bus/in-process.js'
 import { createFixedClock } from '../../src/lib/clock.js'
@@ -183,6 +184,17 @@ async function measureDashboard(
     }
   }
 
+  const rollupsOnly = async (): Promise<void> => {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await addToPlacementTotals(trx, flushRows, engine === 'postgres')
+        throw new RolledBack()
+      })
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error
+    }
+  }
+
   const started = performance.now()
   const measured: [string, () => Promise<unknown>, number | undefined][] = [
     ['stories by status', () => countByStatus(db), TARGET_MS],
@@ -198,6 +210,7 @@ async function measureDashboard(
     ['story figures (most read now)', () => dashboard.storyFigures(topStory), TARGET_MS],
     ['story figures (oldest story)', () => dashboard.storyFigures(oldStory), TARGET_MS],
     [`a flush of ${flushRows.length.toLocaleString('en')} stories' views`, flush, undefined],
+    ['  of which the section and author rollups', rollupsOnly, undefined],
   ]
   const figures: Record<string, { p50: number; p99: number }> = {}
   const rows: MetricRow[] = []

@@ -218,18 +218,9 @@ export interface SiteViewsHourlyTable {
   views: number
 }
 
-/** A section's views per hour: the buckets of its current stories (a rollup, rebuilt not exported). */
-export interface SectionViewsHourlyTable {
-  hour: DbTime
-  section_id: number
-  views: number
-}
-
-/** An author's views per hour: the buckets of their current bylines (a rollup, rebuilt not exported). */
-export interface AuthorViewsHourlyTable {
-  hour: DbTime
-  author_id: number
-  views: number
+/** A section's or author's views per hour: its current stories' buckets summed (decision 0029). */
+export type OwnerViewsHourlyTable<Owner extends string> = { hour: DbTime; views: number } & {
+  [column in Owner]: number
 }
 
 export interface ViewSaltsTable {
@@ -485,8 +476,8 @@ export interface Database {
   article_referrers_daily: ArticleReferrersDailyTable
   article_continuations_daily: ArticleContinuationsDailyTable
   site_views_hourly: SiteViewsHourlyTable
-  section_views_hourly: SectionViewsHourlyTable
-  author_views_hourly: AuthorViewsHourlyTable
+  section_views_hourly: OwnerViewsHourlyTable<'section_id'>
+  author_views_hourly: OwnerViewsHourlyTable<'author_id'>
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable
