@@ -10,7 +10,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../src/db/database.js'
 import { up as migration0026 } from '../../src/db/migrations/0026-section-author-views.js'
 import { fromDbTime, toNumber } from '../../src/db/time-codec.js'
-import { topAuthors, topSections } from '../../src/engagement/dashboard-queries.js'
+import { countByStatus, topAuthors, topSections } from '../../src/engagement/dashboard-queries.js'
 import { moveStoryViews } from '../../src/engagement/dashboard-rollups.js'
 import { addToBuckets, type BucketAdd } from '../../src/engagement/view-flush-queries.js'
 import { createFixedClock } from '../../src/lib/clock.js'
@@ -210,6 +210,43 @@ forEachDatabase('dashboard rollups', (t) => {
     await assertExact(db)
   })
 
+  test('stories by status, kept by triggers, equal a count of the stories through every change', async () => {
+    const { db, newsroom, s1, a1, story } = await setUp()
+    const counted = async () => {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy('status')
+        .execute()
+      return new Map(rows.map((r) => [r.status, toNumber(r.n)]))
+    }
+    const kept = async () =>
+      new Map([...(await countByStatus(db))].filter(([, stories]) => stories !== 0))
+    const published = await story(s1, [a1])
+    const draft = await newsroom.createArticle({
+      headline: unique('Draft'),
+      bodyMarkdown: 'Not yet.',
+      sectionId: s1,
+      authorIds: [a1],
+    })
+    assert.deepEqual(await kept(), await counted())
+    // Status changes in both directions, at once (opposite lock orders on PostgreSQL).
+    await Promise.all([
+      db.updateTable('articles').set({ status: 'in_review' }).where('id', '=', draft.id).execute(),
+      db
+        .updateTable('articles')
+        .set({ status: 'unpublished' })
+        .where('id', '=', published.id)
+        .execute(),
+    ])
+    await db.updateTable('articles').set({ headline: 'Same status' }).execute()
+    assert.deepEqual(await kept(), await counted())
+    await db.deleteFrom('article_authors').where('article_id', '=', draft.id).execute()
+    await db.deleteFrom('article_revisions').where('article_id', '=', draft.id).execute()
+    await db.deleteFrom('articles').where('id', '=', draft.id).execute()
+    assert.deepEqual(await kept(), await counted())
+  })
+
   test('migration 0026 fills them from the buckets already there', async () => {
     const { db, s1, s2, a1, a2, story, add } = await setUp()
     const a = await story(s1, [a1, a2])
@@ -220,7 +257,23 @@ forEachDatabase('dashboard rollups', (t) => {
     ])
     await db.schema.dropTable('section_views_hourly').execute()
     await db.schema.dropTable('author_views_hourly').execute()
+    await db.schema.dropTable('article_status_counts').execute()
+    if (t.handle.dialect.name === 'postgres')
+      await sql`drop function article_status_counts_keep() cascade`.execute(db)
+    else
+      for (const change of ['insert', 'update', 'delete'])
+        await sql`drop trigger ${sql.raw(`article_status_counts_${change}`)}`.execute(db)
     await migration0026(db, t.handle.dialect)
     await assertExact(db)
+    const statuses = await countByStatus(db)
+    assert.equal(
+      statuses.get('published'),
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow()
+        .then((r) => toNumber(r.n)),
+    )
   })
 })
