@@ -258,11 +258,12 @@ forEachDatabase('dashboard rollups', (t) => {
     await db.schema.dropTable('section_views_hourly').execute()
     await db.schema.dropTable('author_views_hourly').execute()
     await db.schema.dropTable('article_status_counts').execute()
+    for (const change of ['insert', 'update', 'delete'])
+      await sql`drop trigger ${sql.raw(`article_status_counts_${change}`)}${sql.raw(
+        t.handle.dialect.name === 'postgres' ? ' on articles' : '',
+      )}`.execute(db)
     if (t.handle.dialect.name === 'postgres')
-      await sql`drop function article_status_counts_keep() cascade`.execute(db)
-    else
-      for (const change of ['insert', 'update', 'delete'])
-        await sql`drop trigger ${sql.raw(`article_status_counts_${change}`)}`.execute(db)
+      await sql`drop function article_status_counts_add()`.execute(db)
     await migration0026(db, t.handle.dialect)
     await assertExact(db)
     const statuses = await countByStatus(db)

@@ -46,8 +46,8 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
 
   // Stories per workflow status: counting 100,000 index entries on every dashboard view took
   // 25-60 ms on PostgreSQL on a busy machine. Triggers keep it, so every writer of stories does
-  // (the newsroom, imports, a restore's bulk insert) without knowing. The rows of one change
-  // are updated in status order, so two changes in opposite directions cannot deadlock.
+  // (the newsroom, imports, a restore's bulk insert) without knowing. On PostgreSQL the rows
+  // of one statement are updated in status order, so two changes cannot deadlock.
   await db.schema
     .createTable('article_status_counts')
     .addColumn('status', 'varchar(20)', (c) => c.primaryKey())
@@ -59,32 +59,49 @@ export async function up(db: Kysely<any>, dialect: DialectAdapter): Promise<void
   else await sqliteStatusTriggers(db)
 }
 
-/** PostgreSQL: one row trigger function for insert, delete and a change of status. */
+/**
+ * PostgreSQL: statement triggers over transition tables, one upsert per statement (ordered by
+ * status, the lock order). Row triggers would update the same row once per story, and within
+ * one transaction (a restore's bulk insert) each update walks every earlier version of that
+ * row: quadratic.
+ */
 async function postgresStatusTriggers(db: Kysely<any>): Promise<void> {
-  await sql`create function article_status_counts_keep() returns trigger
+  await sql`create function article_status_counts_add() returns trigger
     language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
-        insert into article_status_counts (status, stories) values (new.status, 0)
-          on conflict (status) do nothing;
-        update article_status_counts set stories = stories + 1 where status = new.status;
+        insert into article_status_counts (status, stories)
+          select status, count(*) from new_rows group by status order by status
+          on conflict (status) do update
+            set stories = article_status_counts.stories + excluded.stories;
       elsif tg_op = 'DELETE' then
-        update article_status_counts set stories = stories - 1 where status = old.status;
-      elsif old.status <> new.status then
-        insert into article_status_counts (status, stories) values (new.status, 0)
-          on conflict (status) do nothing;
-        update article_status_counts
-          set stories = stories + case when status = new.status then 1 else -1 end
-          where status = least(old.status, new.status);
-        update article_status_counts
-          set stories = stories + case when status = new.status then 1 else -1 end
-          where status = greatest(old.status, new.status);
+        insert into article_status_counts (status, stories)
+          select status, -count(*) from old_rows group by status order by status
+          on conflict (status) do update
+            set stories = article_status_counts.stories + excluded.stories;
+      else
+        insert into article_status_counts (status, stories)
+          select status, sum(delta) from (
+            select o.status, -1 as delta from old_rows o join new_rows n on n.id = o.id
+              where n.status <> o.status
+            union all
+            select n.status, 1 from old_rows o join new_rows n on n.id = o.id
+              where n.status <> o.status
+          ) d group by status having sum(delta) <> 0 order by status
+          on conflict (status) do update
+            set stories = article_status_counts.stories + excluded.stories;
       end if;
       return null;
     end $$`.execute(db)
-  await sql`create trigger article_status_counts_keep
-    after insert or delete or update of status on articles
-    for each row execute function article_status_counts_keep()`.execute(db)
+  await sql`create trigger article_status_counts_insert after insert on articles
+    referencing new table as new_rows
+    for each statement execute function article_status_counts_add()`.execute(db)
+  await sql`create trigger article_status_counts_delete after delete on articles
+    referencing old table as old_rows
+    for each statement execute function article_status_counts_add()`.execute(db)
+  await sql`create trigger article_status_counts_update after update on articles
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function article_status_counts_add()`.execute(db)
 }
 
 /** SQLite: three triggers (one writer at a time, so no lock order to keep). */
