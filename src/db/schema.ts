@@ -223,12 +223,6 @@ export type OwnerViewsHourlyTable<Owner extends string> = { hour: DbTime; views:
   [column in Owner]: number
 }
 
-/** Stories per workflow status, kept by triggers on articles (migration 0026). */
-export interface ArticleStatusCountsTable {
-  status: string
-  stories: number
-}
-
 export interface ViewSaltsTable {
   /** The UTC day, YYYY-MM-DD. */
   day: string
@@ -484,7 +478,8 @@ export interface Database {
   site_views_hourly: SiteViewsHourlyTable
   section_views_hourly: OwnerViewsHourlyTable<'section_id'>
   author_views_hourly: OwnerViewsHourlyTable<'author_id'>
-  article_status_counts: ArticleStatusCountsTable
+  /** Stories per workflow status, kept by triggers on articles (migration 0026). */
+  article_status_counts: { status: string; stories: number }
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable
