@@ -164,6 +164,8 @@ export async function buildServices(
     sharedReaders: database.dialect.name === 'postgres',
     // Flushes share-lock the stories they add to, so a save that moves one cannot race them.
     rowLocks: database.dialect.name === 'postgres',
+    // The warm-up reads every story once: not worth keeping in SQLite's page cache.
+    onWarmUp: (running) => database.scanning(running),
   })
   const dashboard = createDashboard({ db, clock, engagement })
   const comments = createComments({

@@ -84,6 +84,8 @@ export interface EngagementDeps {
   sharedReaders?: boolean
   /** The database has row locks (PostgreSQL): writers of views lock the stories they add to. */
   rowLocks?: boolean
+  /** Told when the first warm-up (catalogue, index, rankings: a scan of every story) starts and ends. */
+  onWarmUp?: (running: boolean) => void
 }
 
 /**
@@ -126,7 +128,14 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     halfLifeHours: deps.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS,
   })
   const related = createRelated({ db, newsroom, catalogue })
-  const refresher = createRefresher({ newsroom, catalogue, rankings, related, logger })
+  const refresher = createRefresher({
+    newsroom,
+    catalogue,
+    rankings,
+    related,
+    logger,
+    ...(deps.onWarmUp === undefined ? {} : { onWarmUp: deps.onWarmUp }),
+  })
 
   const onArticle = ({ articleId }: { articleId: number }): void => refresher.noteChanged(articleId)
   const unsubscribe = bus
@@ -208,6 +217,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     addViewHistory,
     refresh: (options = {}) => refresher.refreshAll({ full: options.full === true }),
     refreshRankings: () => refresher.refreshRankings(),
+    warmedUp: () => refresher.warmedUp(),
     syncStories: () => refresher.syncChanged(),
     openDay: () => counter.openDay(),
     countView: (articleId, request) => counter.count(articleId, request),

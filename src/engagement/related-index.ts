@@ -28,6 +28,12 @@ export const BM25_K1 = 1.2
 export const BM25_B = 0.75
 /** Each story keeps its most distinctive terms (by tf·idf) in the index; see decision 0005. */
 export const TERMS_PER_DOC = 40
+/**
+ * A term's weighted frequency is a sum of the whole-number field weights, so it is stored in 16
+ * bits (half of a float's memory in the two frequency columns; 1.5 MiB at 10,000 stories). A word
+ * repeated past this in one story counts as this: BM25 has saturated long before.
+ */
+const MAX_STORED_TF = 65_535
 
 export interface RelatedIndex {
   /** Adds stories, replacing any already indexed under the same id. */
@@ -59,14 +65,14 @@ export function createRelatedIndex(): RelatedIndex {
   const docCount = new Growable(Int32Array)
   const deleted = new Growable(Uint8Array)
   const docTerms = new Growable(Int32Array)
-  const docTfs = new Growable(Float32Array)
+  const docTfs = new Growable(Uint16Array)
   const byArticle = new Map<number, number>()
   let live = 0
   let totalLength = 0
   // Postings: a compacted part (CSR by term) plus recent additions, merged when these grow.
   let offsets = new Int32Array(1)
   let postDocs = new Int32Array(0)
-  let postTfs = new Float32Array(0)
+  let postTfs = new Uint16Array(0)
   let recent = new Map<number, number[]>()
   let recentCount = 0
   let scratch = new Float64Array(0)
@@ -158,7 +164,7 @@ export function createRelatedIndex(): RelatedIndex {
     offsets = counts
     const fill = offsets.slice(0, terms)
     postDocs = new Int32Array(offsets[terms] ?? 0)
-    postTfs = new Float32Array(postDocs.length)
+    postTfs = new Uint16Array(postDocs.length)
     for (let doc = 0; doc < docArticle.length; doc++) {
       if (deleted.at(doc) === 1) continue
       const start = docStart.at(doc)
@@ -193,7 +199,7 @@ export function createRelatedIndex(): RelatedIndex {
       byArticle.set(document.articleId, doc)
       for (const i of order) {
         const id = ids[i]!
-        const tf = tfs[i]!
+        const tf = Math.min(tfs[i]!, MAX_STORED_TF)
         docTerms.push(id)
         docTfs.push(tf)
         let list = recent.get(id)

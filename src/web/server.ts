@@ -121,6 +121,7 @@ export async function buildServer({
       storage.check()
       await services.checkHealth()
     },
+    warm: () => services.engagement.warmedUp(),
   })
   await app.register(apiPlugin, {
     prefix: '/api',
