@@ -53,6 +53,11 @@ const { values: options } = parseArgs({
     'dashboard-articles': { type: 'string', default: '100000' },
     'dashboard-views': { type: 'string', default: '10000000' },
     /**
+     * The dashboard group also copies its data into a fresh PostgreSQL schema there and measures
+     * it (default: MASTHEAD_TEST_PG_URL; the schema is dropped afterwards).
+     */
+    'dashboard-pg': { type: 'string' },
+    /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
      * comments, views, newsroom, distribution, imports, export, dashboard.
      */
@@ -256,6 +261,7 @@ async function main(): Promise<void> {
       await dashboardScenario({
         articles: Number(options['dashboard-articles']),
         events: Number(options['dashboard-views']),
+        postgresUrl: options['dashboard-pg'] ?? process.env.MASTHEAD_TEST_PG_URL,
         log,
       }),
     )

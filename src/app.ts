@@ -18,6 +18,7 @@ import {
   type Dashboard,
   type Engagement,
   engagementJobs,
+  moveStoryViews,
 } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
@@ -146,6 +147,8 @@ export async function buildServices(
     clock,
     bus,
     photos: media.getPhotos,
+    // A save that moves a story takes its views along in the dashboard's section/author rollups.
+    placementMoved: moveStoryViews,
     // Read at each check, so an admin's change applies at once.
     permissions: {
       get authorsMayPublish() {
@@ -163,6 +166,8 @@ export async function buildServices(
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
     // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
     sharedReaders: database.dialect.name === 'postgres',
+    // Flushes share-lock the stories they add to, so a save that moves one cannot race them.
+    rowLocks: database.dialect.name === 'postgres',
     // The warm-up reads every story once: not worth keeping in SQLite's page cache.
     onWarmUp: (running) => database.scanning(running),
   })

@@ -67,6 +67,7 @@ export {
 } from './dashboard.js'
 export type { NamedViews, StoryHead } from './dashboard-queries.js'
 export { referrerHost } from './referrer-host.js'
+export { moveStoryViews } from './dashboard-rollups.js'
 
 export interface EngagementDeps {
   db: Db
@@ -81,6 +82,8 @@ export interface EngagementDeps {
   viewsPerAddressPerStory?: number
   /** Processes share the daily dedupe through the database (PostgreSQL; see view-counter). */
   sharedReaders?: boolean
+  /** The database has row locks (PostgreSQL): writers of views lock the stories they add to. */
+  rowLocks?: boolean
   /** Told when the first warm-up (catalogue, index, rankings: a scan of every story) starts and ends. */
   onWarmUp?: (running: boolean) => void
 }
@@ -112,6 +115,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     logger,
     perAddressPerStory: deps.viewsPerAddressPerStory ?? 20,
     sharedReaders: deps.sharedReaders ?? false,
+    rowLocks: deps.rowLocks ?? false,
   })
   const tokens = createViewTokens({ db, clock })
   const slugIds = createSlugIds({ newsroom, clock })
@@ -170,7 +174,9 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     const buckets = hourlyBuckets(entries)
     if (buckets.length === 0) return
     try {
-      await db.transaction().execute((trx) => addToBuckets(trx, buckets))
+      await db
+        .transaction()
+        .execute((trx) => addToBuckets(trx, buckets, { lockStories: deps.rowLocks ?? false }))
     } catch (error) {
       if (classifyDbError(error) === 'foreign_key')
         throw viewsArticleUnknown([...new Set(buckets.map((b) => b.articleId))])
