@@ -36,6 +36,16 @@ describe('related index', () => {
       assert.ok((similar[i - 1]?.score ?? 0) >= (similar[i]?.score ?? 0))
   })
 
+  test('a short list is the head of a long one: the best are kept without ranking them all', () => {
+    const index = createRelatedIndex()
+    index.add(documents)
+    for (const { articleId } of documents) {
+      const all = index.similar(articleId, documents.length)
+      for (const limit of [1, 3, 5, 7])
+        assert.deepEqual(index.similar(articleId, limit), all.slice(0, limit))
+    }
+  })
+
   test('follows additions, edits and removals without a rebuild', () => {
     const index = createRelatedIndex()
     index.add(documents)
