@@ -67,7 +67,7 @@ export interface NewsroomDeps {
 export function createNewsroom({ db, clock, bus, photos, permissions }: NewsroomDeps): Newsroom {
   const sections = createSections({ db, clock })
   const authors = createAuthors({ db, clock, photos })
-  const reading = createPublishedArticles({ db, clock })
+  const reading = createPublishedArticles({ db, clock, bus })
   const writer = createArticleWriter({ db, clock, bus, photos, sections })
   const picks = createPicks({ db, clock, bus })
   const notes = createStoryNotes({ db, clock, bus })
