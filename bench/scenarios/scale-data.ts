@@ -146,8 +146,12 @@ export async function postgresArchive(
     await migrateToLatest(handle)
     const sqlite = new BetterSqlite3(filename, { readonly: true })
     try {
-      const fingerprint = (row: { n: number | string; newest: unknown } | undefined): string =>
-        `${Number(row?.n ?? 0)}/${row?.newest instanceof Date ? row.newest.toISOString() : String(row?.newest ?? '')}`
+      const fingerprint = (row: { n: unknown; newest: unknown } | undefined): string => {
+        const newest = row?.newest
+        const at =
+          newest instanceof Date ? newest.toISOString() : typeof newest === 'string' ? newest : ''
+        return `${Number(row?.n ?? 0)}/${at}`
+      }
       const want = fingerprint(
         sqlite.prepare('select count(*) as n, max(published_at) as newest from articles').get() as {
           n: number

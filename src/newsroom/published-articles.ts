@@ -10,10 +10,9 @@ import {
   pickedSummaries,
   redirectTarget,
   summariesByIds,
-  storiesSharingTags,
-  tagIdsByArticle,
   visibleArticleBySlug,
 } from './article-queries.js'
+import { storiesSharingTags, tagIdsByArticle } from './tag-queries.js'
 import type { ArticleListFilter, ArticleLookup, ArticleSummary, Page, PickList } from './types.js'
 import { commentsModeRow, readableIdBySlug } from './visibility-queries.js'
 
