@@ -123,8 +123,11 @@ export async function newestSummaries(
     excludeIds?: readonly number[]
   },
 ): Promise<ArticleSummary[]> {
-  const offset = options.offset ?? 0
-  if (offset > 0) return summariesByIds(db, now, await newestIds(db, now, options))
+  // Past the first page, or by author or tag, the ids come first (see newestIds): the planners
+  // otherwise read whole rows for every story they skip or sort.
+  const filter = options.filter ?? {}
+  if ((options.offset ?? 0) > 0 || filter.authorId !== undefined || filter.tagId !== undefined)
+    return summariesByIds(db, now, await newestIds(db, now, options))
   let query = applyFilter(visibleArticles(db, now), options.filter ?? {})
   if (options.excludeIds !== undefined && options.excludeIds.length > 0) {
     query = query.where('a.id', 'not in', [...options.excludeIds])
@@ -138,9 +141,11 @@ export async function newestSummaries(
 }
 
 /**
- * The ids of a page of newest visible stories, from the index alone. A page deep in a section
+ * The ids of a page of newest visible stories, from the indexes alone. A page deep in a section
  * skips thousands of stories: skipped as index entries (section, status, published_at, id) they
- * cost 0.4 ms at page 500 of a 20,000-story section on SQLite, skipped as joined rows 70 ms.
+ * cost 0.4 ms at page 500 of a 20,000-story section on SQLite, skipped as joined rows 70 ms. An
+ * author's or tag's stories are sorted from (id, status, published_at): the first page of an
+ * author of 5,600 stories took 74 ms on SQLite sorting whole rows, a tag's 111 ms on PostgreSQL.
  */
 async function newestIds(
   db: Db,
