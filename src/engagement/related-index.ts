@@ -237,14 +237,13 @@ export function createRelatedIndex(): RelatedIndex {
       if (list !== undefined)
         for (let p = 0; p < list.length; p += 2) accumulate(list[p]!, list[p + 1]!, weight)
     }
-    const out: Similar[] = []
+    const best = new TopScores(limit)
     for (const other of touched) {
       const score = scratch[other]!
       scratch[other] = 0
-      if (other !== doc && score > 0)
-        out.push({ articleId: docArticle.at(other), score: score / (selfScore || 1) })
+      if (other !== doc && score > 0) best.offer(docArticle.at(other), score / (selfScore || 1))
     }
-    return out.sort((a, b) => b.score - a.score || b.articleId - a.articleId).slice(0, limit)
+    return best.sorted()
   }
 
   const settle = (): void => {
@@ -276,6 +275,39 @@ export function createRelatedIndex(): RelatedIndex {
         ),
     }),
   }
+}
+
+/**
+ * The `limit` best (score, then higher id) of many offers, without sorting them all. A query of
+ * a small vocabulary touches most of the archive; sorting every touched story (one object each)
+ * made a query grow faster than the archive: 117 ms p50 at 100,000 demo stories on a story
+ * page's cache miss, against 1.8 ms at 10,000.
+ */
+class TopScores {
+  private readonly kept: Similar[] = []
+  /** The worst kept after the last trim: an offer no better can never make the cut. */
+  private floor: Similar | undefined
+
+  constructor(private readonly limit: number) {}
+
+  offer(articleId: number, score: number): void {
+    if (this.floor !== undefined && !better(articleId, score, this.floor)) return
+    this.kept.push({ articleId, score })
+    if (this.kept.length >= this.limit * 2) {
+      this.kept.sort(order).length = this.limit
+      this.floor = this.kept.at(-1)
+    }
+  }
+
+  sorted(): Similar[] {
+    return this.kept.sort(order).slice(0, this.limit)
+  }
+}
+
+const order = (a: Similar, b: Similar): number => b.score - a.score || b.articleId - a.articleId
+
+function better(articleId: number, score: number, than: Similar): boolean {
+  return score > than.score || (score === than.score && articleId > than.articleId)
 }
 
 /**

@@ -82,7 +82,7 @@ export function createNewsroom({
   bus.subscribe('sections.changed', () => sections.reload())
   bus.onGap(() => sections.reload())
   const authors = createAuthors({ db, clock, photos })
-  const reading = createPublishedArticles({ db, clock })
+  const reading = createPublishedArticles({ db, clock, bus })
   const writer = createArticleWriter({ db, clock, bus, photos, sections, placementMoved })
   const picks = createPicks({ db, clock, bus })
   const notes = createStoryNotes({ db, clock, bus })

@@ -50,6 +50,16 @@ describe('related index', () => {
     assert.ok(Number.isFinite(best.score) && best.score > 0.9, `score ${best.score}`)
   })
 
+  test('a short list is the head of a long one: the best are kept without ranking them all', () => {
+    const index = createRelatedIndex()
+    index.add(documents)
+    for (const { articleId } of documents) {
+      const all = index.similar(articleId, documents.length)
+      for (const limit of [1, 3, 5, 7])
+        assert.deepEqual(index.similar(articleId, limit), all.slice(0, limit))
+    }
+  })
+
   test('follows additions, edits and removals without a rebuild', () => {
     const index = createRelatedIndex()
     index.add(documents)
