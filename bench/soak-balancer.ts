@@ -38,6 +38,14 @@ export interface SoakResponse {
 
 /** A request never waits longer than this; past it, it counts as failed. */
 const REQUEST_TIMEOUT_MS = 10_000
+/**
+ * The balancer closes a connection idle this long, below the servers' keep-alive timeout
+ * (MASTHEAD_KEEP_ALIVE_TIMEOUT_MS, 5 s by default), as docs/scaling.md asks of a balancer: when
+ * the server closes first, a request sent on the closing connection is reset.
+ */
+export const IDLE_TIMEOUT_MS = 4_000
+/** When each connection last finished a request, for the error report (was it reused?). */
+const lastUsed = new WeakMap<object, number>()
 const HEALTH_EVERY_MS = 250
 
 /**
@@ -63,6 +71,7 @@ export function createBalancer(
     ledger.sent(kind)
     return new Promise((resolve) => {
       let settled = false
+      let idleBefore: number | undefined
       const fail = (error: Error): void => {
         if (settled) return
         settled = true
@@ -71,7 +80,10 @@ export function createBalancer(
           instance,
           dead: killed.has(instance),
           status: undefined,
-          error: error.message,
+          error:
+            idleBefore === undefined
+              ? `${error.message} (new connection)`
+              : `${error.message} (connection reused after ${idleBefore} ms idle)`,
           ms: performance.now() - started,
           path: request.path,
         })
@@ -120,6 +132,13 @@ export function createBalancer(
           })
         },
       )
+      outgoing.on('socket', (socket) => {
+        const at = lastUsed.get(socket)
+        idleBefore = at === undefined ? undefined : Date.now() - at
+        outgoing.on('response', (response) =>
+          response.on('end', () => lastUsed.set(socket, Date.now())),
+        )
+      })
       outgoing.on('timeout', () => outgoing.destroy(new Error('no answer within 10 s')))
       outgoing.on('error', fail)
       outgoing.end(request.body)
@@ -196,7 +215,7 @@ export function backend(name: string, port: number, instance: string): Backend {
     port,
     instance,
     up: false,
-    agent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    agent: new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_TIMEOUT_MS }),
   }
 }
 
