@@ -18,6 +18,8 @@ import { newsroomScenario } from './scenarios/newsroom.js'
 import { distributionScenario } from './scenarios/distribution.js'
 import { exportRestoreScenario } from './scenarios/export-restore.js'
 import { rankingScenario } from './scenarios/rankings.js'
+import { postgresArchive, scaleArchive } from './scenarios/scale-data.js'
+import { scaleReadsScenario } from './scenarios/scale-reads.js'
 import { searchScenario } from './scenarios/search.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
 import { startupScenario } from './scenarios/startup.js'
@@ -52,9 +54,22 @@ const { values: options } = parseArgs({
     /** Stories and views of the dashboard group's own database. */
     'dashboard-articles': { type: 'string', default: '100000' },
     'dashboard-views': { type: 'string', default: '10000000' },
+    /** Stories and views of the scale group's archive (reader pages, every request a miss). */
+    'scale-articles': { type: 'string', default: '100000' },
+    'scale-views': { type: 'string', default: '10000000' },
+    /**
+     * A PostgreSQL database URL (e.g. postgres://postgres@127.0.0.1:5432/masthead_scale): the
+     * scale group creates it if missing, copies its archive there and measures it too. Kept.
+     */
+    'scale-pg': { type: 'string' },
+    /**
+     * The dashboard group also copies its data into a fresh PostgreSQL schema there and measures
+     * it (default: MASTHEAD_TEST_PG_URL; the schema is dropped afterwards).
+     */
+    'dashboard-pg': { type: 'string' },
     /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution, imports, export, dashboard.
+     * comments, views, newsroom, distribution, imports, export, dashboard, scale.
      */
     only: { type: 'string' },
     /** Seconds of load in the startup group's memory measurement. */
@@ -74,6 +89,7 @@ const GROUPS = [
   'imports',
   'export',
   'dashboard',
+  'scale',
 ] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
@@ -213,6 +229,26 @@ async function measureStartup(): Promise<ScenarioResult> {
   }
 }
 
+/**
+ * The scale group: builds (or reuses, MASTHEAD_BENCH_SCALE_DB) its archive, copies it into
+ * PostgreSQL when --scale-pg names a database, then times the reader pages on each.
+ */
+async function measureScale(): Promise<ScenarioResult> {
+  const kept = process.env.MASTHEAD_BENCH_SCALE_DB
+  const dir =
+    kept === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-scale-')) : undefined
+  const sqliteFile = kept ?? path.join(dir ?? '', 'scale.db')
+  try {
+    const articles = Number(options['scale-articles'])
+    await scaleArchive(sqliteFile, { articles, events: Number(options['scale-views']) }, log)
+    const postgresUrl = options['scale-pg']
+    if (postgresUrl !== undefined) await postgresArchive(postgresUrl, sqliteFile, log)
+    return await scaleReadsScenario({ sqliteFile, postgresUrl, articles, log })
+  } finally {
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** Distinct stories rendered before the cache-miss measurement, to warm the process up. */
 const WARM_UP_MISSES = 50
 
@@ -256,10 +292,13 @@ async function main(): Promise<void> {
       await dashboardScenario({
         articles: Number(options['dashboard-articles']),
         events: Number(options['dashboard-views']),
+        postgresUrl: options['dashboard-pg'] ?? process.env.MASTHEAD_TEST_PG_URL,
         log,
       }),
     )
   }
+  // Reader pages on their own 100,000-story, 10-million-view archive, every request a miss.
+  if (runs('scale')) scenarios.push(await measureScale())
   // Search on its own temp database too: 100,000 stories indexed, then a mix of queries.
   if (runs('search')) {
     scenarios.push(
@@ -350,6 +389,7 @@ async function main(): Promise<void> {
     rows.push(...rankingRows)
     rows.push(...(scenarios.find((s) => s.name === 'search')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'dashboard')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'scale')?.rows ?? []))
     printTable(rows)
     report.finishedAt = new Date().toISOString()
     report.scenarios = Object.fromEntries(scenarios.map((s) => [s.name, s.data]))

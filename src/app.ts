@@ -18,6 +18,7 @@ import {
   type Dashboard,
   type Engagement,
   engagementJobs,
+  moveStoryViews,
 } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
@@ -42,6 +43,7 @@ import { createDiskStorage, createMedia, type Media } from './media/index.js'
 import { createNewsroom, expireFrontJob, type Newsroom, publishDueJob } from './newsroom/index.js'
 import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
+import { liveSite } from './web/live-site.js'
 import { buildServer } from './web/server.js'
 import { createSettings, type Settings } from './settings/index.js'
 
@@ -110,6 +112,8 @@ export async function buildServices(
       language: config.site.language,
       commentsMode: config.comments.mode,
       authorsMayPublish: config.newsroom.authorsMayPublish,
+      // No configuration sets a logo: until an admin uploads one, the site name is shown.
+      logo: null,
     },
     onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
   })
@@ -128,6 +132,7 @@ export async function buildServices(
     mailer: createMailer(config.mail, logger.child({ module: 'mail' })),
     logger: logger.child({ module: 'accounts' }),
     resetUrl: (token) => `${config.site.url}/newsroom/reset-password/${token}`,
+    siteName: () => settings.current().siteName,
     ...(options.hashCost === undefined ? {} : { hashCost: options.hashCost }),
   })
   const mediaStorage = createDiskStorage(config.media.dir)
@@ -142,6 +147,8 @@ export async function buildServices(
     clock,
     bus,
     photos: media.getPhotos,
+    // A save that moves a story takes its views along in the dashboard's section/author rollups.
+    placementMoved: moveStoryViews,
     // Read at each check, so an admin's change applies at once.
     permissions: {
       get authorsMayPublish() {
@@ -159,6 +166,10 @@ export async function buildServices(
     viewsPerAddressPerStory: config.engagement.viewsPerAddressPerStory,
     // Any process may be one of several on PostgreSQL: a reader counts once across all of them.
     sharedReaders: database.dialect.name === 'postgres',
+    // Flushes share-lock the stories they add to, so a save that moves one cannot race them.
+    rowLocks: database.dialect.name === 'postgres',
+    // The warm-up reads every story once: not worth keeping in SQLite's page cache.
+    onWarmUp: (running) => database.scanning(running),
   })
   const dashboard = createDashboard({ db, clock, engagement })
   const comments = createComments({
@@ -186,7 +197,8 @@ export async function buildServices(
     newsroom,
     fileSize: async (publicPath) => (await media.statFile(publicPath))?.size,
     clock,
-    site: config.site,
+    // The name, language and logo the admin set, read at each feed or sitemap.
+    site: liveSite(config.site, settings),
     links: distributionLinks,
     settings: config.distribution,
   })

@@ -1,13 +1,15 @@
 /**
  * The newsroom dashboard at scale: 100,000 stories and 10 million views (in hourly buckets, as
- * the rankings bench builds them) on a temp SQLite file, plus bylines, referrer hosts and
- * continuations. Times each dashboard query (p50 and p99 of repeated runs) against < 100 ms.
+ * the rankings bench builds them) on a temp SQLite file, plus bylines, referrer hosts,
+ * continuations and the rollups. Times each dashboard query (p50 and p99 of repeated runs)
+ * against < 100 ms, on SQLite and, given a URL, on a PostgreSQL copy of the same data.
  */
 
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import type { Db } from '../../src/db/database.js'
 import { openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 import { createDashboard } from '../../src/engagement/dashboard.js'
@@ -19,15 +21,21 @@ import {
   topSections,
 } from '../../src/engagement/dashboard-queries.js'
 import type { RankedEntry } from '../../src/engagement/engagement.js'
+import { addToPlacementTotals } from '../../src/engagement/dashboard-rollups.js'
+import { addToBuckets, type BucketAdd } from '../../src/engagement/view-flush-queries.js'
 import { createInProcessBus } from '../../src/infra/bus/in-process.js'
 import { createFixedClock } from '../../src/lib/clock.js'
 import { createSeededRandom } from '../../src/lib/seeded-random.js'
 import { createNewsroom } from '../../src/newsroom/index.js'
+import { copyDashboardToPostgres } from './dashboard-postgres.js'
 import { type BuiltData, buildRankingData } from './rankings-data.js'
 import { formatMs, type MetricRow, quantile, type ScenarioResult } from './scenario.js'
 
 const TARGET_MS = 100
 const RUNS = 40
+/** Timed flushes (each rolled back) and the stories each adds a view to. */
+const FLUSH_RUNS = 20
+const FLUSH_STORIES = 1_000
 const WARM_UP = 3
 const AUTHORS = 400
 const HOST_NAMES = ['news.example.com', 'search.example.net', 'social.example.org', 'mail.example']
@@ -74,10 +82,17 @@ function addDashboardData(filename: string, articles: number, now: Date): void {
     sqlite.exec(`update articles set status = 'draft', published_at = null where id % 50 = 1`)
     sqlite.exec(`update articles set status = 'in_review' where id % 97 = 2`)
     sqlite.exec(`update articles set status = 'unpublished' where id % 211 = 3`)
-    // What addToBuckets keeps as it writes (the builder inserts buckets directly).
+    // What addToBuckets keeps as it writes (the builder inserts buckets directly); the section
+    // and author rollups as migration 0026 fills them.
     sqlite.exec(
       'insert into site_views_hourly (hour, views) select hour, sum(views) from article_views_hourly group by hour',
     )
+    sqlite.exec(`insert into section_views_hourly (hour, section_id, views)
+      select b.hour, a.section_id, sum(b.views) from article_views_hourly b
+      join articles a on a.id = b.article_id group by b.hour, a.section_id`)
+    sqlite.exec(`insert into author_views_hourly (hour, author_id, views)
+      select b.hour, aa.author_id, sum(b.views) from article_views_hourly b
+      join article_authors aa on aa.article_id = b.article_id group by b.hour, aa.author_id`)
   })()
   sqlite.pragma('optimize')
   sqlite.exec('analyze')
@@ -86,10 +101,13 @@ function addDashboardData(filename: string, articles: number, now: Date): void {
 }
 
 /** p50 and p99 in ms of `runs` calls of `run` (after a warm-up). */
-async function time(run: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+async function time(
+  run: () => Promise<unknown>,
+  runs: number,
+): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < WARM_UP; i++) await run()
   const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now()
     await run()
     times.push(performance.now() - started)
@@ -98,10 +116,127 @@ async function time(run: () => Promise<unknown>): Promise<{ p50: number; p99: nu
   return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
 }
 
-/** Builds the data, then times every dashboard query; `log` prints progress. */
+/** A rolled-back transaction's signal. */
+class RolledBack extends Error {}
+
+/** Times every dashboard query on `db` (`engine` names it in the rows), as of `now`. */
+async function measureDashboard(
+  db: Db,
+  engine: 'sqlite' | 'postgres',
+  now: Date,
+  log: (message: string) => void,
+): Promise<{ rows: MetricRow[]; figures: Record<string, { p50: number; p99: number }> }> {
+  const clock = createFixedClock(now)
+  const bus = createInProcessBus({ onHandlerError: () => undefined })
+  const newsroom = createNewsroom({ db, clock, bus, photos: async () => new Map() })
+  // Popular Now comes from the rankings in memory; here, the 10 most-read stories of the last hours.
+  const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS
+  const topIds = (
+    await db
+      .selectFrom('article_views_hourly')
+      .select(['article_id', (eb) => eb.fn.sum<number>('views').as('v')])
+      .where('hour', '>=', new Date(hour - 6 * HOUR_MS).toISOString())
+      .groupBy('article_id')
+      .orderBy('v', 'desc')
+      .limit(10)
+      .execute()
+  ).map((r) => r.article_id)
+  const popular: RankedEntry[] = (await newsroom.catalogueStories(topIds)).map((story) => ({
+    story,
+    score: 1,
+  }))
+  const dashboard = createDashboard({ db, clock, engagement: { ranking: async () => popular } })
+  const oldStory = (
+    await db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('published_at')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).id
+  const topStory = topIds[0] ?? oldStory
+  const dayStart = new Date(hour - 23 * HOUR_MS)
+  // A flush's worth of views: one each for FLUSH_STORIES stories in the current hour, written as
+  // the view counter writes them (buckets, site, section and author rollups), then rolled back.
+  const ids = (await db.selectFrom('articles').select('id').orderBy('id').execute()).map(
+    (r) => r.id,
+  )
+  const picked = new Set(
+    Array.from(
+      { length: FLUSH_STORIES },
+      (_, i) => ids[Math.floor((i * ids.length) / FLUSH_STORIES)]!,
+    ),
+  )
+  const flushRows: BucketAdd[] = [...picked].map((articleId) => ({
+    articleId,
+    hour: new Date(hour),
+    views: 1,
+  }))
+  const flush = async (): Promise<void> => {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await addToBuckets(trx, flushRows, { lockStories: engine === 'postgres' })
+        throw new RolledBack()
+      })
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error
+    }
+  }
+
+  const rollupsOnly = async (): Promise<void> => {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await addToPlacementTotals(trx, flushRows, engine === 'postgres')
+        throw new RolledBack()
+      })
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error
+    }
+  }
+
+  const started = performance.now()
+  const measured: [string, () => Promise<unknown>, number | undefined][] = [
+    ['stories by status', () => countByStatus(db), TARGET_MS],
+    [
+      'site views, 30 days (chart + today)',
+      () => siteHours(db, new Date(hour - 30 * DAY_MS), new Date(hour + HOUR_MS)),
+      TARGET_MS,
+    ],
+    ['Popular Now sparklines (10 stories)', () => storyHours(db, topIds, dayStart), TARGET_MS],
+    ['top sections (24 h)', () => topSections(db, dayStart, 5), TARGET_MS],
+    ['top authors (24 h)', () => topAuthors(db, dayStart, 5), TARGET_MS],
+    ['whole overview', () => dashboard.overview(), TARGET_MS],
+    ['story figures (most read now)', () => dashboard.storyFigures(topStory), TARGET_MS],
+    ['story figures (oldest story)', () => dashboard.storyFigures(oldStory), TARGET_MS],
+    [`a flush of ${flushRows.length.toLocaleString('en')} stories' views`, flush, undefined],
+    ['  of which the section and author rollups', rollupsOnly, undefined],
+  ]
+  const figures: Record<string, { p50: number; p99: number }> = {}
+  const rows: MetricRow[] = []
+  for (const [name, run, target] of measured) {
+    const t = await time(run, target === undefined ? FLUSH_RUNS : RUNS)
+    figures[name] = t
+    rows.push({
+      metric: `dashboard [${engine}]: ${name} (p50 / p99)`,
+      value: `${formatMs(t.p50)} / ${formatMs(t.p99)}`,
+      target: target === undefined ? '' : `p99 < ${target} ms`,
+      pass: target === undefined ? undefined : t.p99 < target,
+    })
+  }
+  log(`dashboard [${engine}]: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  await bus.close()
+  return { rows, figures }
+}
+
+/**
+ * Builds the data, then times every dashboard query on SQLite and, with `postgresUrl`, on a
+ * PostgreSQL copy (a schema of its own, dropped afterwards); `log` prints progress.
+ */
 export async function dashboardScenario(options: {
   articles: number
   events: number
+  postgresUrl: string | undefined
   log: (message: string) => void
 }): Promise<ScenarioResult> {
   const { log } = options
@@ -114,12 +249,21 @@ export async function dashboardScenario(options: {
   const now = reuse
     ? new Date(fs.readFileSync(`${kept}.now`, 'utf8'))
     : new Date(Math.floor(Date.now() / 60_000) * 60_000)
-  const clock = createFixedClock(now)
   try {
     let started = performance.now()
     let data: BuiltData
+    let migrated: string[] = []
     if (reuse) {
       data = JSON.parse(fs.readFileSync(`${kept}.json`, 'utf8')) as BuiltData
+      // A file built before a migration gets it now (0026 fills the rollups from the buckets).
+      const migrating = openDatabase({ kind: 'sqlite', filename })
+      migrated = await migrateToLatest(migrating)
+      await migrating.close()
+      if (migrated.length > 0)
+        log(
+          `dashboard: ${migrated.join(', ')} applied to the kept file in ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s`,
+        )
     } else {
       const migrating = openDatabase({ kind: 'sqlite', filename })
       await migrateToLatest(migrating)
@@ -133,103 +277,72 @@ export async function dashboardScenario(options: {
         fs.writeFileSync(`${kept}.json`, JSON.stringify(data))
         fs.writeFileSync(`${kept}.now`, now.toISOString())
       }
+      log(
+        `dashboard: built in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+          `${data.events.toLocaleString('en')} views in ${data.buckets.toLocaleString('en')} buckets`,
+      )
     }
-    log(
-      `dashboard: built in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-        `${data.events.toLocaleString('en')} views in ${data.buckets.toLocaleString('en')} buckets`,
-    )
 
-    const database = openDatabase({ kind: 'sqlite', filename })
-    const { db } = database
-    const bus = createInProcessBus({ onHandlerError: () => undefined })
-    const newsroom = createNewsroom({ db, clock, bus, photos: async () => new Map() })
-    // Popular Now comes from the rankings in memory; here, the 10 most-read stories of the last hours.
-    const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS
-    const topIds = (
-      await db
-        .selectFrom('article_views_hourly')
-        .select(['article_id', (eb) => eb.fn.sum<number>('views').as('v')])
-        .where('hour', '>=', new Date(hour - 6 * HOUR_MS).toISOString())
-        .groupBy('article_id')
-        .orderBy('v', 'desc')
-        .limit(10)
-        .execute()
-    ).map((r) => r.article_id)
-    const popular: RankedEntry[] = (await newsroom.catalogueStories(topIds)).map((story) => ({
-      story,
-      score: 1,
-    }))
-    const dashboard = createDashboard({ db, clock, engagement: { ranking: async () => popular } })
-    const oldStory = (
-      await db
-        .selectFrom('articles')
-        .select('id')
-        .where('status', '=', 'published')
-        .orderBy('published_at')
-        .limit(1)
-        .executeTakeFirstOrThrow()
-    ).id
-    const topStory = topIds[0] ?? oldStory
-    const dayStart = new Date(hour - 23 * HOUR_MS)
     if (process.env.MASTHEAD_BENCH_EXPLAIN === '1') {
       const sqlite = new BetterSqlite3(filename, { readonly: true })
-      for (const query of [
-        `select s.slug, sum(t.views) from (select +article_id as article_id, sum(views) as views
-         from article_views_hourly where hour >= ? group by +article_id) t join articles a on a.id = t.article_id
-         join sections s on s.id = a.section_id group by s.id order by 2 desc limit 5`,
-      ])
-        log(
-          JSON.stringify(sqlite.prepare(`explain query plan ${query}`).all(dayStart.toISOString())),
-        )
+      const dayStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS)
+      log(
+        JSON.stringify(
+          sqlite
+            .prepare(
+              `explain query plan select s.slug, sum(r.views) from section_views_hourly r
+               join sections s on s.id = r.section_id where r.hour >= ? group by s.id
+               order by 2 desc limit 5`,
+            )
+            .all(dayStart.toISOString()),
+        ),
+      )
       sqlite.close()
     }
 
-    started = performance.now()
-    const measured: [string, () => Promise<unknown>][] = [
-      ['stories by status', () => countByStatus(db)],
-      [
-        'site views, 30 days (chart + today)',
-        () => siteHours(db, new Date(hour - 30 * DAY_MS), new Date(hour + HOUR_MS)),
-      ],
-      ['Popular Now sparklines (10 stories)', () => storyHours(db, topIds, dayStart)],
-      ['top sections (24 h)', () => topSections(db, dayStart, 5)],
-      ['top authors (24 h)', () => topAuthors(db, dayStart, 5)],
-      [
-        'whole overview, first in a minute',
-        () =>
-          createDashboard({ db, clock, engagement: { ranking: async () => popular } }).overview(),
-      ],
-      ['whole overview, top lists reused', () => dashboard.overview()],
-      ['story figures (most read now)', () => dashboard.storyFigures(topStory)],
-      ['story figures (oldest story)', () => dashboard.storyFigures(oldStory)],
-    ]
-    const figures: Record<string, { p50: number; p99: number }> = {}
-    const rows: MetricRow[] = []
-    for (const [name, run] of measured) {
-      const t = await time(run)
-      figures[name] = t
-      rows.push({
-        metric: `dashboard: ${name} (p50 / p99)`,
-        value: `${formatMs(t.p50)} / ${formatMs(t.p99)}`,
-        target: `p99 < ${TARGET_MS} ms`,
-        pass: t.p99 < TARGET_MS,
-      })
-    }
-    log(`dashboard: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-    await bus.close()
+    const database = openDatabase({ kind: 'sqlite', filename })
+    const onSqlite = await measureDashboard(database.db, 'sqlite', now, log)
     await database.close()
+
+    const rows: MetricRow[] = [
+      {
+        metric: 'dashboard: view buckets (10M views)',
+        value: data.buckets.toLocaleString('en'),
+        target: '',
+        pass: undefined,
+      },
+      ...onSqlite.rows,
+    ]
+    let onPostgres: Awaited<ReturnType<typeof measureDashboard>> | undefined
+    if (options.postgresUrl === undefined || options.postgresUrl === '') {
+      rows.push({
+        metric: 'dashboard [postgres]: not measured (no --dashboard-pg or MASTHEAD_TEST_PG_URL)',
+        value: '',
+        target: '',
+        pass: undefined,
+      })
+    } else {
+      started = performance.now()
+      const copy = await copyDashboardToPostgres(options.postgresUrl, filename, log)
+      log(`dashboard [postgres]: copied in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      try {
+        onPostgres = await measureDashboard(copy.handle.db, 'postgres', now, log)
+        rows.push(...onPostgres.rows)
+      } finally {
+        await copy.dispose()
+      }
+    }
     return {
       name: 'dashboard',
-      data: { ...data, authors: AUTHORS, runs: RUNS, figures },
-      rows: [
-        {
-          metric: 'dashboard: view buckets (10M views)',
-          value: data.buckets.toLocaleString('en'),
-          target: '',
-          pass: undefined,
-        },
-        ...rows,
-      ],
+      data: {
+        ...data,
+        authors: AUTHORS,
+        runs: RUNS,
+        migrated,
+        figures: onSqlite.figures,
+        postgresFigures: onPostgres?.figures,
+      },
+      rows,
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

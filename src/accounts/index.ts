@@ -50,6 +50,8 @@ export interface AccountsDeps {
   logger?: Logger
   /** The link a reset token is opened at. */
   resetUrl?: (token: string) => string
+  /** The site's name as e-mails give it, read at each message (the admin's setting). */
+  siteName?: () => string
   /** argon2id cost for new hashes (default DEFAULT_HASH_COST; tests pass a cheaper one). */
   hashCost?: HashCost
 }
@@ -74,7 +76,9 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   })
   const mailer = deps.mailer ?? { delivers: false, send: async () => {} }
   const logger = deps.logger ?? silentLogger()
+  const siteName = deps.siteName ?? (() => 'Masthead')
   const reset = createPasswordReset({
+    siteName,
     db,
     clock,
     sessions,
@@ -127,9 +131,9 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       try {
         await mailer.send({
           to: user.email,
-          subject: 'You are invited to the newsroom',
+          subject: `You are invited to the ${siteName()} newsroom`,
           text:
-            `Hello ${user.name},\n\nYou have a newsroom account (${user.role}).\n` +
+            `Hello ${user.name},\n\nYou have an account in the ${siteName()} newsroom (${user.role}).\n` +
             `Open this link within 7 days to choose your password:\n\n${url}\n`,
         })
         return { user, url, expiresAt, mailed: true }

@@ -56,12 +56,14 @@ export function createPasswordReset(deps: {
   mailer: Mailer
   logger: Logger
   resetUrl: (token: string) => string
+  /** The site's name, read at each message. */
+  siteName: () => string
   /** Called after a reset (the sign-in throttle of that e-mail is cleared). */
   onReset: (user: User) => Promise<void>
   /** Hashes a new password (argon2id at the configured cost). */
   hash: (password: string) => Promise<string>
 }): PasswordReset {
-  const { db, clock, sessions, mailer, logger, resetUrl } = deps
+  const { db, clock, sessions, mailer, logger, resetUrl, siteName } = deps
 
   const issue = async (user: User, validMs: number) => {
     const token = newToken()
@@ -97,9 +99,9 @@ export function createPasswordReset(deps: {
       mailer
         .send({
           to: user.email,
-          subject: 'Reset your newsroom password',
+          subject: `Reset your ${siteName()} newsroom password`,
           text:
-            `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your newsroom password.\n` +
+            `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your password for the ${siteName()} newsroom.\n` +
             `Open this link within an hour to choose a new one:\n\n${url}\n\n` +
             'If you did not ask, ignore this message: your password stays as it is.\n',
         })

@@ -26,9 +26,20 @@ export interface DatabaseHandle {
   readonly dialect: DialectAdapter
   /** PostgreSQL only: the schema the handle is confined to, when one was chosen. */
   readonly schema: string | undefined
+  /**
+   * Brackets a one-off scan of most of the database (the engine's warm-up reads every story):
+   * while on, SQLite's page cache is held to SCAN_CACHE_KIB, so that the scan does not leave the
+   * idle server holding a full cache of pages it read once (about 3 MiB of issue 10's memory
+   * target); off restores the configured size, which hot pages then fill on use. PostgreSQL's
+   * cache is the server's own: nothing to do.
+   */
+  scanning(on: boolean): void
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>
 }
+
+/** SQLite's page cache while a scan runs. */
+const SCAN_CACHE_KIB = 1024
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL only: the schema to use (tests use one schema per file). */
@@ -51,7 +62,11 @@ export function openDatabase(
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    if (config.cacheMiB !== undefined) sqlite.pragma(`cache_size = -${config.cacheMiB * 1024}`)
+    const cacheSize = (kib: number | undefined): void => {
+      if (kib !== undefined) sqlite.pragma(`cache_size = -${kib}`)
+    }
+    const configuredKiB = config.cacheMiB === undefined ? undefined : config.cacheMiB * 1024
+    cacheSize(configuredKiB)
     // Analyzes what lacks statistics, cheaply: the start-up form SQLite's documentation recommends.
     sqlite.pragma('optimize = 0x10002')
     return handle(
@@ -60,6 +75,7 @@ export function openDatabase(
       }),
       sqliteAdapter,
       undefined,
+      (on) => cacheSize(on ? Math.min(SCAN_CACHE_KIB, configuredKiB ?? 2048) : configuredKiB),
     )
   }
   // pg returns bigint (int8) as strings; counts stay strings and go through toNumber().
@@ -74,6 +90,7 @@ export function openDatabase(
     new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) }),
     postgresAdapter,
     options.searchPath ?? searchPathOf(config.url),
+    () => undefined,
   )
 }
 
@@ -124,7 +141,12 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
   }
 }
 
-function handle(db: Db, dialect: DialectAdapter, schema: string | undefined): DatabaseHandle {
+function handle(
+  db: Db,
+  dialect: DialectAdapter,
+  schema: string | undefined,
+  scanning: (on: boolean) => void,
+): DatabaseHandle {
   let closing: Promise<void> | undefined
-  return { db, dialect, schema, close: () => (closing ??= db.destroy()) }
+  return { db, dialect, schema, scanning, close: () => (closing ??= db.destroy()) }
 }

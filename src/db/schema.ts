@@ -218,6 +218,11 @@ export interface SiteViewsHourlyTable {
   views: number
 }
 
+/** A section's or author's views per hour: its current stories' buckets summed (decision 0029). */
+export type OwnerViewsHourlyTable<Owner extends string> = { hour: DbTime; views: number } & {
+  [column in Owner]: number
+}
+
 export interface ViewSaltsTable {
   /** The UTC day, YYYY-MM-DD. */
   day: string
@@ -471,6 +476,10 @@ export interface Database {
   article_referrers_daily: ArticleReferrersDailyTable
   article_continuations_daily: ArticleContinuationsDailyTable
   site_views_hourly: SiteViewsHourlyTable
+  section_views_hourly: OwnerViewsHourlyTable<'section_id'>
+  author_views_hourly: OwnerViewsHourlyTable<'author_id'>
+  /** Stories per workflow status, kept by triggers on articles (migration 0026). */
+  article_status_counts: { status: string; stories: number }
   view_salts: ViewSaltsTable
   editors_picks: EditorsPicksTable
   comments: CommentsTable

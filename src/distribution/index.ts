@@ -10,7 +10,7 @@ import { createSitemaps } from './sitemaps/sitemaps.js'
 
 export type { FeedDocument }
 export type { ResolvedScope } from './feeds/feed-model.js'
-export type { FeedFormat, FeedScope, SiteIdentity, SiteLinks } from './links.js'
+export type { FeedFormat, FeedLogoImage, FeedScope, SiteIdentity, SiteLinks } from './links.js'
 export { FEED_CONTENT_TYPES, FEED_LENGTH } from './feeds/feeds.js'
 export { NEWS_LIMIT, SITEMAP_BLOCK } from './sitemaps/sitemaps.js'
 export { feedNotFound, sitemapNotFound } from './errors.js'

@@ -21,11 +21,23 @@ export interface SiteLinks {
   sitemap(name: string): string
 }
 
-/** Who the site is (config.site). */
+/** Who the site is: the configured URL, and the name, language and logo the admin set. */
 export interface SiteIdentity {
   readonly url: string
   readonly name: string
   readonly language: string
+  /** The logo's renditions feeds use (root-relative); null or absent: no logo. */
+  readonly logo?: {
+    readonly feed: FeedLogoImage
+    readonly large: FeedLogoImage
+  } | null
+}
+
+/** One logo file: root-relative path and size in pixels. */
+export interface FeedLogoImage {
+  readonly url: string
+  readonly width: number
+  readonly height: number
 }
 
 /** The absolute URL of root-relative `path` on the site. */

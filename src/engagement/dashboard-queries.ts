@@ -1,4 +1,4 @@
-/** SQL of the newsroom dashboard: every figure comes from the hourly buckets and their rollups. */
+/** SQL of the newsroom dashboard: every figure comes from the hourly buckets or their rollups. */
 
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
@@ -18,14 +18,13 @@ export interface NamedViews {
   views: number
 }
 
-/** Stories per workflow status (statuses without stories are absent). */
+/**
+ * Stories per workflow status (statuses without stories are absent or 0): a handful of rows that
+ * triggers on articles keep (migration 0026), instead of counting every story.
+ */
 export async function countByStatus(db: Db): Promise<Map<ArticleStatus, number>> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(['status', (eb) => eb.fn.countAll<DbCount>().as('n')])
-    .groupBy('status')
-    .execute()
-  return new Map(rows.map((r) => [r.status, toNumber(r.n)]))
+  const rows = await db.selectFrom('article_status_counts').select(['status', 'stories']).execute()
+  return new Map(rows.map((r) => [r.status as ArticleStatus, r.stories]))
 }
 
 /** The site's views per hour with `from` <= hour < `to` (the rollup: one row an hour). */
@@ -59,30 +58,20 @@ export async function storyHours(
 }
 
 /**
- * Each story's views from `from` on, as a derived table: aggregating first reads the hour range
- * once from the covering hour index. Grouping by `+article_id` (an expression, not the column)
- * is deliberate: grouped by the bare column, SQLite's planner prefers a skip-scan of the primary
- * key for its order, which seeks every story's buckets in turn (1 s at 100,000 stories, against
- * under 0.2 s this way; see the dashboard bench). PostgreSQL reads it as the same integer.
+ * Sections by views from `from` on, most first (ties by name): their hourly rollup, some 24 rows
+ * a section for a day, whatever the number of stories. A story counts for its current section
+ * (the rollup moves with it; decision 0029).
  */
-function storyViewsSince(db: Db, from: Date) {
-  const storyId = sql<number>`+article_id`
-  return db
-    .selectFrom('article_views_hourly')
-    .select([storyId.as('article_id'), (eb) => eb.fn.sum<DbCount>('views').as('views')])
-    .where('hour', '>=', toDbTime(from))
-    .groupBy(storyId)
-    .as('t')
-}
-
-/** Sections by views in the buckets from `from` on, most first (ties by name). */
 export async function topSections(db: Db, from: Date, limit: number): Promise<NamedViews[]> {
+  const views = sql<DbCount>`sum(r.views)`
   const rows = await db
-    .selectFrom(storyViewsSince(db, from))
-    .innerJoin('articles as a', 'a.id', 't.article_id')
-    .innerJoin('sections as s', 's.id', 'a.section_id')
-    .select(['s.slug', 's.name', (eb) => eb.fn.sum<DbCount>('t.views').as('views')])
+    .selectFrom('section_views_hourly as r')
+    .innerJoin('sections as s', 's.id', 'r.section_id')
+    .select(['s.slug', 's.name', views.as('views')])
+    .where('r.hour', '>=', toDbTime(from))
     .groupBy(['s.id', 's.slug', 's.name'])
+    // A story that moved away leaves zero rows behind; the buckets never hold a zero.
+    .having(views, '>', 0)
     .orderBy('views', 'desc')
     .orderBy('s.name')
     .limit(limit)
@@ -90,14 +79,16 @@ export async function topSections(db: Db, from: Date, limit: number): Promise<Na
   return rows.map((r) => ({ slug: r.slug, name: r.name, views: toNumber(r.views) }))
 }
 
-/** Authors by views of their stories from `from` on (a shared byline counts for each author). */
+/** Authors by views of their current bylines from `from` on (a shared byline counts for each). */
 export async function topAuthors(db: Db, from: Date, limit: number): Promise<NamedViews[]> {
+  const views = sql<DbCount>`sum(r.views)`
   const rows = await db
-    .selectFrom(storyViewsSince(db, from))
-    .innerJoin('article_authors as aa', 'aa.article_id', 't.article_id')
-    .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['au.slug', 'au.name', (eb) => eb.fn.sum<DbCount>('t.views').as('views')])
+    .selectFrom('author_views_hourly as r')
+    .innerJoin('authors as au', 'au.id', 'r.author_id')
+    .select(['au.slug', 'au.name', views.as('views')])
+    .where('r.hour', '>=', toDbTime(from))
     .groupBy(['au.id', 'au.slug', 'au.name'])
+    .having(views, '>', 0)
     .orderBy('views', 'desc')
     .orderBy('au.name')
     .limit(limit)

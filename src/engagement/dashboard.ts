@@ -1,7 +1,8 @@
 /**
  * The newsroom dashboard's figures: stories by status, today against yesterday, Popular Now with
  * its hourly sparklines, 30 days of views, top sections and authors, and one story's figures.
- * Everything is read from the hourly buckets (and the site's hourly rollup of them).
+ * Everything is read from the hourly buckets or their rollups (the site's, sections' and authors'
+ * views per hour, kept with the buckets).
  */
 
 import type { Db } from '../db/database.js'
@@ -32,11 +33,6 @@ export const CHART_DAYS = 30
 export const SPARK_HOURS = 24
 /** The window of the top sections and authors. */
 export const TOP_WINDOW_HOURS = 24
-/**
- * How long the top sections and authors are reused. They cover 24 hours and cost the most (they
- * sum some 80,000 buckets at 10 million views), so one computation a minute serves every screen.
- */
-export const TOP_LISTS_TTL_MS = 60_000
 const POPULAR = 10
 const TOP = 5
 const REFERRERS = 20
@@ -92,7 +88,7 @@ export interface StoryFigures {
 }
 
 export interface Dashboard {
-  /** The dashboard's front screen figures, as of now (the top lists up to a minute old). */
+  /** The dashboard's front screen figures, as of now. */
   overview(): Promise<DashboardOverview>
   /** The figures of story `id` (any status); undefined when there is no such story. */
   storyFigures(id: number): Promise<StoryFigures | undefined>
@@ -110,21 +106,8 @@ export interface DashboardDeps {
  * @example const dashboard = createDashboard({ db, clock, engagement }); await dashboard.overview()
  */
 export function createDashboard({ db, clock, engagement }: DashboardDeps): Dashboard {
-  /** The latest top lists, shared by concurrent requests while they are being computed. */
-  let tops: { hour: number; at: number; lists: Promise<[NamedViews[], NamedViews[]]> } | undefined
-  const topLists = (hour: number, nowMs: number): Promise<[NamedViews[], NamedViews[]]> => {
-    if (tops !== undefined && tops.hour === hour && nowMs - tops.at < TOP_LISTS_TTL_MS)
-      return tops.lists
-    const from = new Date(hour - (TOP_WINDOW_HOURS - 1) * HOUR_MS)
-    const lists = Promise.all([topSections(db, from, TOP), topAuthors(db, from, TOP)])
-    const entry = { hour, at: nowMs, lists }
-    tops = entry
-    // A failure is not kept: the next request tries again.
-    lists.catch(() => {
-      if (tops === entry) tops = undefined
-    })
-    return lists
-  }
+  const topLists = (from: Date): Promise<[NamedViews[], NamedViews[]]> =>
+    Promise.all([topSections(db, from, TOP), topAuthors(db, from, TOP)])
   return {
     overview: async () => {
       const now = clock.now()
@@ -141,7 +124,7 @@ export function createDashboard({ db, clock, engagement }: DashboardDeps): Dashb
           popular.map((entry) => entry.story.id),
           new Date(sparkStart),
         ),
-        topLists(hour, now.getTime()),
+        topLists(new Date(hour - (TOP_WINDOW_HOURS - 1) * HOUR_MS)),
       ])
       let today = 0
       let yesterday = 0

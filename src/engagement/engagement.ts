@@ -101,6 +101,8 @@ export interface Engagement {
   refresh(options?: { full?: boolean }): Promise<void>
   /** Re-reads the newest view buckets; the first call warms everything up (jobs/, each minute). */
   refreshRankings(): Promise<void>
+  /** True once the first warm-up (catalogue, related index, rankings) is done. */
+  warmedUp(): boolean
   /** Syncs the stories article events named since the last call (jobs/, four times a second). */
   syncStories(): Promise<void>
   /** Loads the current UTC day's visitor salt and deletes older ones (jobs/, at midnight). */

@@ -1,6 +1,6 @@
 /** Typed arrays that grow by doubling: compact columns for indexes of 100,000 stories and more. */
 
-type TypedArray = Int32Array | Float32Array | Float64Array | Uint8Array
+type TypedArray = Int32Array | Float32Array | Float64Array | Uint16Array | Uint8Array
 
 interface TypedArrayConstructor<A extends TypedArray> {
   new (length: number): A

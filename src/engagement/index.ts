@@ -67,6 +67,7 @@ export {
 } from './dashboard.js'
 export type { NamedViews, StoryHead } from './dashboard-queries.js'
 export { referrerHost } from './referrer-host.js'
+export { moveStoryViews } from './dashboard-rollups.js'
 
 export interface EngagementDeps {
   db: Db
@@ -81,6 +82,10 @@ export interface EngagementDeps {
   viewsPerAddressPerStory?: number
   /** Processes share the daily dedupe through the database (PostgreSQL; see view-counter). */
   sharedReaders?: boolean
+  /** The database has row locks (PostgreSQL): writers of views lock the stories they add to. */
+  rowLocks?: boolean
+  /** Told when the first warm-up (catalogue, index, rankings: a scan of every story) starts and ends. */
+  onWarmUp?: (running: boolean) => void
 }
 
 /**
@@ -110,6 +115,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     logger,
     perAddressPerStory: deps.viewsPerAddressPerStory ?? 20,
     sharedReaders: deps.sharedReaders ?? false,
+    rowLocks: deps.rowLocks ?? false,
   })
   const tokens = createViewTokens({ db, clock })
   const slugIds = createSlugIds({ newsroom, clock })
@@ -122,7 +128,14 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     halfLifeHours: deps.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS,
   })
   const related = createRelated({ db, newsroom, catalogue })
-  const refresher = createRefresher({ newsroom, catalogue, rankings, related, logger })
+  const refresher = createRefresher({
+    newsroom,
+    catalogue,
+    rankings,
+    related,
+    logger,
+    ...(deps.onWarmUp === undefined ? {} : { onWarmUp: deps.onWarmUp }),
+  })
 
   const onArticle = ({ articleId }: { articleId: number }): void => refresher.noteChanged(articleId)
   const unsubscribe = bus
@@ -161,7 +174,9 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     const buckets = hourlyBuckets(entries)
     if (buckets.length === 0) return
     try {
-      await db.transaction().execute((trx) => addToBuckets(trx, buckets))
+      await db
+        .transaction()
+        .execute((trx) => addToBuckets(trx, buckets, { lockStories: deps.rowLocks ?? false }))
     } catch (error) {
       if (classifyDbError(error) === 'foreign_key')
         throw viewsArticleUnknown([...new Set(buckets.map((b) => b.articleId))])
@@ -202,6 +217,7 @@ export function createEngagement(deps: EngagementDeps): Engagement {
     addViewHistory,
     refresh: (options = {}) => refresher.refreshAll({ full: options.full === true }),
     refreshRankings: () => refresher.refreshRankings(),
+    warmedUp: () => refresher.warmedUp(),
     syncStories: () => refresher.syncChanged(),
     openDay: () => counter.openDay(),
     countView: (articleId, request) => counter.count(articleId, request),

@@ -15,6 +15,8 @@ export interface RefresherDeps {
   rankings: Rankings
   related: Related
   logger: Logger
+  /** Told when the first warm-up starts and when it is done (see EngagementDeps.onWarmUp). */
+  onWarmUp?: (running: boolean) => void
 }
 
 export interface Refresher {
@@ -28,6 +30,8 @@ export interface Refresher {
   refreshRankings(): Promise<void>
   /** Everything current now: noted stories, the index, the catalogue; `full` re-reads the week. */
   refreshAll(options: { full: boolean }): Promise<void>
+  /** True once the first load and index build are done. */
+  warmedUp(): boolean
   /** Stops a build in progress and waits for the tasks started so far. */
   close(): Promise<void>
 }
@@ -37,6 +41,9 @@ export function createRefresher(deps: RefresherDeps): Refresher {
   const { newsroom, catalogue, rankings, related, logger } = deps
   let loaded = false
   let indexBuilt = false
+  // Elapsed time for the log line only (not domain time, so not the injected clock).
+  let warmUpStarted: number | undefined
+  let warmedUp = false
   let building: Promise<void> | undefined
   let pending = new Set<number>()
   let picksChanged = false
@@ -99,11 +106,28 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       await rankings.refresh()
     })
 
+  const beginWarmUp = (): void => {
+    if (warmUpStarted !== undefined) return
+    warmUpStarted = performance.now()
+    deps.onWarmUp?.(true)
+  }
+
+  /** Once the first load and the index are both done: says so, with how long it took. */
+  const endWarmUp = (): void => {
+    if (warmedUp || !loaded || !indexBuilt) return
+    warmedUp = true
+    deps.onWarmUp?.(false)
+    const ms = Math.round(performance.now() - (warmUpStarted ?? performance.now()))
+    logger.info({ stories: catalogue.size, ms }, 'engagement: warmed up (catalogue, index, rails)')
+  }
+
   const refreshAll = async (options: { full: boolean }): Promise<void> => {
+    beginWarmUp()
     await syncChanged()
     if (!indexBuilt) await buildIndex()
     // An explicit refresh also reloads the catalogue: callers expect everything current.
     await update({ full: options.full, catalogue: true })
+    endWarmUp()
   }
 
   return {
@@ -115,11 +139,14 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     refreshRankings: async () => {
       // The first run warms everything up (pages served meanwhile get empty rails); the rankings
       // do not wait for the index, which is tried again on each run until it is built.
+      beginWarmUp()
       const index = indexBuilt ? undefined : buildIndex()
       await update({ full: !loaded, catalogue: !loaded })
       await index
+      endWarmUp()
     },
     refreshAll,
+    warmedUp: () => warmedUp,
     close: async () => {
       related.cancel()
       await Promise.allSettled([tail, building])

@@ -54,6 +54,11 @@ export interface ViewCounterDeps {
    * a view only once view_readers says no process counted them today (checked at the flush).
    */
   sharedReaders?: boolean
+  /**
+   * The database has row locks (PostgreSQL): a flush share-locks the stories it adds views to,
+   * so a save moving one of them to another section or byline cannot race it (decision 0029).
+   */
+  rowLocks?: boolean
 }
 
 /** Figures for logs and the benchmark. */
@@ -130,6 +135,7 @@ export function createViewCounter({
   limits = DEFAULT_LIMITS,
   perAddressPerStory = 20,
   sharedReaders = false,
+  rowLocks = false,
 }: ViewCounterDeps): ViewCounter {
   let today: Today | undefined
   let loadingDay: Promise<void> | undefined
@@ -261,7 +267,7 @@ export function createViewCounter({
     const batch = pending
     pending = new PendingCounts()
     try {
-      const outcome = await writeBatch(db, batch, clock.now())
+      const outcome = await writeBatch(db, batch, clock.now(), { lockStories: rowLocks })
       if (outcome.dropped > 0) {
         logger.warn({ dropped: outcome.dropped }, 'view counter: rows of deleted stories dropped')
       }

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { DbCount } from '../db/schema.js'
 import { toDbTime, toNumber } from '../db/time-codec.js'
+import { addToPlacementTotals } from './dashboard-rollups.js'
 
 /** Views of one story in one hour. */
 export interface BucketAdd {
@@ -42,12 +43,28 @@ export interface ContinuationAdd {
  */
 const CHUNK = 500
 
+/** How addToBuckets writes. */
+export interface BucketWriteOptions {
+  /**
+   * Share-lock the stories while their section and author rollups are added to (PostgreSQL:
+   * a concurrent save that moves a story then waits; see dashboard-rollups). SQLite runs one
+   * writer at a time and has no row locks.
+   */
+  lockStories?: boolean
+}
+
 /**
  * Adds every row to its bucket, one upsert per row (`views = views + excluded.views`, the same
  * SQL on both dialects), so concurrent processes add up. Rows must be sorted by (article, hour):
- * every process then locks rows in the same order and two flushes cannot deadlock.
+ * every process then locks rows in the same order and two flushes cannot deadlock. The site's,
+ * sections' and authors' hourly rollups are added to in the same call (and so the caller's
+ * transaction).
  */
-export async function addToBuckets(db: Db, rows: readonly BucketAdd[]): Promise<void> {
+export async function addToBuckets(
+  db: Db,
+  rows: readonly BucketAdd[],
+  options: BucketWriteOptions = {},
+): Promise<void> {
   for (let at = 0; at < rows.length; at += CHUNK) {
     const chunk = rows.slice(at, at + CHUNK)
     await db
@@ -63,6 +80,7 @@ export async function addToBuckets(db: Db, rows: readonly BucketAdd[]): Promise<
       .execute()
   }
   await addToSiteTotals(db, rows)
+  await addToPlacementTotals(db, rows, options.lockStories ?? false)
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   addCoReads,
   addReferrers,
   addToBuckets,
+  type BucketWriteOptions,
   claimReaders,
   existingArticles,
 } from './view-flush-queries.js'
@@ -244,15 +245,20 @@ export interface FlushOutcome {
  * by one and only the deleted stories' rows are dropped. Any other failure throws, and the caller
  * keeps the batch for the next flush.
  */
-export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
-  if (batch.claims().length > 0) return writeClaimedBatch(db, batch, at)
+export async function writeBatch(
+  db: Db,
+  batch: PendingCounts,
+  at: Date,
+  options: BucketWriteOptions = {},
+): Promise<FlushOutcome> {
+  if (batch.claims().length > 0) return writeClaimedBatch(db, batch, at, options)
   const buckets = batch.bucketRows()
   const coReads = batch.coReadRows()
   const referrers = batch.referrerRows()
   const continuations = batch.continuationRows()
   try {
     await db.transaction().execute(async (trx) => {
-      await addToBuckets(trx, buckets)
+      await addToBuckets(trx, buckets, options)
       await addCoReads(trx, coReads, at)
       await addReferrers(trx, referrers)
       await addContinuations(trx, continuations)
@@ -261,7 +267,7 @@ export async function writeBatch(db: Db, batch: PendingCounts, at: Date): Promis
   } catch (error) {
     if (classifyDbError(error) !== 'foreign_key') throw error
   }
-  return writeRowByRow(db, { buckets, coReads, referrers, continuations }, at)
+  return writeRowByRow(db, { buckets, coReads, referrers, continuations }, at, options)
 }
 
 /** A batch's rows, each kind sorted in the lock order. */
@@ -273,7 +279,12 @@ interface BatchRows {
 }
 
 /** The slow path after a foreign-key failure; rows left unwritten by another error are re-thrown. */
-async function writeRowByRow(db: Db, rows: BatchRows, at: Date): Promise<FlushOutcome> {
+async function writeRowByRow(
+  db: Db,
+  rows: BatchRows,
+  at: Date,
+  options: BucketWriteOptions,
+): Promise<FlushOutcome> {
   const { buckets, coReads, referrers, continuations } = rows
   const outcome: FlushOutcome = { buckets: 0, coReads: 0, dropped: 0 }
   const left = new PendingCounts()
@@ -298,7 +309,10 @@ async function writeRowByRow(db: Db, rows: BatchRows, at: Date): Promise<FlushOu
   }
   for (const row of buckets) {
     const keep = (): void => left.addView(row.articleId, row.hour.getTime(), row.views)
-    if (await attempt(() => addToBuckets(db, [row]), keep)) outcome.buckets += 1
+    // Each row in a transaction of its own: its rollups must not outlive a failed bucket.
+    const write = (): Promise<void> =>
+      db.transaction().execute((trx) => addToBuckets(trx, [row], options))
+    if (await attempt(write, keep)) outcome.buckets += 1
   }
   for (const row of coReads) {
     const keep = (): void => left.addCoRead(row.articleId, row.otherArticleId, row.reads)
@@ -335,7 +349,12 @@ export class PartialFlushError extends Error {
  * claims nothing and its retry counts exactly as the first attempt would have. When a story
  * was deleted meanwhile, its rows are dropped and the rest is written once more.
  */
-async function writeClaimedBatch(db: Db, batch: PendingCounts, at: Date): Promise<FlushOutcome> {
+async function writeClaimedBatch(
+  db: Db,
+  batch: PendingCounts,
+  at: Date,
+  options: BucketWriteOptions,
+): Promise<FlushOutcome> {
   const write = async (counts: PendingCounts): Promise<FlushOutcome> => {
     const coReads = counts.coReadRows()
     let buckets = 0
@@ -346,7 +365,7 @@ async function writeClaimedBatch(db: Db, batch: PendingCounts, at: Date): Promis
       for (const claim of won) views.addView(claim.articleId, claim.atMs)
       const rows = views.bucketRows()
       buckets = rows.length
-      await addToBuckets(trx, rows)
+      await addToBuckets(trx, rows, options)
       await addCoReads(trx, coReads, at)
       // Referrers and continuations are recorded with the reader's first view in this process;
       // a reader another process counted first is still one visit that came from somewhere.

@@ -6,9 +6,11 @@ import type { MediaStorage } from './storage.js'
 
 /**
  * A key as the media domain makes them: lower-case segments, one dot, no `..`, no empty part;
- * a crop has its ratio (`16x9`, `4x3`, `1x1`) before the width.
+ * a crop has its ratio (`16x9`, `4x3`, `1x1`) before the width; a logo rendition is named by
+ * its use (`-logo-header.png`).
  */
-const KEY = /^[a-z0-9]+(?:\/[a-z0-9]+)*-(?:(?:16x9|4x3|1x1)-)?[1-9][0-9]{0,4}\.[a-z0-9]{2,4}$/
+const KEY =
+  /^[a-z0-9]+(?:\/[a-z0-9]+)*-(?:(?:(?:16x9|4x3|1x1)-)?[1-9][0-9]{0,4}\.[a-z0-9]{2,4}|logo-(?:header|feed|large)\.png)$/
 
 /**
  * Creates disk storage under `dir` (config.media.dir); folders are made on first write.

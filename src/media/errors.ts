@@ -14,6 +14,8 @@ export const MEDIA_ERRORS = {
   MEDIA_UPLOAD_TOO_LARGE: 'too_large',
   MEDIA_UPLOAD_INCOMPLETE: 'invalid',
   MEDIA_PHOTO_NOT_FOUND: 'not_found',
+  MEDIA_LOGO_TOO_SMALL: 'invalid',
+  MEDIA_LOGO_SHAPE: 'invalid',
 } as const satisfies ErrorCatalogue
 
 const fail = errorsOf(MEDIA_ERRORS)
@@ -106,4 +108,22 @@ export function mediaPhotoNotFound(id: number): MastheadError {
   return fail('MEDIA_PHOTO_NOT_FOUND', `There is no photo ${id} in the library.`, {
     details: { id },
   })
+}
+
+/** A logo with a side shorter than the masthead needs to stay sharp. */
+export function mediaLogoTooSmall(width: number, height: number, minSide: number): MastheadError {
+  return fail(
+    'MEDIA_LOGO_TOO_SMALL',
+    `This image is ${width}×${height} pixels; a logo needs at least ${minSide} pixels a side. Upload a larger version (twice the size it is shown at is best).`,
+    { details: { field: 'file', width, height, minSide } },
+  )
+}
+
+/** A logo so long and thin that it would be a line in the masthead. */
+export function mediaLogoShape(width: number, height: number, maxAspect: number): MastheadError {
+  return fail(
+    'MEDIA_LOGO_SHAPE',
+    `This image is ${width}×${height} pixels; a logo may be at most ${maxAspect} times as wide as it is high, or as high as it is wide. Crop the empty space around it.`,
+    { details: { field: 'file', width, height, maxAspect } },
+  )
 }

@@ -156,3 +156,24 @@ function encode(pipeline: sharp.Sharp, format: VariantFormat): sharp.Sharp {
       return pipeline.jpeg({ quality: 80, progressive: true })
   }
 }
+
+/**
+ * Encodes one PNG of `image` (upright, metadata stripped) at exactly `size`: a site logo's
+ * rendition. The palette keeps flat artwork small and its transparency intact.
+ * Throws MEDIA_UNSUPPORTED_IMAGE when the pixels cannot be decoded.
+ */
+export async function encodeLogoPng(
+  image: ImageInput,
+  size: { width: number; height: number },
+): Promise<Buffer> {
+  const sharp = await loadSharp()
+  try {
+    return await sharp(image, { limitInputPixels: IMAGE_LIMITS.maxPixels })
+      .rotate()
+      .resize({ width: size.width, height: size.height, fit: 'fill' })
+      .png({ palette: true, quality: 95, effort: 7, compressionLevel: 9 })
+      .toBuffer()
+  } catch (error) {
+    throw mediaUnsupportedImage({ cause: error })
+  }
+}

@@ -5,6 +5,7 @@ import type { Clock } from '../lib/clock.js'
 import { ensureCrop } from './crops.js'
 import { IMAGE_LIMITS, inspectImage } from './image-encoding.js'
 import { createPhotoLibrary, type PhotoLibrary } from './library.js'
+import { createSiteLogos, ensureLogo, type SiteLogos } from './logo.js'
 import type { Media } from './media.js'
 import { editorialFields } from './photo-fields.js'
 import { photosByIds } from './photo-queries.js'
@@ -12,11 +13,20 @@ import type { MediaStorage } from './storage.js'
 import { encodePhoto, type EncodedPhoto, storeEncodedPhoto, storePhoto } from './store-photo.js'
 import { fileKeyOf } from './storage-keys.js'
 
-export type { Media, PhotoLibrary }
+export type { Media, PhotoLibrary, SiteLogos }
+export {
+  LOGO_DISPLAY_BOX,
+  LOGO_LIMITS,
+  logoRenditions,
+  type LogoImage,
+  type LogoRenditions,
+} from './logo-renditions.js'
 export type { EncodedCrop, EncodedPhoto } from './store-photo.js'
 export { UPLOAD_TYPES, type UploadType } from './upload-types.js'
 export { FIELD_LIMITS as PHOTO_FIELD_LIMITS } from './photo-fields.js'
 export {
+  mediaLogoShape,
+  mediaLogoTooSmall,
   mediaPhotoNotFound,
   mediaUploadIncomplete,
   mediaUploadMissing,
@@ -60,14 +70,12 @@ export async function encodeImage(image: Buffer): Promise<EncodedPhoto> {
  * @example const photo = await createMedia({ db, clock, storage, uploadMaxBytes }).savePhoto(bytes, { alt, caption, credit })
  */
 export function createMedia({ db, clock, storage, uploadMaxBytes }: MediaDeps): Media {
-  const library = createPhotoLibrary({
-    db,
-    clock,
-    storage,
-    uploadMaxBytes: uploadMaxBytes ?? 20 * 1024 * 1024,
-  })
+  const limits = { uploadMaxBytes: uploadMaxBytes ?? 20 * 1024 * 1024 }
+  const library = createPhotoLibrary({ db, clock, storage, ...limits })
+  const logos = createSiteLogos({ db, clock, storage, ...limits })
   return {
     ...library,
+    ...logos,
     savePhoto: async (image, input) => {
       const fields = editorialFields(input)
       return storePhoto({ db, clock, storage }, image, await inspectImage(image), fields)
@@ -81,7 +89,8 @@ export function createMedia({ db, clock, storage, uploadMaxBytes }: MediaDeps): 
       if (key === undefined) return undefined
       const info = await storage.stat(key)
       if (info !== undefined) return info
-      return (await ensureCrop(db, storage, key)) ? storage.stat(key) : undefined
+      const made = (await ensureCrop(db, storage, key)) || (await ensureLogo(db, storage, key))
+      return made ? storage.stat(key) : undefined
     },
     openFile: async (publicPath, range) => {
       const key = fileKeyOf(publicPath)

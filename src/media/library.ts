@@ -3,21 +3,13 @@
  * search, and editing a photo's texts. Every call names its Actor and is checked here.
  */
 
-import fs from 'node:fs/promises'
 import { type Actor, requirePermission } from '../accounts/index.js'
-import {
-  mediaPhotoNotFound,
-  mediaUploadMissing,
-  mediaUploadTooLarge,
-  mediaUploadTypeMismatch,
-  mediaUploadTypeUnsupported,
-} from './errors.js'
-import { inspectImage } from './image-encoding.js'
+import { mediaPhotoNotFound } from './errors.js'
 import { libraryPhotoById, searchLibrary, updatePhotoTexts } from './library-queries.js'
 import { cleanFileName, editorialFields } from './photo-fields.js'
 import { storePhoto, type StorePhotoDeps } from './store-photo.js'
 import type { LibraryPhoto, PhotoInput, PhotoPage, ReceivedUpload } from './types.js'
-import { isUploadType, SNIFF_BYTES, sniffUploadType } from './upload-types.js'
+import { checkUpload } from './upload-check.js'
 
 /** The library's part of the media service. */
 export interface PhotoLibrary {
@@ -53,17 +45,7 @@ export function createPhotoLibrary(
     uploadPhoto: async (actor, upload, input) => {
       requirePermission(actor, 'photos.manage')
       const fields = editorialFields(input)
-      const declared = upload.declaredType.toLowerCase()
-      const { size, head } = await readHead(upload.path)
-      if (size === 0) throw mediaUploadMissing()
-      if (size > uploadMaxBytes) throw mediaUploadTooLarge(uploadMaxBytes)
-      if (!isUploadType(declared)) throw mediaUploadTypeUnsupported(declared)
-      const sniffed = sniffUploadType(head)
-      if (sniffed !== declared) throw mediaUploadTypeMismatch(declared, sniffed)
-      // The magic bytes can be right on a file that is not (a JPEG header glued to anything):
-      // sharp reads the header too and must agree.
-      const source = await inspectImage(upload.path)
-      if (source.mimeType !== declared) throw mediaUploadTypeMismatch(declared, source.mimeType)
+      const source = await checkUpload(upload, uploadMaxBytes)
       const photo = await storePhoto(deps, upload.path, source, fields, {
         originalName: cleanFileName(upload.filename),
         uploadedBy: actor.userId,
@@ -85,18 +67,5 @@ export function createPhotoLibrary(
         throw mediaPhotoNotFound(id)
       return found(id)
     },
-  }
-}
-
-/** The file's size and first SNIFF_BYTES bytes. */
-async function readHead(path: string): Promise<{ size: number; head: Buffer }> {
-  const handle = await fs.open(path, 'r')
-  try {
-    const { size } = await handle.stat()
-    const head = Buffer.alloc(Math.min(SNIFF_BYTES, size))
-    await handle.read(head, 0, head.length, 0)
-    return { size, head }
-  } finally {
-    await handle.close()
   }
 }

@@ -5,10 +5,12 @@ import { randomBytes } from 'node:crypto'
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 const KEY_LENGTH = 12
 // Public paths as variantPath() writes them; anything else (dots, upper case, `..`) is not ours.
-// Crops (cropPath) carry their ratio before the width and are JPEG only.
+// Crops (cropPath) carry their ratio before the width and are JPEG only; the site logo's
+// renditions (logoPath) are PNG, named by their use.
 const PUBLIC_PATH =
-  /^\/media\/([a-z0-9]+(?:\/[a-z0-9]+)*-(?:[1-9][0-9]{0,4}\.(?:avif|webp|jpg)|(?:16x9|4x3|1x1)-[1-9][0-9]{0,4}\.jpg))$/
+  /^\/media\/([a-z0-9]+(?:\/[a-z0-9]+)*-(?:[1-9][0-9]{0,4}\.(?:avif|webp|jpg)|(?:16x9|4x3|1x1)-[1-9][0-9]{0,4}\.jpg|logo-(?:header|feed|large)\.png))$/
 const CROP_KEY = /^([a-z0-9]+(?:\/[a-z0-9]+)*)-(16x9|4x3|1x1)-([1-9][0-9]{0,4})\.jpg$/
+const LOGO_KEY = /^([a-z0-9]+(?:\/[a-z0-9]+)*)-logo-(header|feed|large)\.png$/
 
 /** A fresh storage key `YYYY/MM/<12 random lower-case letters and digits>` for an upload at `now`. */
 export function newStorageKey(now: Date): string {
@@ -28,6 +30,16 @@ export function cropOfFileKey(
   if (match === null) return undefined
   const [, storageKey = '', ratio = '1x1', width = '0'] = match
   return { storageKey, ratio: ratio as '16x9' | '4x3' | '1x1', width: Number(width) }
+}
+
+/** The photo's storage key and the rendition of a logo rendition's file key; undefined otherwise. */
+export function logoOfFileKey(
+  key: string,
+): { storageKey: string; kind: 'header' | 'feed' | 'large' } | undefined {
+  const match = LOGO_KEY.exec(key)
+  if (match === null) return undefined
+  const [, storageKey = '', kind = 'header'] = match
+  return { storageKey, kind: kind as 'header' | 'feed' | 'large' }
 }
 
 /**

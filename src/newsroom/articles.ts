@@ -67,16 +67,42 @@ export interface SaveOptions {
   restoredFrom?: number
 }
 
+/** Where a story's views are counted: its section and the authors of its byline. */
+export interface StoryPlacement {
+  sectionId: number
+  authorIds: readonly number[]
+}
+
+/**
+ * Keeps figures that follow a story's section and byline (the dashboard's rollups, wired by
+ * app.ts) in step: called in the transaction of a save that changes either, after the story's
+ * row is locked, with its placement before and after.
+ */
+export type PlacementMoved = (
+  db: Db,
+  articleId: number,
+  before: StoryPlacement,
+  after: StoryPlacement,
+) => Promise<void>
+
 export interface ArticleWriterDeps {
   db: Db
   clock: Clock
   bus: Bus
   photos: PhotoLookup
   sections: Sections
+  placementMoved?: PlacementMoved | undefined
 }
 
 /** Creates the writing side of the newsroom. */
-export function createArticleWriter({ db, clock, bus, photos, sections }: ArticleWriterDeps) {
+export function createArticleWriter({
+  db,
+  clock,
+  bus,
+  photos,
+  sections,
+  placementMoved,
+}: ArticleWriterDeps) {
   const sectionOf = async (id: number): Promise<Section> => {
     const section = await sections.byId(id)
     if (section === undefined) throw articleSectionUnknown(id)
@@ -212,6 +238,11 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           stale = true
           throw new Error('stale version')
         }
+        // Read under the row lock bumpVersion took: the placement this save moves away from.
+        const before =
+          placementMoved !== undefined && (section !== undefined || authorIds !== undefined)
+            ? await storedArticle(trx, id)
+            : undefined
         if (newSlug !== undefined) {
           if ((await takenArticleSlugs(trx, [newSlug], false)).size > 0)
             throw articleSlugTaken(newSlug)
@@ -241,6 +272,11 @@ export function createArticleWriter({ db, clock, bus, photos, sections }: Articl
           modified_at: toDbTime(now),
         })
         if (authorIds !== undefined) await replaceArticleAuthors(trx, id, authorIds)
+        if (before !== undefined)
+          await placementMoved?.(trx, id, before, {
+            sectionId: section?.id ?? before.sectionId,
+            authorIds: authorIds ?? before.authorIds,
+          })
         if (tags !== undefined) {
           tagIds = await ensureTags(trx, tags)
           await replaceArticleTags(trx, id, tagIds)

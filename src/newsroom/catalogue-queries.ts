@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/database.js'
 import { fromDbTime, fromNullableDbTime } from '../db/time-codec.js'
-import type { CatalogueStory, StoryText } from './types.js'
+import type { ArticleStatus, CatalogueStory, SectionRef, StoryText } from './types.js'
 import { readerVisible } from './visibility-queries.js'
 
 /**
@@ -29,16 +29,27 @@ export async function catalogueStories(db: Db, ids?: readonly number[]): Promise
     .where(readerVisible('a', 'eventually'))
   if (ids !== undefined) query = query.where('a.id', 'in', [...new Set(ids)])
   const rows = await query.orderBy('a.id').execute()
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    headline: r.headline,
-    section: { slug: r.section_slug, name: r.section_name },
-    sectionId: r.section_id,
-    status: r.status,
-    publishedAt: fromDbTime(r.published_at ?? new Date(0)),
-    updatedAt: fromNullableDbTime(r.updated_at),
-  }))
+  // Every row brings its own copy of its section's strings and of the status; the catalogue keeps
+  // 10,000 stories and more in memory, so the stories of one section share one reference.
+  const sections = new Map<number, SectionRef>()
+  const statuses = new Map<string, ArticleStatus>()
+  return rows.map((r) => {
+    let section = sections.get(r.section_id)
+    if (section === undefined)
+      sections.set(r.section_id, (section = { slug: r.section_slug, name: r.section_name }))
+    let status = statuses.get(r.status)
+    if (status === undefined) statuses.set(r.status, (status = r.status))
+    return {
+      id: r.id,
+      slug: r.slug,
+      headline: r.headline,
+      section,
+      sectionId: r.section_id,
+      status,
+      publishedAt: fromDbTime(r.published_at ?? new Date(0)),
+      updatedAt: fromNullableDbTime(r.updated_at),
+    }
+  })
 }
 
 /** The words of published stories with ids after `afterId` (ascending, at most `limit`), or of `ids`. */

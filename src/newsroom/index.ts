@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import { isSlug } from '../lib/slug.js'
-import { createArticleWriter } from './articles.js'
+import { createArticleWriter, type PlacementMoved } from './articles.js'
 import { authorNames } from './author-queries.js'
 import { createAuthors } from './authors.js'
 import { catalogueStories, storyTexts } from './catalogue-queries.js'
@@ -30,6 +30,7 @@ import type { PermissionSettings } from '../accounts/index.js'
 
 export type * from './types.js'
 export type { Listings, Newsroom, PhotoLookup }
+export type { PlacementMoved, StoryPlacement } from './articles.js'
 export type { ContentCursor, ContentQuery } from './content-queries.js'
 export { articleNotFound } from './errors.js'
 export { isVisibleToReaders } from './article-rules.js'
@@ -58,17 +59,31 @@ export interface NewsroomDeps {
   photos: PhotoLookup
   /** Site settings that change who may publish (default: authors may not). */
   permissions?: PermissionSettings
+  /** Told in the transaction when a save moves a story to another section or byline. */
+  placementMoved?: PlacementMoved
 }
 
 /**
  * Builds the newsroom service.
  * @example const newsroom = createNewsroom({ db, clock, bus, photos: media.getPhotos })
  */
-export function createNewsroom({ db, clock, bus, photos, permissions }: NewsroomDeps): Newsroom {
+export function createNewsroom({
+  db,
+  clock,
+  bus,
+  photos,
+  permissions,
+  placementMoved,
+}: NewsroomDeps): Newsroom {
   const sections = createSections({ db, clock })
+  // Every process keeps the section list in memory: a change in any of them (the event travels
+  // over a shared bus) or a gap in the bus reloads it. Subscribed before the web layer's page
+  // cache, so the list is fresh before the pages that show it are purged.
+  bus.subscribe('sections.changed', () => sections.reload())
+  bus.onGap(() => sections.reload())
   const authors = createAuthors({ db, clock, photos })
-  const reading = createPublishedArticles({ db, clock })
-  const writer = createArticleWriter({ db, clock, bus, photos, sections })
+  const reading = createPublishedArticles({ db, clock, bus })
+  const writer = createArticleWriter({ db, clock, bus, photos, sections, placementMoved })
   const picks = createPicks({ db, clock, bus })
   const notes = createStoryNotes({ db, clock, bus })
   const stories = createStoryDesk({

@@ -34,6 +34,8 @@ export interface Sections {
   redirectFor(oldSlug: string): Promise<string | undefined>
   /** Moves a section one place up or down the navigation order (no-op at either end). */
   move(id: number, direction: 'up' | 'down'): Promise<Section[]>
+  /** Reads the list again (another process changed it); resolves once the new list is in memory. */
+  reload(): Promise<void>
 }
 
 /** Creates the section service with its in-memory list. */
@@ -99,6 +101,10 @@ export function createSections({ db, clock }: { db: Db; clock: Clock }): Section
       return { ...section, name, slug }
     },
     redirectFor: (oldSlug) => sectionSlugRedirect(db, oldSlug),
+    reload: async () => {
+      loaded = undefined
+      await list()
+    },
     move: async (id, direction) => {
       loaded = undefined
       const order = [...(await list())]

@@ -1,18 +1,25 @@
 /**
- * Site settings an admin changes in the newsroom (site name, language, default comment mode,
- * whether authors may publish). Each overrides its configuration default. Reads are synchronous
- * from memory, so hot paths (every page's layout) cost nothing; the copy is reloaded after a
- * change here (and `settings.changed` is published so pages are purged) and, for other
- * processes sharing the database, in the background once it is older than `refreshMs`.
+ * Site settings an admin changes in the newsroom (site name, logo, language, default comment
+ * mode, whether authors may publish). Each overrides its configuration default. Reads are
+ * synchronous from memory, so hot paths (every page's layout) cost nothing. The copy is reloaded
+ * after a change here, on every `settings.changed` event (other processes' changes arrive over a
+ * shared bus within milliseconds) and after a bus gap, and as a safety net in the background once
+ * it is older than `refreshMs`.
  */
 
 import type { Db } from '../db/database.js'
 import { toDbTime } from '../db/time-codec.js'
 import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
-import { checkSettings, mergeStored, SETTING_KEYS, type SiteSettings } from './rules.js'
+import {
+  checkSettings,
+  mergeStored,
+  SETTING_KEYS,
+  type SiteLogo,
+  type SiteSettings,
+} from './rules.js'
 
-export type { SiteSettings }
+export type { SiteLogo, SiteSettings }
 export { COMMENT_MODES, SITE_NAME_MAX_LENGTH } from './rules.js'
 export { settingInvalid } from './errors.js'
 
@@ -56,6 +63,14 @@ export function createSettings(deps: {
     loadedAt = clock.nowMs()
     return values
   }
+  const reload = async (): Promise<void> => {
+    await load()
+  }
+  // Subscribed when the service is built, before the web layer's page cache: handlers run in
+  // turn, so a process has the new values before it purges its pages, and no request in
+  // between can cache a page with the old name.
+  bus.subscribe('settings.changed', reload)
+  bus.onGap(reload)
 
   return {
     defaults,

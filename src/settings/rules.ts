@@ -13,12 +13,28 @@ export interface SiteSettings {
   readonly commentsMode: CommentsModeSetting
   /** Authors may publish their own stories without review. */
   readonly authorsMayPublish: boolean
+  /** The site's logo (a photo in the library, with its renditions); null: the name is shown. */
+  readonly logo: SiteLogo | null
+}
+
+/**
+ * The logo as the settings keep it: which photo, and what every reader of the setting needs to
+ * name its renditions without a query (the storage key and the upright size).
+ */
+export interface SiteLogo {
+  readonly photoId: number
+  readonly storageKey: string
+  readonly width: number
+  readonly height: number
 }
 
 export const SITE_NAME_MAX_LENGTH = 80
 export const COMMENT_MODES: readonly CommentsModeSetting[] = ['open', 'premoderated', 'closed']
 // The same rule as MASTHEAD_SITE_LANGUAGE, so a saved value is one the config would accept.
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+// Media storage keys as media/storage-keys.ts makes them (`2026/12/abc123def456`).
+const STORAGE_KEY = /^[a-z0-9]+(?:\/[a-z0-9]+)*$/
+const MAX_ID = 2_147_483_647
 
 /** The row key each setting is stored under in site_settings. */
 export const SETTING_KEYS: { readonly [K in keyof SiteSettings]: string } = {
@@ -26,6 +42,7 @@ export const SETTING_KEYS: { readonly [K in keyof SiteSettings]: string } = {
   language: 'site.language',
   commentsMode: 'comments.mode',
   authorsMayPublish: 'newsroom.authorsMayPublish',
+  logo: 'site.logo',
 }
 
 /** `changes` checked and normalized (names trimmed); throws SETTING_INVALID on the first bad one. */
@@ -53,7 +70,27 @@ export function checkSettings(changes: Partial<SiteSettings>): Partial<SiteSetti
       throw settingInvalid('authorsMayPublish', 'Authors may publish, or not.')
     out.authorsMayPublish = changes.authorsMayPublish
   }
+  if (changes.logo !== undefined) out.logo = checkLogo(changes.logo)
   return out
+}
+
+/** A logo descriptor checked field by field (it may come from a hand-edited row). */
+function checkLogo(logo: SiteLogo | null): SiteLogo | null {
+  if (logo === null) return null
+  const whole = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= MAX_ID
+  if (
+    typeof logo !== 'object' ||
+    !whole(logo.photoId) ||
+    !whole(logo.width) ||
+    !whole(logo.height) ||
+    typeof logo.storageKey !== 'string' ||
+    logo.storageKey.length > 200 ||
+    !STORAGE_KEY.test(logo.storageKey)
+  )
+    throw settingInvalid('logo', 'The logo is not a stored photo.')
+  const { photoId, storageKey, width, height } = logo
+  return { photoId, storageKey, width, height }
 }
 
 /**

@@ -15,7 +15,9 @@ import { createStorageAlarm, storageAlarmPlugin } from './plugins/storage-alarm.
 import { mediaFilesPlugin } from './plugins/media-files.js'
 import { pageCachePlugin } from './plugins/page-cache.js'
 import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.js'
-import { securityHeadersPlugin } from './plugins/security-headers.js'
+import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
+import { createFrontDoor, frontDoorServerFactory } from './plugins/front-door.js'
+import { clientAddressResolver } from './http/client-address.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import { createLazyValidators } from './lazy-validators.js'
 import { pageViewCounter } from './plugins/view-counting.js'
@@ -68,12 +70,22 @@ export async function buildServer({
   // pino's Logger is a FastifyBaseLogger; naming the wider type keeps FastifyInstance unparameterised.
   const loggerInstance: FastifyBaseLogger = logger
   const validators = createLazyValidators()
+  const trustProxy = trustProxyOption(server.trustProxy)
+  const genReqId = requestIdGenerator(server.trustProxy !== false)
+  // Warm pages are answered before Fastify (see front-door.ts); the page cache opens it.
+  const frontDoor = createFrontDoor({
+    logger,
+    requestId: genReqId,
+    clientAddress: clientAddressResolver(trustProxy),
+    securityHeaders: securityHeaders(config.site.url),
+  })
   const app = Fastify({
+    serverFactory: frontDoorServerFactory(frontDoor),
     schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
     loggerInstance,
     logController: new AccessLogController(),
-    genReqId: requestIdGenerator(server.trustProxy !== false),
-    trustProxy: trustProxyOption(server.trustProxy),
+    genReqId,
+    trustProxy,
     // Slow clients must not hold sockets for ever (a body at one byte every ten seconds would).
     requestTimeout: server.requestTimeoutMs,
     connectionTimeout: server.connectionTimeoutMs,
@@ -102,7 +114,9 @@ export async function buildServer({
   await app.register(securityHeadersPlugin, { siteUrl: config.site.url })
   // The site's catch-all route answers unmatched pages; what it hands back (paths under /api/)
   // reaches this not-found handler, which answers JSON with a stable code.
-  await app.register(errorHandlerPlugin, { language: config.site.language })
+  // The site's name, language and logo as the admin set them, read at each render.
+  const site = liveSite(config.site, services.settings)
+  await app.register(errorHandlerPlugin, { language: () => site.language })
   await app.register(formBodyPlugin, { bodyLimit: BODY_LIMIT })
   // MASTHEAD_PAGE_CACHE_MB=0 turns storing off, and with it the lookup on every request.
   const store = config.pageCache.maxBytes > 0 ? infra.pageCache : undefined
@@ -111,6 +125,7 @@ export async function buildServer({
     store,
     bus: services.bus,
     onPageView: pageViewCounter(services.engagement),
+    frontDoor,
   })
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })
@@ -121,16 +136,14 @@ export async function buildServer({
       storage.check()
       await services.checkHealth()
     },
+    warm: () => services.engagement.warmedUp(),
   })
   await app.register(apiPlugin, {
     prefix: '/api',
     services,
-    siteUrl: config.site.url,
-    siteName: config.site.name,
+    site,
     corsOrigins: config.api.corsOrigins,
   })
-  // The site's name and language as the admin set them, read at each render.
-  const site = liveSite(config.site, services.settings)
   await app.register(newsroomPlugin, {
     prefix: '/newsroom',
     services,

@@ -21,6 +21,7 @@ import {
   forEachDatabase,
   type TestDatabase,
 } from '../helpers/databases.js'
+import { testImage } from '../helpers/test-images.js'
 import { databaseUrl, masthead } from './run-cli.js'
 
 const SITE_URL = 'http://127.0.0.1:3000'
@@ -166,6 +167,20 @@ forEachDatabase('masthead export / import masthead', (t) => {
       })
       const editor = { userId: user.id, role: 'editor' as const, name: user.name }
       await services.settings.update({ siteName: 'The Restored Ledger' }, user.id)
+      // The logo: a library photo (its files travel with the photos) named by a setting.
+      const { user: admin } = await services.accounts.addUser({
+        email: 'admin-logo@example.org',
+        name: 'Logo Admin',
+        role: 'admin',
+      })
+      const logoFile = path.join(dir, 'logo.png')
+      fs.writeFileSync(logoFile, await testImage('png', { width: 400, height: 100 }))
+      const logo = await services.media.uploadLogo(
+        { userId: admin.id, role: 'admin', name: admin.name },
+        { path: logoFile, declaredType: 'image/png', filename: 'logo.png' },
+      )
+      const { id: photoId, storageKey, width, height } = logo
+      await services.settings.update({ logo: { photoId, storageKey, width, height } }, admin.id)
       const [section] = await services.newsroom.listSections()
       assert.ok(section !== undefined)
       await services.newsroom.renameSection(
@@ -312,6 +327,16 @@ forEachDatabase('masthead export / import masthead', (t) => {
       )
       assert.equal(fb?.statusCode, 200)
       assert.ok(fa?.rawPayload.equals(fb?.rawPayload ?? Buffer.alloc(0)))
+
+      // The logo is in the restored masthead, and its PNG (not in the file: it is made from the
+      // photo's renditions, which are) is served.
+      const logoSrc = /<img class="masthead-logo" src="(\/media\/[^"]+-logo-header\.png)"/.exec(
+        (await restored.web.inject({ method: 'GET', url: '/' })).body,
+      )?.[1]
+      assert.ok(logoSrc !== undefined, 'the restored front page shows the logo')
+      const logoFile = await restored.web.inject({ method: 'GET', url: logoSrc })
+      assert.equal(logoFile.statusCode, 200)
+      assert.equal(logoFile.headers['content-type'], 'image/png')
 
       // New rows after the restore get new ids (PostgreSQL's sequences were moved past them).
       const section = await restored.services.newsroom.createSection({ slug: 'after', name: 'After' }) // prettier-ignore

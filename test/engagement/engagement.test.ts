@@ -191,3 +191,26 @@ forEachDatabase('engagement', (t) => {
     await engagement.close()
   })
 })
+
+forEachDatabase('engagement warm-up', (t) => {
+  test('the first warm-up is announced once as it starts and ends, and warmedUp() follows', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    await f.story()
+    const seen: boolean[] = []
+    const engagement = createEngagement({
+      db: t.handle.db,
+      clock: f.clock,
+      newsroom: f.newsroom,
+      logger,
+      bus: f.bus,
+      onWarmUp: (running) => seen.push(running),
+    })
+    assert.equal(engagement.warmedUp(), false)
+    await engagement.refreshRankings()
+    assert.equal(engagement.warmedUp(), true)
+    await engagement.refreshRankings()
+    await engagement.refresh({ full: true })
+    assert.deepEqual(seen, [true, false], 'later refreshes are not a warm-up')
+    await engagement.close()
+  })
+})

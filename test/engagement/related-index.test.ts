@@ -36,6 +36,30 @@ describe('related index', () => {
       assert.ok((similar[i - 1]?.score ?? 0) >= (similar[i]?.score ?? 0))
   })
 
+  test('a word repeated past 16 bits of frequency still ranks its story first', () => {
+    const index = createRelatedIndex()
+    index.add(documents)
+    const flood = 'lighthouse '.repeat(70_000)
+    index.add([
+      { articleId: 9001, headline: 'Keeper', dek: '', body: flood, tags: [] },
+      { articleId: 9002, headline: 'Keeper', dek: '', body: `${flood}lamp`, tags: [] },
+    ])
+    index.settle()
+    const [best] = index.similar(9001, 3)
+    assert.equal(best?.articleId, 9002)
+    assert.ok(Number.isFinite(best.score) && best.score > 0.9, `score ${best.score}`)
+  })
+
+  test('a short list is the head of a long one: the best are kept without ranking them all', () => {
+    const index = createRelatedIndex()
+    index.add(documents)
+    for (const { articleId } of documents) {
+      const all = index.similar(articleId, documents.length)
+      for (const limit of [1, 3, 5, 7])
+        assert.deepEqual(index.similar(articleId, limit), all.slice(0, limit))
+    }
+  })
+
   test('follows additions, edits and removals without a rebuild', () => {
     const index = createRelatedIndex()
     index.add(documents)

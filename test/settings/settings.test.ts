@@ -14,12 +14,14 @@ const DEFAULTS: SiteSettings = {
   language: 'en',
   commentsMode: 'open',
   authorsMayPublish: false,
+  logo: null,
 }
 
 forEachDatabase('site settings', (t) => {
   const clock = createFixedClock(new Date('2026-12-04T09:00:00.000Z'))
   const bus = createInProcessBus({ onHandlerError: () => {} })
-  const build = () => createSettings({ db: t.handle.db, clock, bus, defaults: DEFAULTS })
+  const build = (on = bus) =>
+    createSettings({ db: t.handle.db, clock, bus: on, defaults: DEFAULTS })
 
   test('with nothing stored the configuration defaults are in force', async () => {
     const settings = build()
@@ -64,9 +66,26 @@ forEachDatabase('site settings', (t) => {
     assert.equal(settings.current().language, 'en')
   })
 
-  test('another process sees a change once its copy is older than the refresh time', async () => {
-    const here = build()
-    const there = build()
+  test('a settings.changed event from another process reloads the copy at once', async () => {
+    const here = build(createInProcessBus({ onHandlerError: () => {} }))
+    const thereBus = createInProcessBus({ onHandlerError: () => {} })
+    const there = build(thereBus)
+    await here.load()
+    await there.load()
+    await here.update({ language: 'en-GB' }, null)
+    assert.equal(there.current().language, 'en', 'not told yet')
+    // What the shared bus delivers when another process published the event.
+    await thereBus.deliverRemote('settings.changed', { keys: ['language'] })
+    assert.equal(there.current().language, 'en-GB')
+    await here.update({ language: 'en' }, null)
+    await thereBus.signalGap()
+    assert.equal(there.current().language, 'en', 'a gap in the bus reloads too')
+  })
+
+  test('without an event, another process sees a change once its copy is older than the refresh time', async () => {
+    // Two buses that do not talk: the background refresh is the safety net.
+    const here = build(createInProcessBus({ onHandlerError: () => {} }))
+    const there = build(createInProcessBus({ onHandlerError: () => {} }))
     await here.load()
     await there.load()
     await here.update({ authorsMayPublish: true }, null)

@@ -46,7 +46,7 @@ export const exportCommand: Command = {
       return 0
     }
     const config = parseConfig(context.env)
-    return withServices(config, async ({ imports, clock }) => {
+    return withServices(config, async ({ imports, clock, settings }) => {
       const started = performance.now()
       const progress = createProgress(context.progress, { unit: 'rows', lineEvery: 5_000 })
       // Rows of the tables already written, plus the current table's so far.
@@ -54,7 +54,13 @@ export const exportCommand: Command = {
       let earlier = 0
       const summary = await imports.exportSite(file, {
         now: clock.now(),
-        site: { ...config.site },
+        // The name and language in force (the admin's, else the configuration's); the rows of
+        // site_settings, the logo's included, travel in the file itself.
+        site: {
+          url: config.site.url,
+          name: settings.current().siteName,
+          language: settings.current().language,
+        },
         settings: settingsOf(config),
         onProgress: ({ table, rows, files }) => {
           if (!finished.has(table)) earlier = [...finished.values()].reduce((a, b) => a + b, 0)

@@ -65,12 +65,15 @@ export const startCommand: Command = {
       }
       // Migrated and seeded once, here, so that the workers never race to do it.
       const services = await buildServices(config)
+      let siteName: string
       try {
         await seedWhenEmpty(services, context)
+        // The name the admin set (the configured one until then).
+        siteName = services.settings.current().siteName
       } finally {
         await services.close()
       }
-      return runPrimary(workers, context, config.site.name)
+      return runPrimary(workers, context, siteName)
     }
     const parts: Parts = { services: await buildServices(config) }
     const stop = stopOnSignals(parts, context, closeApp)
@@ -92,7 +95,8 @@ export const startCommand: Command = {
       throw error
     }
     if (!worker) {
-      context.out(`Masthead is serving ${config.site.name} at ${serverUrl(parts.web, config)}`)
+      const { siteName } = parts.services.settings.current()
+      context.out(`Masthead is serving ${siteName} at ${serverUrl(parts.web, config)}`)
       return stop.done
     }
     reportServing(serverUrl(parts.web, config))

@@ -17,6 +17,7 @@ export function renderAtom(channel: FeedChannel): string {
     // Entries without a byline fall back to the feed's author, which RFC 4287 then requires.
     `<author><name>${escapeXml(channel.siteName)}</name></author>`,
     '<generator>Masthead</generator>',
+    channel.logo === null ? '' : element('logo', channel.logo.large.url),
     ...channel.items.map(renderEntry),
     '</feed>\n',
   ].join('')

@@ -2,7 +2,14 @@
 
 import { photoVariants } from '../../media/index.js'
 import type { FeedStory } from '../../newsroom/index.js'
-import { absolute, type FeedFormat, type SiteIdentity, type SiteLinks, tagUri } from '../links.js'
+import {
+  absolute,
+  type FeedFormat,
+  type FeedLogoImage,
+  type SiteIdentity,
+  type SiteLinks,
+  tagUri,
+} from '../links.js'
 import { absolutizeHtml } from '../xml.js'
 
 /** The subject a feed was resolved to (id null for the whole site). */
@@ -53,6 +60,11 @@ export interface FeedChannel {
   urls: Record<FeedFormat, string>
   language: string
   siteName: string
+  /**
+   * The site logo (absolute URLs): `feed` fits RSS's `<image>` (at most 144×400), `large` is
+   * Atom's `<logo>`; null when the site has none.
+   */
+  logo: { feed: FeedLogoImage; large: FeedLogoImage } | null
   /** The newest change among the items; the epoch for an empty feed (stable bytes, stable ETag). */
   updated: Date
   items: FeedItem[]
@@ -85,9 +97,17 @@ export function feedChannel(
     },
     language: site.language,
     siteName: site.name,
+    logo: channelLogo(site),
     updated,
     items,
   }
+}
+
+function channelLogo(site: SiteIdentity): FeedChannel['logo'] {
+  const logo = site.logo
+  if (logo === undefined || logo === null) return null
+  const image = (file: FeedLogoImage): FeedLogoImage => ({ ...file, url: absolute(site, file.url) })
+  return { feed: image(logo.feed), large: image(logo.large) }
 }
 
 function homePath(links: SiteLinks, scope: ResolvedScope): string {

@@ -16,6 +16,16 @@ export function renderRss(channel: FeedChannel): string {
     // RSS requires a description; a section without one gets the channel title.
     element('description', channel.description || channel.title),
     element('language', channel.language),
+    channel.logo === null
+      ? ''
+      : // RSS 2.0's <image>: its title and link must be the channel's; at most 144×400.
+        '<image>' +
+        element('url', channel.logo.feed.url) +
+        element('title', channel.title) +
+        element('link', channel.homeUrl) +
+        element('width', String(channel.logo.feed.width)) +
+        element('height', String(channel.logo.feed.height)) +
+        '</image>',
     element('lastBuildDate', channel.updated.toUTCString()),
     element('generator', 'Masthead'),
     `<atom:link href="${escapeXml(channel.urls.rss)}" rel="self" type="application/rss+xml"/>`,

@@ -24,6 +24,12 @@ export interface CacheStore {
   /** The live entry under `key` (frozen), or undefined when absent or expired. */
   get(key: string): Promise<CacheEntry | undefined>
   /**
+   * The same answer as get, at once: only stores that hold entries in this process have it, and
+   * the web server's front door answers warm pages through it (a promise per hit costs more than
+   * the lookup). A store elsewhere (Redis) leaves it out and pages go through get.
+   */
+  getNow?(key: string): CacheEntry | undefined
+  /**
    * Stores a copy of `entry` under `key`, replacing any previous one; skipped when it cannot fit.
    * Changing `entry` afterwards does not change what is stored.
    */

@@ -39,18 +39,21 @@ export function createMemoryCacheStore({
     }
   }
 
+  const getNow = (key: string): CacheEntry | undefined => {
+    const slot = slots.get(key)
+    if (slot === undefined) return undefined
+    if (slot.expiresAt <= now()) {
+      remove(key)
+      return undefined
+    }
+    slots.delete(key)
+    slots.set(key, slot)
+    return slot.entry
+  }
+
   return {
-    get: async (key) => {
-      const slot = slots.get(key)
-      if (slot === undefined) return undefined
-      if (slot.expiresAt <= now()) {
-        remove(key)
-        return undefined
-      }
-      slots.delete(key)
-      slots.set(key, slot)
-      return slot.entry
-    },
+    get: async (key) => getNow(key),
+    getNow,
     set: async (key, given, { tags, ttlMs }) => {
       remove(key)
       const bytes = entryBytes(key, given)

@@ -1,6 +1,7 @@
 /** The JSON API under /api/v1: each capability's routes register here, and the OpenAPI document. */
 
 import type { FastifyPluginAsync } from 'fastify'
+import type { LiveSite } from '../live-site.js'
 import type { Services } from '../services.js'
 import { commentRoutes } from './comments.js'
 import { contentRoutes } from './content.js'
@@ -11,9 +12,8 @@ import { searchRoutes } from './search.js'
 
 export interface ApiOptions {
   services: Services
-  /** The site's public URL: writes from other origins are refused. */
-  siteUrl: string
-  siteName: string
+  /** The site: its public URL (writes from other origins are refused), and the name, language and logo in force. */
+  site: LiveSite
   /** Origins whose browser scripts may call the Content API. */
   corsOrigins: readonly string[]
 }
@@ -26,7 +26,8 @@ const API_VERSION = '1.0.0'
  * global not-found handler, which answers `{"error":{"code":"ROUTE_NOT_FOUND",…}}`.
  */
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
-  const { services, siteUrl, siteName, corsOrigins } = options
+  const { services, site, corsOrigins } = options
+  const siteUrl = site.url
   const routes: DescribedRoute[] = []
   app.addHook('onRoute', (route) => {
     routes.push(...describedRoutes(route))
@@ -34,22 +35,25 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await app.register(viewRoutes, { prefix: '/v1', services })
   await app.register(rankingRoutes, { prefix: '/v1', services })
   await app.register(commentRoutes, { prefix: '/v1', services, siteUrl })
-  await app.register(contentRoutes, { prefix: '/v1', services, siteUrl, corsOrigins })
+  await app.register(contentRoutes, { prefix: '/v1', services, site, corsOrigins })
   await app.register(searchRoutes, { prefix: '/v1', services })
 
-  let document: string | undefined
+  // Made again when the admin renames the site (its name is the document's title).
+  let document: { siteName: string; text: string } | undefined
   app.get(
     '/v1/openapi.json',
     { schema: { summary: 'This API, described in OpenAPI 3.1', tags: ['meta'] } },
     async (_request, reply) => {
-      document ??= JSON.stringify(
-        openApiDocument(routes, { siteUrl, siteName, version: API_VERSION }),
-      )
+      const siteName = site.name
+      if (document?.siteName !== siteName) {
+        const described = openApiDocument(routes, { siteUrl, siteName, version: API_VERSION })
+        document = { siteName, text: JSON.stringify(described) }
+      }
       return reply
         .type('application/json; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
         .header('access-control-allow-origin', '*')
-        .send(document)
+        .send(document.text)
     },
   )
 }

@@ -9,6 +9,7 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ArticleListFilter, ArticleSummary, Tag } from '../../newsroom/index.js'
 import { isNotModified } from '../http/conditional.js'
+import type { LiveSite } from '../live-site.js'
 import type { Services } from '../services.js'
 import { authorPath, sectionPath, tagPath } from '../site/site-urls.js'
 import {
@@ -21,7 +22,8 @@ import { ArticleDetail, ArticleItem, articleItem, type ArticleItemValue } from '
 
 export interface ContentOptions {
   services: Services
-  siteUrl: string
+  /** The configured URL, and the name, language and logo the admin set (read at each request). */
+  site: LiveSite
   corsOrigins: readonly string[]
 }
 
@@ -89,6 +91,24 @@ const TagsReply = Type.Object({
   ),
 })
 
+const LogoImage = Type.Object({
+  url: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+})
+
+const SiteReply = Type.Object({
+  site: Type.Object({
+    name: Type.String(),
+    language: Type.String({ description: 'A BCP 47 language tag (en, en-GB, pt-BR)' }),
+    url: Type.String(),
+    logo: Type.Union([Type.Object({ header: LogoImage, large: LogoImage }), Type.Null()], {
+      description:
+        'PNG renditions of the site logo (header: 96 px high at most); null without one.',
+    }),
+  }),
+})
+
 const SECURITY = [{ apiKey: [] }]
 const FIELDS = Object.keys(ArticleItem.properties)
 
@@ -131,7 +151,8 @@ function sendCached<T>(request: FastifyRequest, reply: FastifyReply, body: T): T
 
 /** The Content API routes; registered under /api with the /v1 prefix. */
 export const contentRoutes: FastifyPluginAsync<ContentOptions> = async (app, options) => {
-  const { services, siteUrl, corsOrigins } = options
+  const { services, site, corsOrigins } = options
+  const siteUrl = site.url
   const { newsroom, apiKeys } = services
   const absolute = (path: string): string => `${siteUrl}${path}`
   const anyOrigin = corsOrigins.includes('*')
@@ -173,7 +194,7 @@ export const contentRoutes: FastifyPluginAsync<ContentOptions> = async (app, opt
     }
     return reply.code(204).send()
   }
-  for (const path of ['/articles', '/articles/:slug', '/sections', '/authors', '/tags'])
+  for (const path of ['/site', '/articles', '/articles/:slug', '/sections', '/authors', '/tags'])
     app.options(path, preflight)
 
   const filterOf = async (query: ListQuery): Promise<ArticleListFilter> => {
@@ -195,6 +216,34 @@ export const contentRoutes: FastifyPluginAsync<ContentOptions> = async (app, opt
     }
     return filter
   }
+
+  app.get(
+    '/site',
+    {
+      schema: {
+        summary: 'The site: its name, language, address and logo',
+        description: 'As the admin set them in the newsroom’s settings.',
+        tags: ['content'],
+        security: SECURITY,
+        response: { 200: SiteReply },
+      },
+    },
+    async (request, reply) => {
+      const logo = site.logo
+      const image = (file: { url: string; width: number; height: number }) => ({
+        ...file,
+        url: absolute(file.url),
+      })
+      return sendCached(request, reply, {
+        site: {
+          name: site.name,
+          language: site.language,
+          url: `${siteUrl}/`,
+          logo: logo === null ? null : { header: image(logo.header), large: image(logo.large) },
+        },
+      })
+    },
+  )
 
   app.get(
     '/articles',

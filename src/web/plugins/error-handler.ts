@@ -127,8 +127,8 @@ export function prefersHtml(request: FastifyRequest): boolean {
 }
 
 interface ErrorHandlerOptions {
-  /** The page language (config.site.language). */
-  language: string
+  /** The page language, or a function read at each error page (the admin's setting). */
+  language: string | (() => string)
 }
 
 /**
@@ -136,15 +136,17 @@ interface ErrorHandlerOptions {
  * pages itself and hands paths under /api/ back here (reply.callNotFound), so they get JSON.
  */
 export const errorHandlerPlugin = fp<ErrorHandlerOptions>(
-  async (app, { language }) => {
+  async (app, options) => {
+    const { language } = options
+    const languageNow = typeof language === 'string' ? () => language : language
     app.setErrorHandler((error, request, reply) => {
       const answer = publicError(error, request.id)
       if (answer.status >= 500) request.log.error({ err: error }, 'request failed')
       else request.log.info({ code: answer.code, status: answer.status }, 'request refused')
-      return sendError(request, reply, answer, language)
+      return sendError(request, reply, answer, languageNow())
     })
     app.setNotFoundHandler((request, reply) =>
-      sendError(request, reply, toPublic(routeNotFound()), language),
+      sendError(request, reply, toPublic(routeNotFound()), languageNow()),
     )
   },
   { name: 'masthead-error-handler' },

@@ -1,4 +1,7 @@
-/** GET /healthz: whether this process can serve (its database answers), for load balancers. */
+/**
+ * GET /healthz: whether this process can serve (its database answers), for load balancers, and
+ * whether its rails are warm (a process serves before: with empty rails for a few seconds).
+ */
 
 import { type Static, Type } from '@sinclair/typebox'
 import fp from 'fastify-plugin'
@@ -6,17 +9,22 @@ import fp from 'fastify-plugin'
 export interface HealthOptions {
   /** Resolves when the process is healthy; rejects otherwise. */
   checkHealth: () => Promise<void>
+  /** True once the process's rails (Popular Now, related stories) are loaded. */
+  warm: () => boolean
 }
 
-const Healthy = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false })
+const Healthy = Type.Object(
+  { status: Type.Literal('ok'), warm: Type.Boolean() },
+  { additionalProperties: false },
+)
 const Unhealthy = Type.Object(
   { status: Type.Literal('unavailable') },
   { additionalProperties: false },
 )
 
-/** Registers /healthz: 200 {"status":"ok"} or 503 {"status":"unavailable"}, never cached. */
+/** Registers /healthz: 200 {"status":"ok","warm":…} or 503 {"status":"unavailable"}, never cached. */
 export const healthPlugin = fp<HealthOptions>(
-  async (app, { checkHealth }) => {
+  async (app, { checkHealth, warm }) => {
     app.get<{ Reply: { 200: Static<typeof Healthy>; 503: Static<typeof Unhealthy> } }>(
       '/healthz',
       {
@@ -29,7 +37,7 @@ export const healthPlugin = fp<HealthOptions>(
         reply.header('cache-control', 'no-store')
         try {
           await checkHealth()
-          return { status: 'ok' }
+          return { status: 'ok' as const, warm: warm() }
         } catch (error) {
           request.log.warn({ err: error }, 'health check failed')
           return reply.code(503).send({ status: 'unavailable' })

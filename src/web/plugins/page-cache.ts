@@ -11,7 +11,9 @@ import { isNotModified } from '../http/conditional.js'
 import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
 import { EVERYTHING, subscribePageCacheInvalidation } from './page-cache-invalidation.js'
+import type { FrontDoor } from './front-door.js'
 import { isTrackingParam, pageCacheKey } from './page-url.js'
+import type { PageViewer } from './view-counting.js'
 
 export interface PageCacheOptions {
   /** Where 200 pages are kept; undefined sends pages with validators but stores nothing. */
@@ -24,14 +26,16 @@ export interface PageCacheOptions {
    * Called for every 200/304 answer of a page that is a reading of a story (PageResult.viewOf),
    * served from the cache or rendered: the view counter's hook (it decides what counts).
    */
-  onPageView?: (request: FastifyRequest, articleId: number) => void
+  onPageView?: (request: PageViewer, articleId: number) => void
+  /** Answers warm pages before Fastify when the store can look up at once (see front-door.ts). */
+  frontDoor?: FrontDoor
 }
 
 /** Bodies this small gain nothing from compression but the CPU it costs. */
 const MIN_COMPRESS_BYTES = 1024
 const TEXT_HTML = 'text/html; charset=utf-8'
 /** The codings a page may be stored in, best first. */
-const PAGE_CODINGS: readonly ContentCoding[] = ['br', 'gzip']
+export const PAGE_CODINGS: readonly ContentCoding[] = ['br', 'gzip']
 
 /** A cache hit's key and the purge generation at its lookup (a purge since forbids re-storing). */
 interface EntryOrigin {
@@ -41,7 +45,7 @@ interface EntryOrigin {
 
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
-  async (app, { store, bus, ttlMs = 60_000, onPageView }) => {
+  async (app, { store, bus, ttlMs = 60_000, onPageView, frontDoor }) => {
     // Bumped by every purge: a page rendered across a purge may show stale data, so it is not stored.
     let purgeGeneration = 0
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
@@ -98,8 +102,19 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       return serveEntry(request, reply, served, coding, status, onPageView)
     }
 
+    const getNow = store?.getNow?.bind(store)
+    if (frontDoor !== undefined && getNow !== undefined) {
+      frontDoor.open({ lookup: getNow, ...(onPageView === undefined ? {} : { onPageView }) })
+      // From the first step of a close, Fastify answers (503 to new requests).
+      app.addHook('preClose', (done) => {
+        frontDoor.close()
+        done()
+      })
+    }
+
     if (store !== undefined) {
-      // The hot path: a warm page costs one lookup, a few headers and a buffer write.
+      // Warm pages the front door left (conditional and HEAD requests, a coding the entry lacks,
+      // requests through inject): one lookup, a few headers and a buffer write.
       app.addHook('onRequest', (request, reply, done) => {
         if (request.method !== 'GET' && request.method !== 'HEAD') return done()
         const key = pageCacheKey(request.url)
@@ -240,6 +255,78 @@ function cacheControlFor(status: number, cacheable: boolean, maxAgeMs?: number):
   return 'no-store'
 }
 
+/** What an entry sends in one coding, worked out once per entry and coding (see representationOf). */
+export interface Representation {
+  /** The bytes sent: the asked coding's body, or identity when the entry lacks it. */
+  readonly body: Buffer
+  /** Flat header names and values sent with a 200 and a 304 alike (vary, cache-control, validators). */
+  readonly validatorHeaders: readonly string[]
+  /** Flat header names and values of a 200 only (content type and coding). */
+  readonly contentHeaders: readonly string[]
+  /** The ETags a client may hold for these bytes (any coding's: they are the same page). */
+  readonly etags: readonly string[]
+  readonly lastModified: string | undefined
+  /** The story the page is a reading of, for the view counter. */
+  readonly viewOf: number | undefined
+}
+
+// Entries are never changed after set, so what they send in a coding can be kept beside them.
+const representations = new WeakMap<CacheEntry, Partial<Record<ContentCoding, Representation>>>()
+
+/**
+ * What `entry` sends to a client that asked for `coding` (identity when the entry lacks it): the
+ * same object on every serve of a stored entry, so a warm page builds no header strings.
+ */
+export function representationOf(entry: CacheEntry, coding: ContentCoding): Representation {
+  let byCoding = representations.get(entry)
+  if (byCoding === undefined) representations.set(entry, (byCoding = {}))
+  let found = byCoding[coding]
+  if (found === undefined) byCoding[coding] = found = buildRepresentation(entry, coding)
+  return found
+}
+
+function buildRepresentation(entry: CacheEntry, coding: ContentCoding): Representation {
+  const { meta, bodies } = entry
+  const encoded = coding === 'identity' ? undefined : bodies[coding]
+  const hash = meta[META.etag] ?? ''
+  // Each coding is its own representation, so each gets its own strong validator (RFC 9110 8.8.3).
+  const etag = encoded === undefined ? `"${hash}"` : `"${hash}-${coding === 'br' ? 'br' : 'gz'}"`
+  const lastModified = meta[META.lastModified]
+  const viewOf = meta[META.viewOf]
+  return {
+    body: encoded ?? bodies.identity,
+    validatorHeaders: [
+      'vary',
+      'Accept-Encoding',
+      'cache-control',
+      meta[META.cacheControl] ?? 'no-store',
+      'etag',
+      etag,
+      ...(lastModified === undefined ? [] : ['last-modified', lastModified]),
+    ],
+    contentHeaders: [
+      'content-type',
+      meta[META.contentType] ?? TEXT_HTML,
+      ...(encoded === undefined ? [] : ['content-encoding', coding]),
+    ],
+    etags: [`"${hash}"`, `"${hash}-br"`, `"${hash}-gz"`],
+    lastModified,
+    viewOf: viewOf === undefined ? undefined : Number(viewOf),
+  }
+}
+
+/**
+ * Whether `entry` can be sent to a client that asked for `coding` as it is stored: false when it
+ * lacks that coding's body and the page is big enough to be worth compressing now.
+ */
+export function servesAsStored(entry: CacheEntry, coding: ContentCoding): boolean {
+  return (
+    coding === 'identity' ||
+    entry.bodies[coding] !== undefined ||
+    entry.bodies.identity.length < MIN_COMPRESS_BYTES
+  )
+}
+
 /** Sends `entry` in `coding` (identity when it lacks that body), or 304 when the client's copy is current. */
 function serveEntry(
   request: FastifyRequest,
@@ -249,18 +336,9 @@ function serveEntry(
   status: number,
   onPageView: PageCacheOptions['onPageView'],
 ): FastifyReply {
-  const { meta, bodies } = entry
-  const viewOf = meta[META.viewOf]
-  if (onPageView !== undefined && viewOf !== undefined) onPageView(request, Number(viewOf))
-  const body = coding === 'identity' ? undefined : bodies[coding]
-  const hash = meta[META.etag] ?? ''
-  // Each coding is its own representation, so each gets its own strong validator (RFC 9110 8.8.3).
-  const etag = body === undefined ? `"${hash}"` : `"${hash}-${coding === 'br' ? 'br' : 'gz'}"`
-  const lastModified = meta[META.lastModified]
-  reply.header('vary', 'Accept-Encoding')
-  reply.header('cache-control', meta[META.cacheControl] ?? 'no-store')
-  reply.header('etag', etag)
-  if (lastModified !== undefined) reply.header('last-modified', lastModified)
+  const sent = representationOf(entry, coding)
+  if (onPageView !== undefined && sent.viewOf !== undefined) onPageView(request, sent.viewOf)
+  setHeaders(reply, sent.validatorHeaders)
   if (
     status === 200 &&
     isNotModified(
@@ -268,13 +346,15 @@ function serveEntry(
         ifNoneMatch: request.headers['if-none-match'],
         ifModifiedSince: request.headers['if-modified-since'],
       },
-      // Any coding's tag proves the client holds these bytes.
-      { etags: [`"${hash}"`, `"${hash}-br"`, `"${hash}-gz"`], lastModified },
+      { etags: sent.etags, lastModified: sent.lastModified },
     )
   ) {
     return reply.code(304).send()
   }
-  reply.header('content-type', meta[META.contentType] ?? TEXT_HTML)
-  if (body !== undefined) reply.header('content-encoding', coding)
-  return reply.code(status).send(body ?? bodies.identity)
+  setHeaders(reply, sent.contentHeaders)
+  return reply.code(status).send(sent.body)
+}
+
+function setHeaders(reply: FastifyReply, flat: readonly string[]): void {
+  for (let i = 0; i < flat.length; i += 2) reply.header(flat[i]!, flat[i + 1])
 }

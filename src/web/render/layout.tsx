@@ -4,11 +4,30 @@ import { formatEditionDate } from './format.js'
 import type { Child, SafeHtml } from './html.js'
 import { JsonLd } from './json-ld.js'
 
-/** Who the site is: from config.site. */
+/** Who the site is: the configured URL, and the name, language and logo the admin set. */
 export interface SiteIdentity {
   readonly url: string
   readonly name: string
   readonly language: string
+  /** The logo's renditions; null or absent: the name is shown instead. */
+  readonly logo?: SiteLogoImages | null
+}
+
+/** One image file of the site logo: root-relative path and size in pixels. */
+export interface SiteLogoImage {
+  readonly url: string
+  readonly width: number
+  readonly height: number
+}
+
+/** The logo renditions pages use (media's logoRenditions makes them). */
+export interface SiteLogoImages {
+  /** The masthead's file (twice the display size, for high-density screens). */
+  readonly header: SiteLogoImage
+  /** For structured data: `publisher.logo`. */
+  readonly large: SiteLogoImage
+  /** The masthead's CSS size. */
+  readonly display: { readonly width: number; readonly height: number }
 }
 
 /** The asset URLs the layout links (a subset of the asset manifest). */
@@ -142,12 +161,14 @@ export function Layout(props: LayoutProps): SafeHtml {
             {props.isFront === true ? (
               <h1 class="masthead-title">
                 <a href="/" aria-current="page">
-                  {site.name}
+                  <Brand site={site} />
                 </a>
               </h1>
             ) : (
               <p class="masthead-title">
-                <a href="/">{site.name}</a>
+                <a href="/">
+                  <Brand site={site} />
+                </a>
               </p>
             )}
             <p class="edition">
@@ -177,6 +198,25 @@ export function Layout(props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html>
+  )
+}
+
+/**
+ * The site's name, or its logo with the name as its text alternative (so the link and, on the
+ * front page, the h1 are named by it). The logo is above the fold: loaded at once, not lazily.
+ */
+function Brand(props: { site: SiteIdentity }) {
+  const { site } = props
+  const logo = site.logo
+  if (logo === undefined || logo === null) return <>{site.name}</>
+  return (
+    <img
+      class="masthead-logo"
+      src={logo.header.url}
+      width={String(logo.display.width)}
+      height={String(logo.display.height)}
+      alt={site.name}
+    />
   )
 }
 

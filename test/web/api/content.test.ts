@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import Fastify from 'fastify'
 import { apiPlugin } from '../../../src/web/api/api-routes.js'
+import { liveSite } from '../../../src/web/live-site.js'
 import {
   describedRoutes,
   type DescribedRoute,
@@ -277,8 +278,7 @@ describe('openapi document', () => {
     await bare.register(apiPlugin, {
       prefix: '/api',
       services: { ...testApp.app.services, checkHealth: async () => {} },
-      siteUrl: config.site.url,
-      siteName: config.site.name,
+      site: liveSite(config.site, testApp.app.services.settings),
       corsOrigins: [],
     })
     await bare.ready()

@@ -140,4 +140,30 @@ forEachDatabase('dashboard screens', (t) => {
     })
     assert.equal(tooLong.statusCode, 400)
   })
+
+  test('a story moved to another section and byline takes its views along on the dashboard', async () => {
+    const before = await services.dashboard.overview()
+    const [oldSection] = before.topSections
+    const [oldAuthor] = before.topAuthors
+    assert.ok(oldSection !== undefined && oldAuthor !== undefined && oldSection.views > 0)
+    const section = await services.newsroom.createSection({
+      name: `Ferries ${Date.now().toString(36)}`,
+    })
+    const author = await services.newsroom.createAuthor({ name: 'Ben Columnist' })
+    await services.newsroom.updateArticle(story.id, {
+      sectionId: section.id,
+      authorIds: [author.id],
+    })
+    const after = await services.dashboard.overview()
+    assert.deepEqual(
+      after.topSections.map((s) => [s.slug, s.views]),
+      [[section.slug, oldSection.views]],
+    )
+    assert.deepEqual(
+      after.topAuthors.map((a) => [a.slug, a.views]),
+      [[author.slug, oldAuthor.views]],
+    )
+    const page = parsePage((await get(editor, '/newsroom')).body)
+    assert.match(textOf(one(page, '#sections-heading').parentElement), new RegExp(section.name))
+  })
 })

@@ -5,19 +5,25 @@ import { describe, test } from 'node:test'
 import Fastify from 'fastify'
 import { healthPlugin } from '../../../src/web/plugins/health.js'
 
-async function healthApp(checkHealth: () => Promise<void>) {
+async function healthApp(checkHealth: () => Promise<void>, warm = () => true) {
   const app = Fastify({ logger: false })
-  await app.register(healthPlugin, { checkHealth })
+  await app.register(healthPlugin, { checkHealth, warm })
   return app
 }
 
 describe('healthz', () => {
-  test('a healthy process answers 200 {"status":"ok"}', async () => {
-    const app = await healthApp(async () => {})
-    const response = await app.inject({ url: '/healthz' })
-    assert.equal(response.statusCode, 200)
-    assert.deepEqual(response.json(), { status: 'ok' })
-    assert.equal(response.headers['cache-control'], 'no-store')
+  test('a healthy process answers 200 {"status":"ok"} and whether its rails are warm', async () => {
+    let warm = false
+    const app = await healthApp(
+      async () => {},
+      () => warm,
+    )
+    const cold = await app.inject({ url: '/healthz' })
+    assert.equal(cold.statusCode, 200)
+    assert.deepEqual(cold.json(), { status: 'ok', warm: false })
+    assert.equal(cold.headers['cache-control'], 'no-store')
+    warm = true
+    assert.deepEqual((await app.inject({ url: '/healthz' })).json(), { status: 'ok', warm: true })
     await app.close()
   })
 

@@ -1,16 +1,26 @@
 /**
- * /newsroom/settings (admins only): the site's name and language, the default comment mode, and
- * whether authors may publish their own stories. The settings service checks and stores them,
- * and its settings.changed event empties the page cache, so readers see a change at once.
+ * /newsroom/settings (admins only): the site's name, logo and language, the default comment
+ * mode, and whether authors may publish their own stories. The settings service checks and
+ * stores them, and its settings.changed event empties the page cache (in every process), so
+ * readers see a change at once.
  */
 
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { isMastheadError } from '../../../lib/errors.js'
+import { logoRenditions } from '../../../media/index.js'
 import type { SiteSettings } from '../../../settings/index.js'
 import { publicError } from '../../plugins/error-handler.js'
 import type { NewsroomScreenOptions } from '../screens.js'
+import { logoRoutes } from './logo-routes.js'
 import { SettingsPage, type SettingsPageProps } from './settings-page.js'
+
+/** The notices a redirect back to the screen may ask for. */
+const NOTICES: Readonly<Record<string, string>> = {
+  saved: 'The settings are saved.',
+  'logo-saved': 'The logo is saved: it is on the site now.',
+  'logo-removed': 'The logo is removed: the site shows its name.',
+}
 
 const STRICT = { additionalProperties: false } as const
 
@@ -32,17 +42,20 @@ type SettingsForm = Static<typeof SettingsForm>
 
 /** Registers the screen (inside the newsroom plugin). */
 export const settingsScreens: FastifyPluginAsync<NewsroomScreenOptions> = async (app, options) => {
-  const { settings } = options.services
+  const { settings, media } = options.services
   const config = { newsroom: { permission: 'settings.manage' as const } }
 
   const render = (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: Partial<Pick<SettingsPageProps, 'values' | 'notice' | 'error' | 'errorField'>> & {
+    extra: Partial<
+      Pick<SettingsPageProps, 'values' | 'notice' | 'error' | 'errorField' | 'logoError'>
+    > & {
       status?: number
     } = {},
-  ) =>
-    reply.newsroomPage({
+  ) => {
+    const logo = settings.current().logo
+    return reply.newsroomPage({
       title: 'Settings',
       current: 'settings',
       status: extra.status ?? 200,
@@ -53,17 +66,31 @@ export const settingsScreens: FastifyPluginAsync<NewsroomScreenOptions> = async 
         notice: extra.notice,
         error: extra.error,
         errorField: extra.errorField,
+        logo: logo === null ? null : logoRenditions(logo),
+        logoError: extra.logoError,
+        logoMaxBytes: media.logoMaxBytes,
       }),
     })
+  }
 
   app.get<{ Querystring: SettingsQuery }>(
     '/settings',
     { config, schema: { querystring: SettingsQuery } },
     async (request, reply) =>
       render(request, reply, {
-        notice: request.query.notice === 'saved' ? 'The settings are saved.' : undefined,
+        notice: Object.hasOwn(NOTICES, request.query.notice ?? '')
+          ? NOTICES[request.query.notice ?? '']
+          : undefined,
       }),
   )
+
+  // The logo's upload (multipart, scoped there) and removal.
+  await app.register(logoRoutes, {
+    services: options.services,
+    permission: config.newsroom.permission,
+    showRefusal: (request, reply, logoError, status) =>
+      render(request, reply, { logoError, status }),
+  })
 
   app.post<{ Body: SettingsForm }>(
     '/settings',

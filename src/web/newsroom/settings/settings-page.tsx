@@ -1,5 +1,6 @@
-/** The settings screen (admins only): the site's name and language, comments, authors' rights. */
+/** The settings screen (admins only): the site's name, logo and language, comments, authors' rights. */
 
+import { LOGO_LIMITS, type LogoRenditions, UPLOAD_TYPES } from '../../../media/index.js'
 import { COMMENT_MODES, SITE_NAME_MAX_LENGTH, type SiteSettings } from '../../../settings/index.js'
 import type { SafeHtml } from '../../render/html.js'
 import { CsrfField } from '../components/csrf-field.js'
@@ -25,6 +26,12 @@ export interface SettingsPageProps {
   error?: string | undefined
   /** The field the error is about, for aria-invalid. */
   errorField?: string | undefined
+  /** The logo in force (its renditions), or null when the site shows its name. */
+  logo: LogoRenditions | null
+  /** Why the last logo upload was refused, when it was. */
+  logoError?: string | undefined
+  /** The largest logo file accepted, in bytes. */
+  logoMaxBytes: number
 }
 
 /** The content of /newsroom/settings. */
@@ -38,6 +45,7 @@ export function SettingsPage(props: SettingsPageProps): SafeHtml {
       <p>
         <a href="/newsroom/settings/sections">Sections: add, rename and order them</a>
       </p>
+      <LogoSection {...props} />
       <form
         method="post"
         action="/newsroom/settings"
@@ -118,5 +126,83 @@ export function SettingsPage(props: SettingsPageProps): SafeHtml {
         </button>
       </form>
     </div>
+  )
+}
+
+/**
+ * The logo: its own forms (a file upload, and a removal), beside the settings form since forms
+ * do not nest. The CSRF field comes before the file so the server checks it before reading it.
+ */
+function LogoSection(props: SettingsPageProps): SafeHtml {
+  const { logo } = props
+  const mb = Math.round((props.logoMaxBytes / (1024 * 1024)) * 10) / 10
+  const types = Object.values(UPLOAD_TYPES)
+  const invalid = props.logoError === undefined ? undefined : 'true'
+  return (
+    <section aria-labelledby="logo-heading" class="nr-logo">
+      <h2 id="logo-heading">Logo</h2>
+      {logo === null ? (
+        <p>No logo: the site name is shown at the top of every page.</p>
+      ) : (
+        <figure class="nr-logo-current">
+          <img
+            src={logo.header.url}
+            width={String(logo.display.width)}
+            height={String(logo.display.height)}
+            alt="The current logo"
+          />
+          <figcaption>
+            The current logo, at the size readers see it. Its accessible name on the site is the
+            site name.
+          </figcaption>
+        </figure>
+      )}
+      <form
+        method="post"
+        action="/newsroom/settings/logo"
+        enctype="multipart/form-data"
+        class="nr-form"
+        aria-labelledby="logo-upload-heading"
+      >
+        <CsrfField token={props.csrfToken} />
+        <h3 id="logo-upload-heading">{logo === null ? 'Upload a logo' : 'Replace the logo'}</h3>
+        {props.logoError === undefined ? null : (
+          <div class="error-summary" role="alert" id="logo-problem">
+            <h4>The logo was not saved</h4>
+            <p>{props.logoError}</p>
+          </div>
+        )}
+        <div class="field">
+          <label for="logo-file">Logo image</label>
+          <p class="field-hint" id="logo-file-hint">
+            {types.slice(0, -1).join(', ')} or {types.at(-1)}, up to {mb} MB, at least{' '}
+            {LOGO_LIMITS.minSide} pixels a side. Shown at most 48 pixels high: a PNG with a
+            transparent background, 96 pixels high or more, looks sharp on every screen.
+          </p>
+          <input
+            id="logo-file"
+            name="file"
+            type="file"
+            required
+            accept={Object.keys(UPLOAD_TYPES).join(',')}
+            aria-invalid={invalid}
+            aria-describedby={
+              invalid === undefined ? 'logo-file-hint' : 'logo-file-hint logo-problem'
+            }
+          />
+        </div>
+        <button type="submit" class="button">
+          {logo === null ? 'Upload the logo' : 'Replace the logo'}
+        </button>
+      </form>
+      {logo === null ? null : (
+        <form method="post" action="/newsroom/settings/logo/remove" class="nr-form">
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="button button-secondary">
+            Remove the logo
+          </button>
+        </form>
+      )}
+    </section>
   )
 }

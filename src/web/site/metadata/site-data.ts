@@ -13,14 +13,26 @@ export type LdObject = Record<string, unknown>
 
 const CONTEXT = 'https://schema.org'
 
-/** The site as a news publisher; its logo is the site's icon. */
-export function publisherData(site: SiteIdentity, logoPath: string): LdObject {
+/**
+ * The site as a news publisher. Its logo is the admin's (the PNG made for it, with its size, as
+ * Google's Organization guidance asks), or the site's icon at `iconPath` when there is none.
+ */
+export function publisherData(site: SiteIdentity, iconPath: string): LdObject {
+  const logo = site.logo?.large
   return {
     '@type': 'NewsMediaOrganization',
     '@id': absoluteUrl(site, '/#publisher'),
     name: site.name,
     url: absoluteUrl(site, '/'),
-    logo: { '@type': 'ImageObject', url: absoluteUrl(site, logoPath) },
+    logo:
+      logo === undefined
+        ? { '@type': 'ImageObject', url: absoluteUrl(site, iconPath) }
+        : {
+            '@type': 'ImageObject',
+            url: absoluteUrl(site, logo.url),
+            width: logo.width,
+            height: logo.height,
+          },
   }
 }
 

@@ -1,0 +1,139 @@
+/**
+ * The web server's front door: a plain GET for a page already in the page cache is answered in
+ * the HTTP server's request event, before Fastify builds a request, a reply and a child logger
+ * for it (most of what a warm page cost; issue 15). It sends what the same hit sent through
+ * Fastify: the request id, the security headers, the page's validators and body, the view count
+ * and the access-log line. Anything else goes on to Fastify, whose page-cache hook answers it the
+ * same way: a miss, a conditional or HEAD request, a coding the entry lacks, a closing server.
+ */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { CacheEntry } from '../../infra/cache-store/cache-store.js'
+import type { Logger } from '../../infra/logger.js'
+import { chooseEncoding } from '../http/negotiation.js'
+import { PAGE_CODINGS, representationOf, servesAsStored } from './page-cache.js'
+import { pageCacheKey } from './page-url.js'
+import type { PageViewer } from './view-counting.js'
+
+export interface FrontDoorOptions {
+  logger: Logger
+  /** The request id Fastify's genReqId would give this request. */
+  requestId: (request: IncomingMessage) => string
+  /** The client address Fastify's request.ip would give (the same trusted proxies). */
+  clientAddress: (request: IncomingMessage) => string | undefined
+  /** Sent on every response, as the security-headers plugin sends them. */
+  securityHeaders: Readonly<Record<string, string>>
+}
+
+/** What the page cache hands the front door when it opens it. */
+export interface FrontDoorPages {
+  /** The stored entry under a page-cache key, at once (CacheStore.getNow). */
+  lookup: (key: string) => CacheEntry | undefined
+  /** The page cache's view hook, called for every page that is a reading of a story. */
+  onPageView?: (viewer: PageViewer, articleId: number) => void
+}
+
+export interface FrontDoor {
+  /** Answers `request` when it is a plain GET for a stored page; false leaves it to Fastify. */
+  handle(request: IncomingMessage, response: ServerResponse): boolean
+  /** Starts answering from `pages` (the page cache plugin calls it once registered). */
+  open(pages: FrontDoorPages): void
+  /** Stops answering: everything goes to Fastify (from the first step of a close). */
+  close(): void
+}
+
+/** Creates a closed front door; it answers nothing until the page cache opens it. */
+export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
+  const { logger, requestId, clientAddress } = options
+  const security = Object.entries(options.securityHeaders).flat()
+  let pages: FrontDoorPages | undefined
+
+  const handle = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (pages === undefined || request.method !== 'GET') return false
+    const { headers } = request
+    // 304s, and the rare client that sends validators, take Fastify's path (isNotModified).
+    if (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined)
+      return false
+    const url = request.url ?? '/'
+    const entry = pages.lookup(pageCacheKey(url))
+    if (entry === undefined) return false
+    const coding = chooseEncoding(headers['accept-encoding'], PAGE_CODINGS)
+    if (!servesAsStored(entry, coding)) return false
+    const started = performance.now()
+    const id = requestId(request)
+    const sent = representationOf(entry, coding)
+    if (sent.viewOf !== undefined && pages.onPageView !== undefined)
+      pages.onPageView({ method: 'GET', ip: clientAddress(request) ?? '', headers }, sent.viewOf)
+    response.writeHead(200, [
+      'x-request-id',
+      id,
+      ...security,
+      ...sent.validatorHeaders,
+      ...sent.contentHeaders,
+      'content-length',
+      String(sent.body.length),
+    ])
+    response.end(sent.body)
+    if (logger.isLevelEnabled('info'))
+      logger.info(
+        {
+          reqId: id,
+          method: 'GET',
+          url,
+          statusCode: 200,
+          responseTime: performance.now() - started,
+        },
+        'request completed',
+      )
+    return true
+  }
+
+  return {
+    handle: (request, response) => {
+      try {
+        return handle(request, response)
+      } catch (error) {
+        // Before anything was sent Fastify can still answer (its error page if it fails too).
+        if (!response.headersSent) return false
+        logger.error({ err: error, url: request.url }, 'front door: sending a page failed')
+        response.destroy()
+        return true
+      }
+    },
+    open: (given) => {
+      pages = given
+    },
+    close: () => {
+      pages = undefined
+    },
+  }
+}
+
+/**
+ * Fastify's serverFactory with the front door before Fastify's handler; the server gets the
+ * timeouts Fastify gives the one it makes itself.
+ */
+export function frontDoorServerFactory(
+  frontDoor: FrontDoor,
+): (
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  options: ServerFactoryOptions,
+) => Server {
+  return (handler, options) => {
+    const server = createServer(options.http ?? {}, (request, response) => {
+      if (!frontDoor.handle(request, response)) handler(request, response)
+    })
+    if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout
+    if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout
+    if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout)
+    return server
+  }
+}
+
+/** The options Fastify passes its serverFactory that the server needs. */
+interface ServerFactoryOptions {
+  http?: Parameters<typeof createServer>[0]
+  keepAliveTimeout?: number
+  requestTimeout?: number
+  connectionTimeout?: number
+}
