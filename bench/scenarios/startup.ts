@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { hasWrk, type HotPathResult, hotPathRows, hotPathScenario } from './hot-path.js'
 import type { MetricRow, ScenarioResult } from './scenario.js'
 
 /** Targets from issue 10. */
@@ -53,6 +54,8 @@ const execFileAsync = promisify(execFile)
 const COLD_STARTS = 5
 /** "Idle after start" means after the engine's first refreshes, not the instant it listens. */
 const IDLE_AFTER_MS = 10_000
+/** Seconds of each wrk run in the hot-path comparison. */
+const HOT_PATH_SECONDS = 10
 
 /** Runs every start-up measurement in turn and returns the rows beside the earlier figures. */
 export async function startupScenario(options: StartupOptions): Promise<ScenarioResult> {
@@ -76,6 +79,7 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
   let idle: Memory
   let loaded: Memory
   let requests = 0
+  let hotPath: HotPathResult | undefined
   try {
     await untilOk(server, probe, 30_000)
     // "Idle" is after the start-up work: the engine's warm-up runs for a second or two after the
@@ -85,6 +89,14 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
     await sleep(IDLE_AFTER_MS)
     idle = memoryOf(server.pid)
     log(`  idle: ${idle.serverMiB.toFixed(1)} MiB in ${idle.processes.length} processes`)
+    if (await hasWrk())
+      hotPath = await hotPathScenario({
+        url: `${server.origin}${probe}`,
+        seconds: HOT_PATH_SECONDS,
+        nginxWorkers: 1,
+        log,
+      })
+    else log('  hot path: wrk is not installed (apt-get install wrk): not measured')
     const seconds = options.loadSeconds ?? 60
     log(`  load: ${seconds} s over ${options.storyPaths.length} story pages with wrk`)
     requests = await loadPaths(server.origin, options.storyPaths, seconds)
@@ -134,6 +146,7 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
       loadRequests: requests,
       processes: idle.processes,
       demoFirstStartMs,
+      hotPath,
       before: b,
     },
     rows: [
@@ -182,6 +195,9 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
         processes <= t.processes,
         '<=',
       ),
+      ...(hotPath === undefined
+        ? []
+        : hotPathRows('warm story page, npm start (1 process)', hotPath, 'bare')),
     ],
   }
 }
