@@ -33,7 +33,8 @@ import {
 } from './soak-ledger.js'
 import { createLoad, type Load } from './soak-load.js'
 import type { RssSample } from './soak-report.js'
-import { freePort, type SoakServer, startServer } from './soak-servers.js'
+import { freePort } from './free-port.js'
+import { type SoakServer, startServer } from './soak-servers.js'
 import { type Probe, type Timeline, verdict } from './soak-verdict.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')

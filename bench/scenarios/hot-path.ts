@@ -11,6 +11,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { freePort } from '../free-port.js'
 import type { MetricRow } from './scenario.js'
 
 const execFileAsync = promisify(execFile)
@@ -264,18 +265,4 @@ async function untilListening(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error(`nginx did not listen on ${port}`)
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net')
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      )
-    })
-  })
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { freePort } from '../free-port.js'
 import { hasWrk, type HotPathResult, hotPathRows, hotPathScenario } from './hot-path.js'
 import type { MetricRow, ScenarioResult } from './scenario.js'
 
@@ -353,23 +354,6 @@ async function loadPaths(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const net = await import('node:net')
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 function median(values: readonly number[]): number {
