@@ -8,23 +8,45 @@ import { formatRate, type ScenarioResult } from './scenario.js'
 export interface PageBytes {
   body: Buffer
   contentType: string
+  /** The response's headers a replaying server may send as they are (not the hop-by-hop ones). */
+  headers: Record<string, string>
 }
 
-/** Fetches `url` once without compression (as autocannon asks) and keeps its bytes. */
-export async function fetchPageBytes(url: string): Promise<PageBytes> {
+/** Headers a replaying server does not copy: its own connection handling sets these. */
+const HOP_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+])
+
+/**
+ * Fetches `url` once with `requestHeaders` (none: uncompressed, as autocannon asks) and keeps
+ * its bytes and headers.
+ */
+export async function fetchPageBytes(
+  url: string,
+  requestHeaders: Record<string, string> = {},
+): Promise<PageBytes> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, (response) => {
+      .get(url, { headers: requestHeaders }, (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => {
-          if (response.statusCode !== 200)
+          if (response.statusCode !== 200) {
             reject(new Error(`${url} answered ${response.statusCode}`))
-          else
-            resolve({
-              body: Buffer.concat(chunks),
-              contentType: response.headers['content-type'] ?? '',
-            })
+            return
+          }
+          const headers: Record<string, string> = {}
+          for (const [name, value] of Object.entries(response.headers))
+            if (!HOP_HEADERS.has(name) && typeof value === 'string') headers[name] = value
+          resolve({
+            body: Buffer.concat(chunks),
+            contentType: response.headers['content-type'] ?? '',
+            headers,
+          })
         })
         response.on('error', reject)
       })

@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from '../free-port.js'
+import { fetchPageBytes, type PageBytes } from './bare-ceiling.js'
 import type { MetricRow } from './scenario.js'
 
 const execFileAsync = promisify(execFile)
@@ -27,15 +28,6 @@ const BROWSER_HEADERS = [
   '-H',
   'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
 ]
-/** Headers the ceiling servers do not replay: their own connection handling sets these. */
-const HOP_HEADERS = new Set([
-  'date',
-  'connection',
-  'keep-alive',
-  'content-length',
-  'transfer-encoding',
-])
-
 export interface HotPathResult {
   mastheadRps: number
   bareRps: number
@@ -69,30 +61,6 @@ export async function wrkRate(url: string, seconds: number): Promise<number> {
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN)
 }
 
-/** The warm page's exact bytes and headers, as a browser gets them. */
-export async function capturePage(
-  url: string,
-): Promise<{ body: Buffer; headers: Record<string, string> }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => {
-          if (response.statusCode !== 200) {
-            reject(new Error(`${url} answered ${response.statusCode}`))
-            return
-          }
-          const headers: Record<string, string> = {}
-          for (const [name, value] of Object.entries(response.headers))
-            if (!HOP_HEADERS.has(name) && typeof value === 'string') headers[name] = value
-          resolve({ body: Buffer.concat(chunks), headers })
-        })
-      })
-      .on('error', reject)
-  })
-}
-
 /** Measures `url` (a warm page of a running server) beside bare Node and nginx with its bytes. */
 export async function hotPathScenario(options: {
   url: string
@@ -102,7 +70,7 @@ export async function hotPathScenario(options: {
   log: (line: string) => void
 }): Promise<HotPathResult> {
   const { url, seconds, log } = options
-  const page = await capturePage(url)
+  const page = await fetchPageBytes(url, { 'accept-encoding': 'br, gzip' })
   const mastheadRps = await wrkRate(url, seconds)
   log(`  hot path: masthead ${Math.round(mastheadRps)} req/s on ${url}`)
   const bareRps = await withBareNode(page, (origin) => wrkRate(`${origin}/`, seconds))
@@ -157,10 +125,7 @@ export function hotPathRows(
 }
 
 /** Runs `work` against a bare node:http child process sending `page`, then stops it. */
-async function withBareNode<T>(
-  page: { body: Buffer; headers: Record<string, string> },
-  work: (origin: string) => Promise<T>,
-): Promise<T> {
+async function withBareNode<T>(page: PageBytes, work: (origin: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bare-'))
   const bodyFile = path.join(dir, 'body')
   fs.writeFileSync(bodyFile, page.body)
@@ -183,7 +148,7 @@ async function withBareNode<T>(
 
 /** Runs `work` against nginx serving `page` with its headers; undefined when nginx is missing. */
 async function withNginx<T>(
-  page: { body: Buffer; headers: Record<string, string> },
+  page: PageBytes,
   workers: number,
   work: (origin: string) => Promise<T>,
 ): Promise<T | undefined> {
