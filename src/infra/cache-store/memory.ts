@@ -25,6 +25,8 @@ export function createMemoryCacheStore({
   const slots = new Map<string, Slot>()
   const keysByTag = new Map<string, Set<string>>()
   let totalBytes = 0
+  // The last key inserted: a hit on it (one hot page) skips the re-insert, already in place.
+  let newest: string | undefined
 
   const remove = (key: string): void => {
     const slot = slots.get(key)
@@ -46,8 +48,11 @@ export function createMemoryCacheStore({
       remove(key)
       return undefined
     }
-    slots.delete(key)
-    slots.set(key, slot)
+    if (key !== newest) {
+      slots.delete(key)
+      slots.set(key, slot)
+      newest = key
+    }
     return slot.entry
   }
 
@@ -66,6 +71,7 @@ export function createMemoryCacheStore({
       }
       const uniqueTags = [...new Set(tags)]
       slots.set(key, { entry, tags: uniqueTags, bytes, expiresAt: now() + ttlMs })
+      newest = key
       totalBytes += bytes
       for (const tag of uniqueTags) {
         let keys = keysByTag.get(tag)
