@@ -12,6 +12,7 @@ import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
 import { EVERYTHING, subscribePageCacheInvalidation } from './page-cache-invalidation.js'
 import type { FrontDoor } from './front-door.js'
+import { createMissCoalescing, type SharedPage } from './miss-coalescing.js'
 import { isTrackingParam, pageCacheKey } from './page-url.js'
 import type { PageViewer } from './view-counting.js'
 
@@ -29,6 +30,12 @@ export interface PageCacheOptions {
   onPageView?: (request: PageViewer, articleId: number) => void
   /** Answers warm pages before Fastify when the store can look up at once (see front-door.ts). */
   frontDoor?: FrontDoor
+  /**
+   * How long a miss waits for the request already rendering the same page (routes with
+   * `config: { storesPages: true }`, see miss-coalescing.ts) before it renders the page itself;
+   * 0 renders every miss. Default 2000.
+   */
+  coalesceWaitMs?: number
 }
 
 /** Bodies this small gain nothing from compression but the CPU it costs. */
@@ -45,10 +52,13 @@ interface EntryOrigin {
 
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
-  async (app, { store, bus, ttlMs = 60_000, onPageView, frontDoor }) => {
+  async (app, { store, bus, ttlMs = 60_000, onPageView, frontDoor, coalesceWaitMs = 2000 }) => {
     // Bumped by every purge: a page rendered across a purge may show stale data, so it is not stored.
     let purgeGeneration = 0
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
+    const coalescing = createMissCoalescing({ waitMs: coalesceWaitMs })
+    /** The requests rendering a page others wait for, and how each hands it over. */
+    const leaders = new WeakMap<FastifyRequest, (shared: SharedPage | undefined) => void>()
 
     const unsubscribe = subscribePageCacheInvalidation(
       bus,
@@ -113,26 +123,60 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     }
 
     if (store !== undefined) {
-      // Warm pages the front door left (conditional and HEAD requests, a coding the entry lacks,
-      // requests through inject): one lookup, a few headers and a buffer write.
-      app.addHook('onRequest', (request, reply, done) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD') return done()
+      /**
+       * Serves the stored page, or on a miss lets the request render (`done`), unless the same
+       * page is being rendered for another request: then this one waits for it (until `until`).
+       */
+      const lookUp = (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        done: () => void,
+        until?: number,
+      ): void => {
         const key = pageCacheKey(request.url)
         const generation = purgeGeneration
+        const render = (): void => {
+          generationAtMiss.set(request, purgeGeneration)
+          done()
+        }
         store.get(key).then(
           (entry) => {
-            if (entry === undefined) {
-              generationAtMiss.set(request, generation)
-              done()
-            } else {
-              serve(request, reply, entry, 200, { key, generation })
+            if (entry !== undefined)
+              return void serve(request, reply, entry, 200, { key, generation })
+            if (coalesceWaitMs <= 0 || request.routeOptions.config.storesPages !== true)
+              return render()
+            const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
+            const flight = coalescing.join(`${coding} ${key}`, until)
+            if (flight.lead) {
+              leaders.set(request, flight.settle)
+              return render()
             }
+            const deadline = until ?? Date.now() + coalesceWaitMs
+            void flight.shared.then((shared) => {
+              if (shared === undefined) render()
+              else if (shared.generation === purgeGeneration)
+                serve(request, reply, shared.entry, 200, undefined)
+              // Purged since the leader missed: its page may be stale; wait for the next render.
+              else if (Date.now() < deadline) lookUp(request, reply, done, deadline)
+              else render()
+            })
           },
           (error: unknown) => {
             request.log.warn({ err: error }, 'page cache lookup failed')
             done()
           },
         )
+      }
+      // Warm pages the front door left (conditional and HEAD requests, a coding the entry lacks,
+      // requests through inject): one lookup, a few headers and a buffer write.
+      app.addHook('onRequest', (request, reply, done) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') return done()
+        lookUp(request, reply, done)
+      })
+      // A leader that answered without a page to share (a redirect, an error): its waiters render.
+      app.addHook('onResponse', (request, _reply, done) => {
+        leaders.get(request)?.(undefined)
+        done()
       })
     }
 
@@ -164,6 +208,15 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           store
             .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs: ttl })
             .catch((error: unknown) => request.log.warn({ err: error }, 'page cache store failed'))
+        }
+        const lead = leaders.get(request)
+        if (lead !== undefined) {
+          leaders.delete(request)
+          // Shared like a stored page, purge or not (the waiters check the generation): never a
+          // page a hit could not be (an error, `cache: false`) or one setting a cookie.
+          const shareable =
+            cacheable && ttl > 0 && generation !== undefined && !this.hasHeader('set-cookie')
+          lead(shareable ? { entry, generation } : undefined)
         }
         return serve(request, this, entry, result.status, undefined)
       },
