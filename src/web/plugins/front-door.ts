@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CacheEntry } from '../../infra/cache-store/cache-store.js'
 import type { Logger } from '../../infra/logger.js'
 import { chooseEncoding } from '../http/negotiation.js'
-import { PAGE_CODINGS, representationOf, servesAsStored } from './page-cache.js'
+import { PAGE_CODINGS, representationOf, servesAsStored } from './page-entry.js'
 import { pageCacheKey } from './page-url.js'
 import type { PageViewer } from './view-counting.js'
 
