@@ -65,8 +65,8 @@ export function createMissCoalescing({ waitMs }: { waitMs: number }): MissCoales
     }
     // A leader that never settles (a hung render) must not hold its page's misses for ever: the
     // waiters render, and the next miss starts a new flight.
+    // Not unref'd: a waiter's answer hangs on it (through inject, nothing else keeps the loop).
     const timer = setTimeout(() => settle(undefined), waitMs)
-    timer.unref()
     flights.set(key, flight)
     return { lead: true, settle }
   }
@@ -79,7 +79,6 @@ export function createMissCoalescing({ waitMs }: { waitMs: number }): MissCoales
       }
       // A waiter that already waited on an earlier flight keeps its own bound.
       const timer = setTimeout(() => resolve(undefined), Math.max(0, until - Date.now()))
-      timer.unref()
       flight.waiters.push((shared) => {
         clearTimeout(timer)
         resolve(shared)
