@@ -135,8 +135,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       ): void => {
         const key = pageCacheKey(request.url)
         const generation = purgeGeneration
-        const render = (): void => {
-          generationAtMiss.set(request, purgeGeneration)
+        // A page rendered across a purge after `since` is not stored (nor shared as current).
+        const render = (since: number): void => {
+          generationAtMiss.set(request, since)
           done()
         }
         store.get(key).then(
@@ -144,21 +145,21 @@ export const pageCachePlugin = fp<PageCacheOptions>(
             if (entry !== undefined)
               return void serve(request, reply, entry, 200, { key, generation })
             if (coalesceWaitMs <= 0 || request.routeOptions.config.storesPages !== true)
-              return render()
+              return render(generation)
             const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
             const flight = coalescing.join(`${coding} ${key}`, until)
             if (flight.lead) {
               leaders.set(request, flight.settle)
-              return render()
+              return render(generation)
             }
             const deadline = until ?? Date.now() + coalesceWaitMs
             void flight.shared.then((shared) => {
-              if (shared === undefined) render()
+              if (shared === undefined) render(purgeGeneration)
               else if (shared.generation === purgeGeneration)
                 serve(request, reply, shared.entry, 200, undefined)
               // Purged since the leader missed: its page may be stale; wait for the next render.
               else if (Date.now() < deadline) lookUp(request, reply, done, deadline)
-              else render()
+              else render(purgeGeneration)
             })
           },
           (error: unknown) => {
