@@ -16,7 +16,7 @@ import {
   representationOf,
   servesAsStored,
   type Representation,
-} from './page-cache.js'
+} from './page-entry.js'
 import { pageCacheKey } from './page-url.js'
 import type { PageViewer } from './view-counting.js'
 
