@@ -28,7 +28,7 @@ import { createMemoryCacheStore } from './infra/cache-store/memory.js'
 import type { JobLease } from './infra/locks/lease.js'
 import { createPostgresLease } from './infra/locks/postgres.js'
 import { createSingleProcessLease } from './infra/locks/single-process.js'
-import { createLogger, type Logger } from './infra/logger.js'
+import { createLogger, type Logger, rawLogTarget } from './infra/logger.js'
 import { createMailer } from './infra/mail/create-mailer.js'
 import { createScheduler, type Scheduler } from './infra/scheduler.js'
 import { type Clock, systemClock } from './lib/clock.js'
@@ -387,7 +387,10 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
       settings,
       checkHealth: () => pingDatabase(database.db),
     },
-    infra: { pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }) },
+    infra: {
+      pageCache: createMemoryCacheStore({ maxBytes: config.pageCache.maxBytes }),
+      accessLog: rawLogTarget(logger),
+    },
   })
 }
 

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Config, TrustProxySetting } from '../config.js'
 import type { CacheStore } from '../infra/cache-store/cache-store.js'
-import type { Logger } from '../infra/logger.js'
+import type { Logger, RawLogTarget } from '../infra/logger.js'
 import { apiPlugin } from './api/api-routes.js'
 import { distributionPlugin } from './distribution/routes.js'
 import { serverAssets } from './assets/load-assets.js'
@@ -30,6 +30,8 @@ import { sitePlugin } from './site/routes.js'
 export interface WebInfra {
   /** Where rendered pages are kept; without it pages are still sent, only never stored. */
   pageCache?: CacheStore
+  /** Where the front door writes its own access-log lines (the logger's stream and bindings). */
+  accessLog?: RawLogTarget
 }
 
 export interface BuildServerOptions {
@@ -75,6 +77,7 @@ export async function buildServer({
   // Warm pages are answered before Fastify (see front-door.ts); the page cache opens it.
   const frontDoor = createFrontDoor({
     logger,
+    ...(infra.accessLog === undefined ? {} : { accessLog: infra.accessLog }),
     requestId: genReqId,
     clientAddress: clientAddressResolver(trustProxy),
     securityHeaders: securityHeaders(config.site.url),

@@ -9,7 +9,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { CacheEntry } from '../../infra/cache-store/cache-store.js'
-import { rawLogTarget, type Logger } from '../../infra/logger.js'
+import type { Logger, RawLogTarget } from '../../infra/logger.js'
 import { chooseEncoding } from '../http/negotiation.js'
 import {
   PAGE_CODINGS,
@@ -26,6 +26,11 @@ export interface FrontDoorOptions {
   requestId: (request: IncomingMessage) => string
   /** The client address Fastify's request.ip would give (the same trusted proxies). */
   clientAddress: (request: IncomingMessage) => string | undefined
+  /**
+   * Where the access-log lines of the pages it sends go, serialised here (see accessLogLine);
+   * without it they go through `logger` as any line does.
+   */
+  accessLog?: RawLogTarget
   /** Sent on every response, as the security-headers plugin sends them. */
   securityHeaders: Readonly<Record<string, string>>
 }
@@ -51,7 +56,7 @@ export interface FrontDoor {
 export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const { logger, requestId, clientAddress } = options
   const security = Object.entries(options.securityHeaders).flat()
-  const accessLog = accessLogLine(logger)
+  const accessLog = accessLogLine(logger, options.accessLog)
   // A stored entry's representations never change: their headers are flattened once, with a
   // slot for the request id (x-request-id first, as Fastify sends it).
   const headerTemplates = new WeakMap<Representation, string[]>()
@@ -126,9 +131,15 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
  */
 function accessLogLine(
   logger: Logger,
+  target: RawLogTarget | undefined,
 ): ((id: string, url: string, responseTime: number) => void) | undefined {
   if (!logger.isLevelEnabled('info')) return undefined
-  const target = rawLogTarget(logger)
+  if (target === undefined)
+    return (id, url, responseTime) =>
+      logger.info(
+        { reqId: id, method: 'GET', url, statusCode: 200, responseTime },
+        'request completed',
+      )
   const level = logger.levels.values.info ?? 30
   return (id, url, responseTime) => {
     target.write(

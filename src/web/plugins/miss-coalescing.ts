@@ -18,6 +18,8 @@ export interface SharedPage {
   readonly entry: CacheEntry
   /** The page cache's purge generation at the leader's miss: a purge since makes the page stale. */
   readonly generation: number
+  /** The page's cache tags: a purge of one of them since `generation` makes it stale. */
+  readonly tags: readonly string[]
 }
 
 /** The first request to miss a page: it renders, then settles the flight (once; later calls do nothing). */

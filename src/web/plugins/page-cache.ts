@@ -20,6 +20,7 @@ import {
   withCoding,
 } from './page-entry.js'
 import { isTrackingParam, pageCacheKey } from './page-url.js'
+import { createPurgeClock } from './purge-clock.js'
 import type { PageViewer } from './view-counting.js'
 
 export interface PageCacheOptions {
@@ -53,8 +54,8 @@ interface EntryOrigin {
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
   async (app, { store, bus, ttlMs = 60_000, onPageView, frontDoor, coalesceWaitMs = 2000 }) => {
-    // Bumped by every purge: a page rendered across a purge may show stale data, so it is not stored.
-    let purgeGeneration = 0
+    // A page rendered across a purge of one of its tags may show stale data: not stored nor shared.
+    const purges = createPurgeClock()
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
     const coalescing = createMissCoalescing({ waitMs: coalesceWaitMs })
     /** The requests rendering a page others wait for, and how each hands it over. */
@@ -63,7 +64,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     const unsubscribe = subscribePageCacheInvalidation(
       bus,
       async (tags) => {
-        purgeGeneration += 1
+        purges.purge(tags)
         if (tags.includes(EVERYTHING)) {
           await store?.clear()
           app.log.debug('page cache cleared')
@@ -73,7 +74,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         app.log.debug({ tags, purged }, 'page cache purged')
       },
       async () => {
-        purgeGeneration += 1
+        purges.purge([EVERYTHING])
         await store?.clear()
         app.log.warn('page cache cleared: events from other processes may have been missed')
       },
@@ -100,7 +101,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         if (
           store !== undefined &&
           origin !== undefined &&
-          origin.generation === purgeGeneration &&
+          !purges.purgedSince(origin.generation, tagsOf(served)) &&
           served !== entry &&
           ttl > 0
         ) {
@@ -134,7 +135,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         until?: number,
       ): void => {
         const key = pageCacheKey(request.url)
-        const generation = purgeGeneration
+        const generation = purges.now()
         // A page rendered across a purge after `since` is not stored (nor shared as current).
         const render = (since: number): void => {
           generationAtMiss.set(request, since)
@@ -154,12 +155,12 @@ export const pageCachePlugin = fp<PageCacheOptions>(
             }
             const deadline = until ?? Date.now() + coalesceWaitMs
             void flight.shared.then((shared) => {
-              if (shared === undefined) render(purgeGeneration)
-              else if (shared.generation === purgeGeneration)
+              if (shared === undefined) render(purges.now())
+              else if (!purges.purgedSince(shared.generation, shared.tags))
                 serve(request, reply, shared.entry, 200, undefined)
               // Purged since the leader missed: its page may be stale; wait for the next render.
               else if (Date.now() < deadline) lookUp(request, reply, done, deadline)
-              else render(purgeGeneration)
+              else render(purges.now())
             })
           },
           (error: unknown) => {
@@ -201,7 +202,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           cacheable &&
           ttl > 0 &&
           store !== undefined &&
-          generation === purgeGeneration &&
+          generation !== undefined &&
+          !purges.purgedSince(generation, result.cacheTags) &&
           (request.method === 'GET' || request.method === 'HEAD')
         const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
         const entry = buildEntry(result, cacheable, coding, storing ? ttl : 0)
@@ -217,7 +219,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           // page a hit could not be (an error, `cache: false`) or one setting a cookie.
           const shareable =
             cacheable && ttl > 0 && generation !== undefined && !this.hasHeader('set-cookie')
-          lead(shareable ? { entry, generation } : undefined)
+          lead(shareable ? { entry, generation, tags: result.cacheTags } : undefined)
         }
         return serve(request, this, entry, result.status, undefined)
       },

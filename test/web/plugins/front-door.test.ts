@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { buildWeb } from '../../../src/app.js'
 import { createMemoryCacheStore } from '../../../src/infra/cache-store/memory.js'
+import { rawLogTarget } from '../../../src/infra/logger.js'
 import { AccessLogController } from '../../../src/web/plugins/access-log.js'
 import { createFrontDoor, frontDoorServerFactory } from '../../../src/web/plugins/front-door.js'
 import { pageCacheKey } from '../../../src/web/plugins/page-url.js'
@@ -140,6 +141,8 @@ describe('front door on its own', () => {
   const store = createMemoryCacheStore({ maxBytes: 1 << 20 })
   const door = createFrontDoor({
     logger,
+    // As app.ts wires it: the line is serialised by the front door, not by pino.
+    accessLog: rawLogTarget(logger),
     requestId: () => 'req-1',
     clientAddress: (request) => request.socket.remoteAddress,
     securityHeaders: { 'x-frame-options': 'DENY' },

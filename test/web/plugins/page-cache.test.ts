@@ -248,4 +248,20 @@ describe('page cache', () => {
     assert.equal(renders, 2)
     await app.close()
   })
+
+  test('a page rendered while another page is purged is stored', async () => {
+    const bus = createInProcessBus({ onHandlerError: () => {} })
+    const app = await pluginApp({ store: createMemoryCacheStore({ maxBytes: 1 << 20 }), bus })
+    let renders = 0
+    app.get('/calm', async (_request, reply) => {
+      renders += 1
+      // A comment on another story: nothing this page shows changed.
+      await bus.publish('comment.posted', { articleId: 99, commentId: 1, visible: true })
+      return reply.sendPage(page('/calm', 1, ['article:1', 'section:world']))
+    })
+    await app.inject({ url: '/calm' })
+    await app.inject({ url: '/calm' })
+    assert.equal(renders, 1, 'the second request was a hit')
+    await app.close()
+  })
 })
