@@ -11,24 +11,32 @@ const CHUNK = 500
 
 /**
  * The first key of the per-reader advisory locks ('MHVR'), so they cannot meet another
- * application's locks on the same database; the second key is 31 bits of the reader hash.
+ * application's locks on the same database.
  */
 const READER_LOCK_CLASS = 0x4d485652
+/**
+ * Readers are hashed to this many lock keys: a flush takes at most 256 entries of PostgreSQL's
+ * shared lock table (64 × max_connections by default), however many readers it holds.
+ */
+const READER_LOCK_KEYS = 256
 
 /**
- * PostgreSQL only: takes a transaction-scoped advisory lock per reader of `readers` (signed
- * 64-bit decimals), in ascending key order so two flushes can never wait on each other in a
- * circle. A second flush naming one of these readers waits for this transaction's commit, and
- * then sees its view_readers rows: a reader's two stories flushed by two processes at once are
- * paired exactly once. Two readers sharing 31 bits only wait for each other.
+ * PostgreSQL only: takes a transaction-scoped advisory lock for each reader of `readers` (signed
+ * 64-bit decimals; readers share 256 keys), in ascending key order so two flushes can never
+ * wait on each other in a circle. A second flush naming one of these readers waits for this
+ * transaction's commit and then sees its view_readers rows: a reader's two stories flushed by
+ * two processes at once are paired exactly once. Two busy flushes share some key and so run one
+ * after the other, as the site's hourly total (one row both add to) already makes them do.
  */
 export async function lockReaders(db: Db, readers: Iterable<string>): Promise<void> {
-  const keys = [...new Set([...readers].map((r) => Number(BigInt.asUintN(31, BigInt(r)))))]
-  if (keys.length === 0) return
-  keys.sort((a, b) => a - b)
+  const keys = new Set<number>()
+  for (const reader of readers)
+    keys.add(Number(BigInt.asUintN(64, BigInt(reader)) % BigInt(READER_LOCK_KEYS)))
+  if (keys.size === 0) return
+  const sorted = [...keys].sort((a, b) => a - b)
   // unnest yields the sorted array in order: the locks are taken in that order.
   await sql`select pg_advisory_xact_lock(${READER_LOCK_CLASS}, k)
-    from unnest(${keys}::int4[]) as t(k)`.execute(db)
+    from unnest(${sorted}::int4[]) as t(k)`.execute(db)
 }
 
 /** Distinct readers one address wants to add to one story on one day, in this flush. */

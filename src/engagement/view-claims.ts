@@ -153,7 +153,8 @@ async function addLinks(
   }
   for (const [day, readers] of byDay) {
     // Enough rows that the latest CO_READ_DEPTH earlier ones remain once this flush's are set apart.
-    const most = Math.max(...[...readers.values()].map((list) => list.length))
+    let most = 0
+    for (const list of readers.values()) most = Math.max(most, list.length)
     const latest = await latestReads(db, day, [...readers.keys()], CO_READ_DEPTH + most)
     for (const [reader, claims] of readers) {
       const mine = new Set(claims.map((c) => c.articleId))

@@ -191,4 +191,20 @@ forEachDatabase('view counter across processes', (t) => {
     })
     await close()
   })
+
+  test('a new day deletes the previous day’s address counts with its readers', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const story = await f.story()
+    const { a, close } = await twoProcesses(t, f.clock)
+    a.count(story.id, reader(4001))
+    await a.flush()
+    f.clock.set(new Date('2026-11-21T00:01:00.000Z'))
+    await a.openDay()
+    assert.deepEqual(
+      await t.handle.db.selectFrom('view_address_counts').select('day').execute(),
+      [],
+    )
+    assert.deepEqual(await t.handle.db.selectFrom('view_readers').select('day').execute(), [])
+    await close()
+  })
 })
