@@ -15,6 +15,7 @@ import { createFixedClock } from '../../src/lib/clock.js'
 import { MastheadError } from '../../src/lib/errors.js'
 import { TEST_HASH_COST } from '../helpers/build-test-app.js'
 import { createPostgresTestDatabase, forEachDatabase } from '../helpers/databases.js'
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.js'
 
 const NOW = new Date('2026-11-20T12:00:30.000Z')
 const pgUrl = process.env.MASTHEAD_TEST_PG_URL ?? ''
@@ -139,6 +140,46 @@ describe('api key revocation in two processes [postgres]', { skip: pgSkip }, () 
       assert.equal((await b.apiKeys.authenticate(`Bearer ${kept.secret}`)).keyId, kept.key.id)
     } finally {
       for (const services of opened) await services.close()
+      await database.dispose()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a revoke from another process reaches a running server within 1 s', async () => {
+    assert.notEqual(pgUrl, '', 'MASTHEAD_REQUIRE_ALL=1 but MASTHEAD_TEST_PG_URL is not set')
+    const database = await createPostgresTestDatabase(pgUrl)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-keys-'))
+    let server: ServerProcess | undefined
+    let revoker: AppServices | undefined
+    try {
+      const url = new URL(pgUrl)
+      url.searchParams.set('options', `-c search_path=${database.searchPath ?? ''}`)
+      server = await startServerProcess({
+        MASTHEAD_DATABASE_URL: url.href,
+        MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
+      })
+      const origin = server.origin
+      // The test process is the other process (as `masthead api-key revoke` would be).
+      revoker = await openProcess(url.href, dir)
+      const { key, secret } = await revoker.apiKeys.add('Aggregator')
+      const list = async (): Promise<number> => {
+        const response = await fetch(`${origin}/api/v1/articles?limit=1`, {
+          headers: { authorization: `Bearer ${secret}` },
+        })
+        await response.arrayBuffer()
+        return response.status
+      }
+      // The server verifies the key once and then remembers it (for up to 30 s).
+      assert.equal(await list(), 200, server.output())
+      const started = Date.now()
+      await revoker.apiKeys.revoke(String(key.id))
+      while ((await list()) !== 401) {
+        assert.ok(Date.now() - started < 1000, 'the server still accepts the key after 1 s')
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    } finally {
+      await revoker?.close()
+      await server?.stop('SIGKILL')
       await database.dispose()
       fs.rmSync(dir, { recursive: true, force: true })
     }
