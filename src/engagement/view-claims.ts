@@ -57,11 +57,8 @@ export async function writeClaimedBatch(
     let outcome: ClaimOutcome = { buckets: 0, coReads: 0, dropped: 0, overCap: 0 }
     await db.transaction().execute(async (trx) => {
       const claims = counts.claims()
-      if (options.lockReaders === true)
-        await lockReaders(
-          trx,
-          claims.map((c) => c.reader),
-        )
+      const readers = claims.map((c) => c.reader)
+      if (options.lockReaders === true) await lockReaders(trx, readers)
       const won = await claimReaders(trx, claims)
       const counted = await underAddressCap(trx, won, options.perAddressPerStory ?? 0)
       // Everything the batch holds besides its claims, then what the claims came to.

@@ -124,13 +124,6 @@ export class PendingCounts {
       this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
   }
 
-  /** Adds the plain views of `other` (not its co-reads nor claims). */
-  absorbViews(other: PendingCounts): void {
-    for (const [hour, map] of other.views) {
-      for (const [articleId, views] of map) this.addView(articleId, hour * HOUR_MS, views)
-    }
-  }
-
   /** A copy without the rows of stories not in `keep` (a flush after some were deleted). */
   only(keep: ReadonlySet<number>): PendingCounts {
     const copy = new PendingCounts()
@@ -242,11 +235,11 @@ export interface FlushOutcome {
 }
 
 /**
- * Writes `batch` (plain views: claims go through view-claims' writeClaimedBatch) in one
- * transaction (all or nothing, so a retry never adds twice). When a story
- * was deleted meanwhile, the transaction fails on its foreign key: the rows are then written one
- * by one and only the deleted stories' rows are dropped. Any other failure throws, and the caller
- * keeps the batch for the next flush.
+ * Writes `batch` (plain views; claims go through view-claims' writeClaimedBatch) in one
+ * transaction (all or nothing, so a retry never adds twice). When a story was deleted
+ * meanwhile, the transaction fails on its foreign key: the rows are then written one by one and
+ * only the deleted stories' rows are dropped. Any other failure throws, and the caller keeps the
+ * batch for the next flush.
  */
 export async function writeBatch(
   db: Db,
