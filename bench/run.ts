@@ -22,9 +22,10 @@ import { postgresArchive, scaleArchive } from './scenarios/scale-data.js'
 import { scaleReadsScenario } from './scenarios/scale-reads.js'
 import { searchScenario } from './scenarios/search.js'
 import type { MetricRow, ScenarioResult } from './scenarios/scenario.js'
-import { startupScenario } from './scenarios/startup.js'
+import { HOT_PATH_SECONDS, startupScenario } from './scenarios/startup.js'
 import { viewCountingScenario } from './scenarios/view-counting.js'
 import { warmArticleScenario } from './scenarios/warm-article.js'
+import { workersScenario } from './scenarios/workers.js'
 import { wxrImportScenario } from './scenarios/wxr-import.js'
 
 /** Warm throughput must reach this share of the bare node:http ceiling. */
@@ -69,9 +70,15 @@ const { values: options } = parseArgs({
     'dashboard-pg': { type: 'string' },
     /**
      * `--only views,comments` runs just those groups: rankings, search, startup, reading,
-     * comments, views, newsroom, distribution, imports, export, dashboard, scale.
+     * comments, views, newsroom, distribution, imports, export, dashboard, scale, workers.
      */
     only: { type: 'string' },
+    /**
+     * A PostgreSQL server URL (default: MASTHEAD_TEST_PG_URL): the workers group creates a
+     * database there, runs `npm start` with --workers-count workers on it, and drops it.
+     */
+    'workers-pg': { type: 'string' },
+    'workers-count': { type: 'string', default: '2' },
     /** Seconds of load in the startup group's memory measurement. */
     'startup-load': { type: 'string', default: '60' },
   },
@@ -90,6 +97,7 @@ const GROUPS = [
   'export',
   'dashboard',
   'scale',
+  'workers',
 ] as const
 type Group = (typeof GROUPS)[number]
 const onlyGroups = options.only?.split(',').map((g) => g.trim())
@@ -115,7 +123,8 @@ function benchEnv(dir: string): Record<string, string> {
   return {
     MASTHEAD_DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
     MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
-    MASTHEAD_LOG_LEVEL: 'warn',
+    // As shipped: the access-log line is part of what a warm page costs (issue 15).
+    MASTHEAD_LOG_LEVEL: 'info',
     MASTHEAD_DEMO: 'false',
   }
 }
@@ -321,6 +330,16 @@ async function main(): Promise<void> {
   }
   // Start-up next, in processes of its own, while this process holds no app.
   if (runs('startup')) scenarios.push(await measureStartup())
+  // Workers on one machine, on PostgreSQL, against nginx with as many workers.
+  if (runs('workers'))
+    scenarios.push(
+      await workersScenario({
+        postgresUrl: options['workers-pg'] ?? process.env.MASTHEAD_TEST_PG_URL,
+        workers: Number(options['workers-count']),
+        seconds: HOT_PATH_SECONDS,
+        log,
+      }),
+    )
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'))
   let app: App | undefined
   try {
@@ -381,6 +400,7 @@ async function main(): Promise<void> {
       }
     }
     rows.push(...(scenarios.find((s) => s.name === 'startup')?.rows ?? []))
+    rows.push(...(scenarios.find((s) => s.name === 'workers')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'distribution')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'wxr-import')?.rows ?? []))
     rows.push(...(scenarios.find((s) => s.name === 'export')?.rows ?? []))

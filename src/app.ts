@@ -102,7 +102,7 @@ export async function buildServices(
   }
   const { db } = database
 
-  const bus = createBus(config, database, logger)
+  const { bus, listening } = createBus(config, database, logger)
   const settings = createSettings({
     db,
     clock,
@@ -118,6 +118,8 @@ export async function buildServices(
     onRefreshError: (error) => logger.warn({ err: error }, 'settings refresh failed'),
   })
   try {
+    // LISTEN before the first read: a change another process makes later arrives as an event.
+    await listening()
     await settings.load()
   } catch (error) {
     await bus.close()
@@ -287,14 +289,22 @@ export async function buildServices(
   }
 }
 
-/** The bus config.scale.bus names: in-process, or shared by every process over PostgreSQL. */
-function createBus(config: Config, database: DatabaseHandle, logger: Logger): Bus {
+/**
+ * The bus config.scale.bus names: in-process, or shared by every process over PostgreSQL; and
+ * what resolves once it hears the other processes (at once in-process; the first LISTEN, capped
+ * at LISTEN_WAIT_MS, on PostgreSQL).
+ */
+function createBus(
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+): { bus: Bus; listening: () => Promise<void> } {
   const onHandlerError = (event: string, error: unknown): void =>
     logger.error({ err: error, event }, 'event handler failed')
   if (config.scale.bus !== 'postgres' || config.database.kind !== 'postgres')
-    return createInProcessBus({ onHandlerError })
+    return { bus: createInProcessBus({ onHandlerError }), listening: async () => {} }
   const busLogger = logger.child({ module: 'bus' })
-  return createPostgresBus({
+  const bus = createPostgresBus({
     url: config.database.url,
     schema: database.schema,
     notify: async (channel, payload) => {
@@ -304,6 +314,7 @@ function createBus(config: Config, database: DatabaseHandle, logger: Logger): Bu
     onConnectionError: (error, retryInMs) =>
       busLogger.warn({ err: error, retryInMs }, 'bus: the listening connection failed; retrying'),
   })
+  return { bus, listening: () => bus.listening() }
 }
 
 export interface StartJobsOptions {

@@ -56,7 +56,7 @@ const COLD_STARTS = 5
 /** "Idle after start" means after the engine's first refreshes, not the instant it listens. */
 const IDLE_AFTER_MS = 10_000
 /** Seconds of each wrk run in the hot-path comparison. */
-const HOT_PATH_SECONDS = 10
+export const HOT_PATH_SECONDS = 10
 
 /** Runs every start-up measurement in turn and returns the rows beside the earlier figures. */
 export async function startupScenario(options: StartupOptions): Promise<ScenarioResult> {
@@ -213,6 +213,10 @@ interface Launched {
 /** Starts the server in its own process group on a free port; resolves once spawned. */
 async function launch(start: StartCommand, env: Record<string, string>): Promise<Launched> {
   const port = await freePort()
+  // The server's log lines go to a file, as an operator's would (not /dev/null: writing them is
+  // part of what a request costs); removed once the server stops.
+  const logFile = path.join(os.tmpdir(), `masthead-bench-${port}.log`)
+  const logFd = fs.openSync(logFile, 'w')
   const child: ChildProcess = spawn(start.command, start.args, {
     cwd: start.cwd,
     env: {
@@ -223,8 +227,9 @@ async function launch(start: StartCommand, env: Record<string, string>): Promise
       MASTHEAD_PORT: String(port),
     },
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', logFd, logFd],
   })
+  fs.closeSync(logFd)
   const pid = child.pid
   if (pid === undefined) throw new Error(`could not spawn ${start.command}`)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -249,6 +254,7 @@ async function launch(start: StartCommand, env: Record<string, string>): Promise
       clearTimeout(killed)
       // Let the group's last members (npm's children) finish exiting before the next start.
       for (let i = 0; i < 100 && groupMembers(pid).length > 0; i++) await sleep(50)
+      fs.rmSync(logFile, { force: true })
     },
   }
 }

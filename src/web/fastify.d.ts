@@ -52,6 +52,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Newsroom routes only: who may open the route (see src/web/newsroom/routes.ts). */
     newsroom?: NewsroomRouteConfig
+    /**
+     * The route answers GETs with reply.sendPage pages the page cache keeps: concurrent misses of
+     * one page render it once (see src/web/plugins/miss-coalescing.ts). Leave it off routes whose
+     * answers are never stored (search, forms, the catch-all 404), or their misses would queue.
+     */
+    storesPages?: boolean
   }
 
   interface FastifyRequest {

@@ -110,6 +110,25 @@ export function runCacheStoreContract(
         assert.ok((await store.get('/d')) !== undefined)
       })
 
+      test('repeated reads of one entry keep the order of the others', async () => {
+        const store = await setup(1000)
+        await store.set('/a', entryOf('a', 300), ttl)
+        await store.set('/b', entryOf('b', 300), ttl)
+        await store.set('/c', entryOf('c', 300), ttl)
+        await store.get('/c')
+        await store.get('/c')
+        await store.get('/a')
+        await store.get('/a')
+        await store.set('/d', entryOf('d', 300), ttl)
+        assert.equal(await store.get('/b'), undefined, 'b was the least recently used')
+        // c, read before a, is now the oldest of c, a and d; reading it makes a the oldest.
+        assert.ok((await store.get('/c')) !== undefined)
+        await store.set('/e', entryOf('e', 300), ttl)
+        assert.equal(await store.get('/a'), undefined, 'a was the least recently used')
+        assert.ok((await store.get('/d')) !== undefined)
+        assert.ok((await store.get('/e')) !== undefined)
+      })
+
       test('an entry larger than the whole budget is not stored and evicts nothing', async () => {
         const store = await setup(1000)
         await store.set('/a', entryOf('a', 300), ttl)

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { type AppServices, buildServices, buildWeb, closeApp } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
 import { seedDemo } from '../../src/demo/seed-demo.js'
+import type { Logger } from '../../src/infra/logger.js'
 import { type Clock, createFixedClock } from '../../src/lib/clock.js'
 
 export interface TestApp {
@@ -27,9 +28,12 @@ export const TEST_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 }
 /** The instant demo content is generated against in tests. */
 export const TEST_NOW = new Date('2026-11-20T12:00:00.000Z')
 
-/** Builds an app on a fresh temp folder; `articles` > 0 seeds that many demo stories (seed 7). */
+/**
+ * Builds an app on a fresh temp folder; `articles` > 0 seeds that many demo stories (seed 7).
+ * A `logger` replaces the silent one (tests that read the access log).
+ */
 export async function buildTestApp(
-  options: { articles?: number; env?: Record<string, string>; clock?: Clock } = {},
+  options: { articles?: number; env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-app-'))
   const config = parseConfig(
@@ -46,6 +50,7 @@ export async function buildTestApp(
   const services = await buildServices(config, {
     clock: options.clock ?? createFixedClock(TEST_NOW),
     hashCost: TEST_HASH_COST,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   })
   let admin: TestApp['admin']
   if ((options.articles ?? 0) > 0) {

@@ -8,7 +8,6 @@ import { describe, test } from 'node:test'
 import { type AppServices, buildServices } from '../../src/app.js'
 import { parseConfig } from '../../src/config.js'
 import { toDbTime } from '../../src/db/time-codec.js'
-import type { Bus } from '../../src/infra/bus/bus.js'
 import { createInProcessBus } from '../../src/infra/bus/in-process.js'
 import { createApiKeys } from '../../src/integrations/index.js'
 import { createFixedClock } from '../../src/lib/clock.js'
@@ -94,17 +93,8 @@ async function openProcess(url: string, dir: string): Promise<AppServices> {
     },
     dir,
   )
-  const services = await buildServices(config, {
-    clock: createFixedClock(NOW),
-    hashCost: TEST_HASH_COST,
-  })
-  await readyBus(services.bus)
-  return services
-}
-
-/** Waits for a PostgreSQL bus's LISTEN (an event published earlier would not reach it). */
-async function readyBus(bus: Bus): Promise<void> {
-  if ('ready' in bus && typeof bus.ready === 'function') await (bus.ready as () => Promise<void>)()
+  // Resolves once the PostgreSQL bus listens: an event published next reaches it.
+  return buildServices(config, { clock: createFixedClock(NOW), hashCost: TEST_HASH_COST })
 }
 
 describe('api key revocation in two processes [postgres]', { skip: pgSkip }, () => {

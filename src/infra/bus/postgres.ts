@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type pg from 'pg'
 import type { Bus, BusEventName, BusEvents } from './bus.js'
+import { busNotListening } from './errors.js'
 import { createInProcessBus } from './in-process.js'
 
 const require = createRequire(import.meta.url)
@@ -18,6 +19,12 @@ const loadPg = (): typeof pg => require('pg') as typeof pg
  * story's ids and slugs); one that is not travels as a gap, so the others start their caches over.
  */
 export const MAX_NOTIFY_BYTES = 7900
+
+/**
+ * How long a starting process waits for its first LISTEN (app.ts): more than the first five
+ * reconnection waits together, so a database that is briefly busy does not stop the start.
+ */
+export const LISTEN_WAIT_MS = 10_000
 
 /** Reconnection waits of the listening connection: doubled after each failure, up to the last. */
 const RECONNECT_MS = [100, 200, 500, 1000, 2000, 5000] as const
@@ -48,6 +55,12 @@ interface Envelope {
 export interface PostgresBus extends Bus {
   /** Resolves once the listener's LISTEN is in place (tests wait for it before publishing). */
   ready(): Promise<void>
+  /**
+   * Resolves once the LISTEN is in place; rejects with BUS_NOT_LISTENING (the last connection
+   * error as its cause) if it is not within `timeoutMs`. Until then, events of the other
+   * processes do not arrive, so a process must not serve (or cache) before.
+   */
+  listening(timeoutMs?: number): Promise<void>
 }
 
 /** The channel of the site in `schema` (a quoted identifier for LISTEN, any text for pg_notify). */
@@ -68,6 +81,7 @@ export function createPostgresBus(deps: PostgresBusDeps): PostgresBus {
   let closed = false
   let failures = 0
   let retryTimer: NodeJS.Timeout | undefined
+  let lastError: unknown
   let resolveReady: () => void = () => {}
   const readyOnce = new Promise<void>((resolve) => (resolveReady = resolve))
 
@@ -99,6 +113,7 @@ export function createPostgresBus(deps: PostgresBusDeps): PostgresBus {
       void next.end().catch(() => undefined)
       const waitMs = RECONNECT_MS[Math.min(failures, RECONNECT_MS.length - 1)] ?? 5000
       failures += 1
+      lastError = error
       deps.onConnectionError(error, waitMs)
       retryTimer = setTimeout(() => void connect(), waitMs)
       retryTimer.unref()
@@ -150,6 +165,17 @@ export function createPostgresBus(deps: PostgresBusDeps): PostgresBus {
     subscribe: (event, handler, options) => local.subscribe(event, handler, options),
     onGap: (listener) => local.onGap(listener),
     ready: () => readyOnce,
+    listening: async (timeoutMs = LISTEN_WAIT_MS) => {
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(busNotListening(timeoutMs, lastError)), timeoutMs)
+      })
+      try {
+        await Promise.race([readyOnce, late])
+      } finally {
+        clearTimeout(timer)
+      }
+    },
     close: async () => {
       closed = true
       clearTimeout(retryTimer)

@@ -23,6 +23,8 @@ export interface DistributionRoutesOptions {
 }
 
 const XML = 'application/xml; charset=utf-8'
+/** The config of routes whose answers the page cache keeps (their concurrent misses render once). */
+const STORED = { storesPages: true }
 /** Sitemaps change with every story; crawlers read them a few times a day at most. */
 const SITEMAP_CACHE = 'public, max-age=300'
 const SitemapParams = {
@@ -61,21 +63,23 @@ export const distributionPlugin: FastifyPluginAsync<DistributionRoutesOptions> =
   }
 
   for (const [format, file] of Object.entries(FEED_FILES) as [FeedFormat, string][]) {
-    const schema = { querystring: PlainQuery }
-    const scoped = { params: SlugParams, querystring: PlainQuery }
-    app.get(`/${file}`, { schema }, (_request, reply) => sendFeed(reply, { kind: 'site' }, format))
-    app.get<{ Params: SlugParams }>(`/:slug/${file}`, { schema: scoped }, (request, reply) =>
+    // Feeds are kept by the page cache: their concurrent misses render once.
+    const site = { schema: { querystring: PlainQuery }, config: STORED }
+    const scoped = { schema: { params: SlugParams, querystring: PlainQuery }, config: STORED }
+    app.get(`/${file}`, site, (_request, reply) => sendFeed(reply, { kind: 'site' }, format))
+    app.get<{ Params: SlugParams }>(`/:slug/${file}`, scoped, (request, reply) =>
       sendFeed(reply, { kind: 'section', slug: request.params.slug }, format),
     )
-    app.get<{ Params: SlugParams }>(`/author/:slug/${file}`, { schema: scoped }, (request, reply) =>
+    app.get<{ Params: SlugParams }>(`/author/:slug/${file}`, scoped, (request, reply) =>
       sendFeed(reply, { kind: 'author', slug: request.params.slug }, format),
     )
-    app.get<{ Params: SlugParams }>(`/tag/:slug/${file}`, { schema: scoped }, (request, reply) =>
+    app.get<{ Params: SlugParams }>(`/tag/:slug/${file}`, scoped, (request, reply) =>
       sendFeed(reply, { kind: 'tag', slug: request.params.slug }, format),
     )
   }
 
-  app.get('/sitemap.xml', { schema: { querystring: PlainQuery } }, async (_request, reply) => {
+  const sitemapIndex = { schema: { querystring: PlainQuery }, config: STORED }
+  app.get('/sitemap.xml', sitemapIndex, async (_request, reply) => {
     const index = await distribution.sitemapIndex()
     return reply.sendPage({
       status: 200,

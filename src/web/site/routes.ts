@@ -42,6 +42,9 @@ import {
   StoryParams,
 } from './route-schemas.js'
 
+/** The config of routes whose pages the page cache keeps (their concurrent misses render once). */
+const STORED = { storesPages: true }
+
 export interface SiteOptions {
   services: Services
   site: Config['site']
@@ -141,7 +144,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get(
     '/',
-    { schema: { querystring: PlainQuery }, preValidation: importedHome },
+    { schema: { querystring: PlainQuery }, preValidation: importedHome, config: STORED },
     async (request, reply) => {
       const loaded = await loadFrontPage(await context(request))
       return sendPage(reply, 200, renderDocument(FrontPage(loaded.props)), loaded)
@@ -150,7 +153,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get<{ Querystring: ListQuery }>(
     '/corrections',
-    { schema: { querystring: ListQuery } },
+    { schema: { querystring: ListQuery }, config: STORED },
     async (request, reply) => {
       const loaded = await loadCorrectionsPage(await context(request), request.query.page ?? 1)
       if (loaded === undefined) return notFound(request, reply)
@@ -176,7 +179,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/author/:slug',
-    { schema: { params: SlugParams, querystring: ListQuery } },
+    { schema: { params: SlugParams, querystring: ListQuery }, config: STORED },
     async (request, reply) => {
       const loaded = await loadAuthorPage(
         await context(request),
@@ -190,7 +193,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/tag/:slug',
-    { schema: { params: SlugParams, querystring: ListQuery } },
+    { schema: { params: SlugParams, querystring: ListQuery }, config: STORED },
     async (request, reply) => {
       const loaded = await loadTagPage(
         await context(request),
@@ -204,7 +207,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get<{ Params: SlugParams; Querystring: ListQuery }>(
     '/:slug',
-    { schema: { params: SlugParams, querystring: ListQuery } },
+    { schema: { params: SlugParams, querystring: ListQuery }, config: STORED },
     async (request, reply) => {
       const page = request.query.page ?? 1
       const loaded = await loadSectionPage(await context(request), request.params.slug, page)
@@ -220,7 +223,7 @@ export const sitePlugin: FastifyPluginAsync<SiteOptions> = async (app, options) 
 
   app.get<{ Params: StoryParams; Querystring: ArticleQuery }>(
     '/:section/:slug',
-    { schema: { params: StoryParams, querystring: ArticleQuery } },
+    { schema: { params: StoryParams, querystring: ArticleQuery }, config: STORED },
     async (request, reply) => {
       const { order, cpage, reply: replyTo, notice, because } = request.query
       const result = await loadArticlePage(await context(request), request.params, undefined, {

@@ -1,12 +1,18 @@
-/** The PostgreSQL bus: events reach the other processes' handlers once, gaps are signalled, reconnects. */
+/**
+ * The PostgreSQL bus: events reach the other processes' handlers once, gaps are signalled,
+ * reconnects; `listening()` waits for the first LISTEN and fails with BUS_NOT_LISTENING if late.
+ */
 
 import assert from 'node:assert/strict'
+import net from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
+import { isMastheadError } from '../../../src/lib/errors.js'
 import type { ArticleEvent } from '../../../src/infra/bus/events.js'
 import {
   busChannel,
   createPostgresBus,
+  LISTEN_WAIT_MS,
   MAX_NOTIFY_BYTES,
   type PostgresBus,
 } from '../../../src/infra/bus/postgres.js'
@@ -34,6 +40,48 @@ async function eventually(check: () => boolean, ms = 1000): Promise<number> {
   }
   return Date.now() - started
 }
+
+/** A local port nothing listens on (a server is opened on it, then closed). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+describe('the PostgreSQL bus without a database', () => {
+  test('listening() fails with BUS_NOT_LISTENING, the connection error as its cause', async () => {
+    const troubles: number[] = []
+    const bus = createPostgresBus({
+      url: `postgres://postgres@127.0.0.1:${await closedPort()}/none`,
+      schema: undefined,
+      notify: async () => {},
+      onHandlerError: () => undefined,
+      onConnectionError: (_error, retryInMs) => void troubles.push(retryInMs),
+    })
+    try {
+      const started = Date.now()
+      const error: unknown = await bus.listening(400).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      )
+      const took = Date.now() - started
+      assert.ok(isMastheadError(error), `a catalogued error, not ${String(error)}`)
+      assert.equal(error.code, 'BUS_NOT_LISTENING')
+      assert.equal(error.kind, 'unavailable')
+      assert.deepEqual(error.details, { waitedMs: 400 })
+      assert.equal((error.cause as { code?: string } | undefined)?.code, 'ECONNREFUSED')
+      assert.ok(took >= 390 && took < 1500, `gave up after ${took} ms`)
+      // It kept retrying meanwhile (the first waits), and the cap is ten seconds by default.
+      assert.deepEqual(troubles.slice(0, 2), [100, 200])
+      assert.equal(LISTEN_WAIT_MS, 10_000)
+    } finally {
+      await bus.close()
+    }
+  })
+})
 
 describe('the PostgreSQL bus [postgres]', { skip: pgSkip }, () => {
   let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>
@@ -91,6 +139,31 @@ describe('the PostgreSQL bus [postgres]', { skip: pgSkip }, () => {
     await eventually(() => seenA.length === 2)
     assert.deepEqual(seenA, [42, 43])
     assert.deepEqual(errors, [])
+  })
+
+  test('listening() resolves once the LISTEN is in place (the connection shows it)', async () => {
+    const bus = createPostgresBus({
+      url: pgUrl,
+      schema: `${database.searchPath ?? ''}_alone`,
+      notify: async () => {},
+      onHandlerError: (_event, error) => errors.push(error),
+      onConnectionError: () => undefined,
+    })
+    buses.push(bus)
+    await bus.listening()
+    const channel = busChannel(`${database.searchPath ?? ''}_alone`).replaceAll('"', '""')
+    const listeners = await sql<{ state: string }>`
+      select state from pg_stat_activity where query = ${`LISTEN "${channel}"`}`.execute(
+      database.handle.db,
+    )
+    assert.deepEqual(
+      listeners.rows.map((row) => row.state),
+      ['idle'],
+    )
+    // Once listening, it stays resolved: a later call does not wait.
+    const started = Date.now()
+    await bus.listening(50)
+    assert.ok(Date.now() - started < 50)
   })
 
   test('another schema is another site: its events do not arrive', async () => {

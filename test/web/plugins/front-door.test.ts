@@ -8,11 +8,13 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
-import type { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { buildWeb } from '../../../src/app.js'
 import { createMemoryCacheStore } from '../../../src/infra/cache-store/memory.js'
+import { AccessLogController } from '../../../src/web/plugins/access-log.js'
 import { createFrontDoor, frontDoorServerFactory } from '../../../src/web/plugins/front-door.js'
+import { pageCacheKey } from '../../../src/web/plugins/page-url.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
 
 interface Answer {
@@ -193,5 +195,45 @@ describe('front door on its own', () => {
     )
     door.close()
     assert.equal((await get(port, '/news/story')).body.toString(), 'fastify')
+  })
+
+  test("its access-log line is Fastify's, field for field, with the URL escaped", async () => {
+    door.open({ lookup: (key) => store.getNow?.(key) })
+    const odd = '/news/q"uote\\?x=1'
+    await store.set(
+      pageCacheKey(odd),
+      { bodies: { identity: Buffer.from('<p>odd</p>') }, meta: { etag: 'odd' } },
+      { tags: [], ttlMs: 60_000 },
+    )
+    assert.equal((await get(port, odd)).body.toString(), '<p>odd</p>')
+    const ours = JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>
+    assert.equal(ours.url, odd)
+
+    const fastifyLines: string[] = []
+    const fastify = Fastify({
+      loggerInstance: pino(
+        { base: { app: 'masthead' } },
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            fastifyLines.push(chunk.toString('utf8'))
+            done()
+          },
+        }),
+      ),
+      logController: new AccessLogController(),
+      genReqId: () => 'req-2',
+    })
+    fastify.get('/news/story', async () => 'story')
+    await fastify.inject('/news/story')
+    await fastify.close()
+    const theirs = JSON.parse(
+      fastifyLines.find((line) => line.includes('request completed')) ?? '{}',
+    ) as Record<string, unknown>
+    assert.deepEqual(Object.keys(ours), Object.keys(theirs))
+    for (const key of ['level', 'app', 'method', 'statusCode', 'msg'])
+      assert.equal(ours[key], theirs[key], key)
+    assert.equal(typeof ours.time, 'number')
+    assert.equal(typeof ours.responseTime, 'number')
+    door.close()
   })
 })

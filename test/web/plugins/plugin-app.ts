@@ -17,6 +17,8 @@ export interface PluginAppOptions {
   bodyLimit?: number
   /** Whether a proxy's X-Forwarded-* and X-Request-Id are believed (one hop). */
   trustProxy?: boolean
+  /** The page cache's wait for a page another request renders (its default unless given). */
+  coalesceWaitMs?: number
 }
 
 /** A bare app with the global plugins registered as server.ts does; add routes, then `ready()`. */
@@ -34,6 +36,7 @@ export async function pluginApp(options: PluginAppOptions = {}): Promise<Fastify
   await app.register(pageCachePlugin, {
     store: options.store,
     bus: options.bus ?? createInProcessBus({ onHandlerError: () => {} }),
+    ...(options.coalesceWaitMs === undefined ? {} : { coalesceWaitMs: options.coalesceWaitMs }),
   })
   return app
 }

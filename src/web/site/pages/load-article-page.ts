@@ -46,6 +46,21 @@ export async function loadArticlePage(
   commentsView?: CommentsView,
 ): Promise<ArticleLoad> {
   const { newsroom, engagement } = ctx.services
+  /** What the page shows beside the story; every rail comes from the engine's memory. */
+  const extrasOf = (articleId: number, canonicalPath: string) =>
+    Promise.all([
+      engagement.viewCount(articleId),
+      engagement.viewToken(articleId),
+      loadCommentsBlock(ctx, articleId, canonicalPath, commentsView, refused),
+      engagement.articleRails(articleId),
+    ])
+  // The engine's catalogue knows a published story's id by its slug (from memory): the
+  // comments and counts are read alongside the story instead of after it, two database round
+  // trips fewer on a miss. A story the catalogue does not know yet waits for the lookup.
+  const known = await engagement.storyBySlug(params.slug)
+  const early = known === undefined ? undefined : extrasOf(known.id, articlePath(known))
+  // Not awaited when the lookup finds a redirect, a missing story or another story.
+  early?.catch(() => undefined)
   const [lookup, sections] = await Promise.all([
     newsroom.findPublishedArticle(params.slug),
     newsroom.listSections(),
@@ -56,14 +71,10 @@ export async function loadArticlePage(
   const { article } = lookup
   const canonicalPath = articlePath(article)
   if (article.section.slug !== params.section) return { kind: 'redirect', location: canonicalPath }
-
-  // Every rail comes from the engagement engine's memory, assembled there without repeats.
-  const [views, viewToken, commentsBlock, rails] = await Promise.all([
-    engagement.viewCount(article.id),
-    engagement.viewToken(article.id),
-    loadCommentsBlock(ctx, article.id, canonicalPath, commentsView, refused),
-    engagement.articleRails(article.id),
-  ])
+  const [views, viewToken, commentsBlock, rails] =
+    early !== undefined && known?.id === article.id && articlePath(known) === canonicalPath
+      ? await early
+      : await extrasOf(article.id, canonicalPath)
 
   return {
     kind: 'page',
