@@ -229,6 +229,8 @@ export async function buildServices(
     perMinute: config.api.ratePerMinute,
     // Several processes on PostgreSQL: the limit is the site's, not each process's.
     sharedWindows: database.dialect.name === 'postgres',
+    // A revoke anywhere (a server, the CLI) makes every process forget the key at once.
+    bus,
   })
   const webhooks = createWebhooks({
     db,
@@ -256,6 +258,7 @@ export async function buildServices(
       try {
         search.close()
         webhooks.close()
+        apiKeys.close()
         await engagement.close()
       } finally {
         await bus.close()

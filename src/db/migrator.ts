@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023-comment-staff-badge.js'
 import * as m0024 from './migrations/0024-site-settings.js'
 import * as m0026 from './migrations/0026-section-author-views.js'
 import * as m0027 from './migrations/0027-covering-story-list-indexes.js'
+import * as m0028 from './migrations/0028-shared-view-caps-and-co-reads.js'
 
 interface DialectMigration {
   up(db: Parameters<Migration['up']>[0], dialect: DialectAdapter): Promise<void>
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0024-site-settings': m0024,
   '0026-section-author-views': m0026,
   '0027-covering-story-list-indexes': m0027,
+  '0028-shared-view-caps-and-co-reads': m0028,
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

@@ -1,6 +1,12 @@
 /** Table interfaces, snake_case exactly as in SQL; query modules map rows to camelCase domain objects. */
 
 import type { ColumnType, Generated } from 'kysely'
+import type {
+  ApiRateWindowsTable,
+  JobLeasesTable,
+  ViewAddressCountsTable,
+  ViewReadersTable,
+} from './schema-shared.js'
 
 /** A time column: written as an ISO-8601 UTC string, read as a string (SQLite) or Date (PostgreSQL). */
 export type DbTime = ColumnType<Date | string, string, string>
@@ -429,30 +435,6 @@ export interface EventOutboxTable {
   created_at: DbTime
 }
 
-/** Who may run a `one-process` job, until when (the PostgreSQL job lease). */
-export interface JobLeasesTable {
-  job_name: string
-  holder: string
-  expires_at: DbTime
-}
-
-/** A reader counted for a story on a UTC day (the shared dedupe on PostgreSQL). */
-export interface ViewReadersTable {
-  /** YYYY-MM-DD. */
-  day: string
-  article_id: number
-  /** The 64-bit daily visitor hash as a signed decimal (pg returns int8 as a string). */
-  reader: ColumnType<string, string, never>
-}
-
-/** Content API requests of one key in one minute (shared by every process on PostgreSQL). */
-export interface ApiRateWindowsTable {
-  key_id: number
-  /** Milliseconds since the epoch, a multiple of 60,000 (pg returns int8 as a string). */
-  window_start: ColumnType<string | number, number, never>
-  count: number
-}
-
 /** The changes the outbox records (what webhooks announce). */
 export type OutboxTopic =
   'article.published' | 'article.updated' | 'article.unpublished' | 'comment.published'
@@ -503,6 +485,7 @@ export interface Database {
   event_outbox: EventOutboxTable
   job_leases: JobLeasesTable
   view_readers: ViewReadersTable
+  view_address_counts: ViewAddressCountsTable
   api_rate_windows: ApiRateWindowsTable
   front_changes: FrontChangesTable
   breaking_banners: BreakingBannersTable

@@ -1,7 +1,8 @@
 /**
  * The view counter: filters readers, dedupes them per UTC day by a salted hash, counts in memory
  * and flushes to the hourly buckets (and co-reads) when asked (the flush-views job). Counting
- * never waits on the database.
+ * never waits on the database; with shared readers the flush settles, across processes, who
+ * counts (view-claims).
  */
 
 import type { Db } from '../db/database.js'
@@ -22,6 +23,7 @@ import {
   deleteSaltsBefore,
   totalViews,
 } from './view-flush-queries.js'
+import { writeClaimedBatch } from './view-claims.js'
 import { PartialFlushError, PendingCounts, writeBatch } from './view-flush.js'
 import {
   addressHash,
@@ -51,12 +53,15 @@ export interface ViewCounterDeps {
   perAddressPerStory?: number
   /**
    * Several processes on one database (PostgreSQL): a reader new to a story in this process is
-   * a view only once view_readers says no process counted them today (checked at the flush).
+   * a view only once view_readers says no process counted them today and view_address_counts
+   * has room under the address's cap (checked at the flush); co-reads and continuations are
+   * then derived from view_readers, so they hold across processes too (decision 0030).
    */
   sharedReaders?: boolean
   /**
    * The database has row locks (PostgreSQL): a flush share-locks the stories it adds views to,
-   * so a save moving one of them to another section or byline cannot race it (decision 0029).
+   * so a save moving one of them to another section or byline cannot race it (decision 0029),
+   * and locks its readers, so two processes never pair one reader's stories twice or not at all.
    */
   rowLocks?: boolean
 }
@@ -66,7 +71,10 @@ export interface ViewCounterStats {
   counted: number
   repeats: number
   ignored: number
-  /** New readers not counted because their address reached its cap for the story. */
+  /**
+   * New readers not counted because their address reached its cap for the story (in this
+   * process's memory, or across processes at the flush).
+   */
   overCap: number
   pendingViews: number
   readers: number
@@ -186,14 +194,23 @@ export function createViewCounter({
       return 'over-cap' as const
     }
     totals.counted += 1
-    if (sharedReaders) {
-      // New to this process; the flush asks whether it is new to every process.
-      pending.addClaim({ day: day.day, articleId, reader: readerKey(readerHi, readerLo), atMs: at })
-    } else {
-      pending.addView(articleId, at)
-    }
     // Only counted views reach here, so parsing the referrer costs nothing on repeats.
     const host = referrerHost(referrer)
+    if (sharedReaders) {
+      // New to this process; the flush asks whether it is new to every process, whether the
+      // address has room under its cap across processes, and pairs it with the reader's
+      // stories in view_readers (whichever process served them).
+      pending.addClaim({
+        day: day.day,
+        articleId,
+        reader: readerKey(readerHi, readerLo),
+        atMs: at,
+        address: readerKey(hash[0] ?? 0, hash[1] ?? 0),
+        ...(host === undefined ? {} : { referrer: host }),
+      })
+      return 'counted' as const
+    }
+    pending.addView(articleId, at)
     if (host !== undefined) pending.addReferrer(articleId, at, host)
     // The reader's previous story today (partners are oldest first) led on to this one.
     if (visit.partnerCount > 0)
@@ -267,7 +284,17 @@ export function createViewCounter({
     const batch = pending
     pending = new PendingCounts()
     try {
-      const outcome = await writeBatch(db, batch, clock.now(), { lockStories: rowLocks })
+      const outcome =
+        batch.claims().length > 0
+          ? await writeClaimedBatch(db, batch, clock.now(), {
+              lockStories: rowLocks,
+              lockReaders: rowLocks,
+              perAddressPerStory,
+            })
+          : { ...(await writeBatch(db, batch, clock.now(), { lockStories: rowLocks })), overCap: 0 }
+      // Refused at the flush: the address reached its cap through other processes.
+      totals.counted -= outcome.overCap
+      totals.overCap += outcome.overCap
       if (outcome.dropped > 0) {
         logger.warn({ dropped: outcome.dropped }, 'view counter: rows of deleted stories dropped')
       }

@@ -197,7 +197,14 @@ export async function claimReaders<C extends ReaderClaimRow>(
     const chunk = sorted.slice(at, at + CHUNK)
     const rows = await db
       .insertInto('view_readers')
-      .values(chunk.map((c) => ({ day: c.day, article_id: c.articleId, reader: c.reader })))
+      .values(
+        chunk.map((c) => ({
+          day: c.day,
+          article_id: c.articleId,
+          reader: c.reader,
+          at_ms: c.atMs,
+        })),
+      )
       .onConflict((oc) => oc.columns(['day', 'article_id', 'reader']).doNothing())
       // As text: SQLite's driver would turn a 64-bit integer into an inexact JS number.
       .returning(['day', 'article_id', sql<string>`cast(reader as text)`.as('reader')])
@@ -214,11 +221,14 @@ export interface ReaderClaimRow {
   day: string
   articleId: number
   reader: string
+  /** When the reader opened the story (kept for co-reads across processes). */
+  atMs: number
 }
 
-/** Deletes the shared dedupe rows of days before `day` (their salt is gone too). */
+/** Deletes the shared dedupe and address-cap rows of days before `day` (their salt is gone too). */
 export async function deleteReadersBefore(db: Db, day: string): Promise<void> {
   await db.deleteFrom('view_readers').where('day', '<', day).execute()
+  await db.deleteFrom('view_address_counts').where('day', '<', day).execute()
 }
 
 /** The ids among `ids` that are still stories. */

@@ -12,8 +12,6 @@ import {
   addReferrers,
   addToBuckets,
   type BucketWriteOptions,
-  claimReaders,
-  existingArticles,
 } from './view-flush-queries.js'
 
 const HOUR_MS = 3_600_000
@@ -126,13 +124,6 @@ export class PendingCounts {
       this.continuations.set(key, (this.continuations.get(key) ?? 0) + readers)
   }
 
-  /** Adds the plain views of `other` (not its co-reads nor claims). */
-  absorbViews(other: PendingCounts): void {
-    for (const [hour, map] of other.views) {
-      for (const [articleId, views] of map) this.addView(articleId, hour * HOUR_MS, views)
-    }
-  }
-
   /** A copy without the rows of stories not in `keep` (a flush after some were deleted). */
   only(keep: ReadonlySet<number>): PendingCounts {
     const copy = new PendingCounts()
@@ -229,6 +220,10 @@ export interface ReaderClaim {
   /** The daily visitor hash, a signed 64-bit decimal. */
   reader: string
   atMs: number
+  /** The daily address hash (a signed 64-bit decimal), for the per-address cap. */
+  address: string
+  /** The referring host of the reader's first view in this process, if any. */
+  referrer?: string
 }
 
 /** What a flush wrote, and what it had to drop because the story no longer exists. */
@@ -240,10 +235,11 @@ export interface FlushOutcome {
 }
 
 /**
- * Writes `batch` in one transaction (all or nothing, so a retry never adds twice). When a story
- * was deleted meanwhile, the transaction fails on its foreign key: the rows are then written one
- * by one and only the deleted stories' rows are dropped. Any other failure throws, and the caller
- * keeps the batch for the next flush.
+ * Writes `batch` (plain views; claims go through view-claims' writeClaimedBatch) in one
+ * transaction (all or nothing, so a retry never adds twice). When a story was deleted
+ * meanwhile, the transaction fails on its foreign key: the rows are then written one by one and
+ * only the deleted stories' rows are dropped. Any other failure throws, and the caller keeps the
+ * batch for the next flush.
  */
 export async function writeBatch(
   db: Db,
@@ -251,7 +247,6 @@ export async function writeBatch(
   at: Date,
   options: BucketWriteOptions = {},
 ): Promise<FlushOutcome> {
-  if (batch.claims().length > 0) return writeClaimedBatch(db, batch, at, options)
   const buckets = batch.bucketRows()
   const coReads = batch.coReadRows()
   const referrers = batch.referrerRows()
@@ -341,46 +336,4 @@ export class PartialFlushError extends Error {
     super('the view flush stopped part-way', { cause })
     this.name = 'PartialFlushError'
   }
-}
-
-/**
- * The shared dedupe's flush: the claims are inserted into view_readers (first insert wins) and
- * only the won ones are added to the buckets, in the same transaction, so a failed flush
- * claims nothing and its retry counts exactly as the first attempt would have. When a story
- * was deleted meanwhile, its rows are dropped and the rest is written once more.
- */
-async function writeClaimedBatch(
-  db: Db,
-  batch: PendingCounts,
-  at: Date,
-  options: BucketWriteOptions,
-): Promise<FlushOutcome> {
-  const write = async (counts: PendingCounts): Promise<FlushOutcome> => {
-    const coReads = counts.coReadRows()
-    let buckets = 0
-    await db.transaction().execute(async (trx) => {
-      const won = await claimReaders(trx, counts.claims())
-      const views = new PendingCounts()
-      views.absorbViews(counts)
-      for (const claim of won) views.addView(claim.articleId, claim.atMs)
-      const rows = views.bucketRows()
-      buckets = rows.length
-      await addToBuckets(trx, rows, options)
-      await addCoReads(trx, coReads, at)
-      // Referrers and continuations are recorded with the reader's first view in this process;
-      // a reader another process counted first is still one visit that came from somewhere.
-      await addReferrers(trx, counts.referrerRows())
-      await addContinuations(trx, counts.continuationRows())
-    })
-    return { buckets, coReads: coReads.length, dropped: 0 }
-  }
-  try {
-    return await write(batch)
-  } catch (error) {
-    if (classifyDbError(error) !== 'foreign_key') throw error
-  }
-  const ids = batch.articleIds()
-  const live = await existingArticles(db, [...ids])
-  const outcome = await write(batch.only(live))
-  return { ...outcome, dropped: [...ids].filter((id) => !live.has(id)).length }
 }

@@ -1,11 +1,12 @@
 /**
  * Content API keys: created once and shown once, stored as a SHA-256 hash, revocable, with a
  * per-key request limit. Verified keys are remembered for a short while, so a busy client costs
- * one hash per request, not one query.
+ * one hash per request, not one query; a revocation reaches every process's memory over the bus.
  */
 
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/database.js'
+import type { Bus } from '../infra/bus/bus.js'
 import type { Clock } from '../lib/clock.js'
 import {
   allKeys,
@@ -26,7 +27,10 @@ import {
 import type { ApiCaller, ApiKey } from './types.js'
 
 export const API_KEY_NAME_MAX_LENGTH = 100
-/** How long a verified (or refused) key is trusted without asking the database again. */
+/**
+ * How long a verified (or refused) key is trusted without asking the database again. A revoke
+ * does not wait for it: the `api_key.revoked` event (or a bus gap) clears it in every process.
+ */
 const VERIFIED_TTL_MS = 30_000
 /** Remembered keys at most (refused ones included), so random keys cannot grow memory. */
 const REMEMBERED_MAX = 10_000
@@ -45,6 +49,8 @@ export interface ApiKeys {
   authenticate(authorization: string | undefined): Promise<ApiCaller>
   /** Counts one request for `caller`; throws API_RATE_LIMITED past the limit. */
   consume(caller: ApiCaller): Promise<RateState>
+  /** Stops following the bus. */
+  close(): void
 }
 
 /** The limit's state after a request, for the RateLimit-* headers. */
@@ -57,19 +63,28 @@ export interface RateState {
 /**
  * Builds the API keys service; `perMinute` 0 turns the limit off. `sharedWindows` (PostgreSQL,
  * several processes) counts each key's minute in api_rate_windows, so the limit holds for the
- * site, not per process; otherwise the count is this process's memory.
+ * site, not per process; otherwise the count is this process's memory. With a `bus`, a revoke
+ * publishes `api_key.revoked` and every process forgets the key within milliseconds; a bus gap
+ * (events may have been missed) forgets every key.
+ * @example const apiKeys = createApiKeys({ db, clock, perMinute: 60, bus })
  */
 export function createApiKeys(deps: {
   db: Db
   clock: Clock
   perMinute: number
   sharedWindows?: boolean
+  bus?: Bus
 }): ApiKeys {
-  const { db, clock, perMinute, sharedWindows = false } = deps
+  const { db, clock, perMinute, sharedWindows = false, bus } = deps
   let sweptWindow = 0
   const remembered = new Map<string, { caller: ApiCaller | null; until: number }>()
   const windows = new Map<number, { start: number; count: number }>()
   const touched = new Map<number, number>()
+  /**
+   * Bumped by every revocation and gap: a lookup that began before one may have read the key
+   * as live, so its answer serves that request but is not remembered.
+   */
+  let generation = 0
 
   const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex')
 
@@ -77,6 +92,22 @@ export function createApiKeys(deps: {
     if (remembered.size >= REMEMBERED_MAX) remembered.clear()
     remembered.set(hash, { caller, until: now + VERIFIED_TTL_MS })
   }
+
+  const forget = (keyId: number): void => {
+    generation += 1
+    for (const [hash, entry] of remembered)
+      if (entry.caller?.keyId === keyId) remembered.delete(hash)
+  }
+
+  const unsubscribe = bus
+    ? [
+        bus.subscribe('api_key.revoked', ({ keyId }) => forget(keyId)),
+        bus.onGap(() => {
+          generation += 1
+          remembered.clear()
+        }),
+      ]
+    : []
 
   return {
     add: async (name) => {
@@ -97,9 +128,10 @@ export function createApiKeys(deps: {
       const id = /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined
       const key = await revokeKey(db, id ?? trimmed, clock.now())
       if (key === undefined) throw apiKeyNotFound(trimmed)
-      // This process stops accepting it at once; others within VERIFIED_TTL_MS.
-      for (const [hash, entry] of remembered)
-        if (entry.caller?.keyId === key.id) remembered.delete(hash)
+      // This process stops accepting it at once, the others when the event reaches them (the
+      // update has committed: a lookup they start after it reads the key as revoked).
+      forget(key.id)
+      await bus?.publish('api_key.revoked', { keyId: key.id })
       return key
     },
     authenticate: async (authorization) => {
@@ -109,13 +141,14 @@ export function createApiKeys(deps: {
       if (!KEY_PATTERN.test(secret)) throw apiKeyInvalid()
       const hash = hashOf(secret)
       const now = clock.nowMs()
-      let entry = remembered.get(hash)
+      const entry = remembered.get(hash)
+      let caller = entry?.caller
       if (entry === undefined || entry.until <= now) {
+        const seen = generation
         const key = await liveKeyByHash(db, hash)
-        remember(hash, key === undefined ? null : { keyId: key.id, name: key.name }, now)
-        entry = remembered.get(hash)
+        caller = key === undefined ? null : { keyId: key.id, name: key.name }
+        if (generation === seen) remember(hash, caller, now)
       }
-      const caller = entry?.caller
       if (caller === undefined || caller === null) throw apiKeyInvalid()
       if ((touched.get(caller.keyId) ?? 0) + TOUCH_EVERY_MS <= now) {
         touched.set(caller.keyId, now)
@@ -147,6 +180,9 @@ export function createApiKeys(deps: {
       if (window.count >= perMinute) throw apiRateLimited(resetSeconds, perMinute)
       window.count++
       return { limit: perMinute, remaining: perMinute - window.count, resetSeconds }
+    },
+    close: () => {
+      for (const off of unsubscribe) off()
     },
   }
 }

@@ -1,4 +1,7 @@
-/** The view counter in real server processes: SIGTERM flushes everything; processes add up on PostgreSQL. */
+/**
+ * The view counter in real server processes: SIGTERM flushes everything; on PostgreSQL the
+ * processes add up, and the per-address cap and co-reads hold across them.
+ */
 
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -131,6 +134,68 @@ describe('view counting in two processes [postgres]', { skip: pgSkip }, () => {
       assert.equal(await a.stop('SIGTERM'), 0, a.output())
       assert.equal(await b.stop('SIGTERM'), 0, b.output())
       assert.equal(await totalOf(database.handle.db, story.id), 700)
+    } finally {
+      for (const server of servers) await server.stop('SIGKILL')
+      await database.dispose()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('the per-address cap holds across the processes, and a co-read across them counts once', async () => {
+    assert.notEqual(pgUrl, '', 'MASTHEAD_REQUIRE_ALL=1 but MASTHEAD_TEST_PG_URL is not set')
+    const database = await createPostgresTestDatabase(pgUrl)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-views-'))
+    const servers: Awaited<ReturnType<typeof startServerProcess>>[] = []
+    try {
+      const f = await newsroomFixture(database.handle.db)
+      const [story, first, second] = [await f.story(), await f.story(), await f.story()]
+      const url = new URL(pgUrl)
+      url.searchParams.set('options', `-c search_path=${database.searchPath ?? ''}`)
+      const env = {
+        MASTHEAD_DATABASE_URL: url.href,
+        MASTHEAD_MEDIA_DIR: path.join(dir, 'media'),
+        MASTHEAD_VIEW_FLUSH_MS: '100',
+        // Every reader here comes from 127.0.0.1: one address, at most 5 readers a story.
+        MASTHEAD_VIEWS_PER_ADDRESS_PER_STORY: '5',
+      }
+      servers.push(await startServerProcess(env), await startServerProcess(env))
+      const [a, b] = servers
+      if (a === undefined || b === undefined) throw new Error('servers did not start')
+      const tokenOf = (s: Article) => pageViewToken(a.origin, `/${s.section.slug}/${s.slug}`)
+      // 8 readers on each process: each process's memory admits 5, the site 5 in all.
+      const token = await tokenOf(story)
+      await Promise.all([
+        readers(a.origin, story.slug, token, 0, 8),
+        readers(b.origin, story.slug, token, 100, 8),
+      ])
+      // One reader reads a story on A, then another on B: one pair, and the first led on.
+      const reader = `${BROWSER} reader/co`
+      assert.equal(await sendBeacon(a.origin, first.slug, reader, await tokenOf(first)), 204)
+      assert.equal(await sendBeacon(b.origin, second.slug, reader, await tokenOf(second)), 204)
+      assert.equal(await a.stop('SIGTERM'), 0, a.output())
+      assert.equal(await b.stop('SIGTERM'), 0, b.output())
+      const db = database.handle.db
+      assert.equal(await totalOf(db, story.id), 5)
+      const pairs = await db
+        .selectFrom('article_co_reads')
+        .select(['article_id', 'other_article_id', 'reads'])
+        .orderBy('article_id')
+        .execute()
+      assert.deepEqual(
+        pairs.map((p) => [p.article_id, p.other_article_id, p.reads]),
+        [
+          [first.id, second.id, 1],
+          [second.id, first.id, 1],
+        ],
+      )
+      const led = await db
+        .selectFrom('article_continuations_daily')
+        .select(['article_id', 'readers'])
+        .execute()
+      assert.deepEqual(
+        led.map((r) => [r.article_id, r.readers]),
+        [[first.id, 1]],
+      )
     } finally {
       for (const server of servers) await server.stop('SIGKILL')
       await database.dispose()

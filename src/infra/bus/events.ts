@@ -25,6 +25,8 @@ export interface BusEvents {
   'settings.changed': { keys: string[] }
   /** A section was added, renamed or moved: the navigation on every page shows sections. */
   'sections.changed': { sectionId: number }
+  /** A Content API key was revoked: every process forgets it at once (it caches verified keys). */
+  'api_key.revoked': { keyId: number }
 }
 
 export type BusEventName = keyof BusEvents
