@@ -32,6 +32,7 @@ import {
 
 export { ConfigError } from './config/values.js'
 export { DEFAULT_CDN, DEFAULT_DISTRIBUTION }
+export type { CdnPurgeConfig } from './config/cdn.js'
 export type { CdnConfig, DistributionConfig, MailConfig, NewsroomConfig }
 
 export type DatabaseConfig =
