@@ -21,12 +21,12 @@ export interface PurgeRequest {
 }
 
 /**
- * Tags per request: Fastly's batch purge takes up to 256 surrogate keys, Cloudflare 30 tags per
- * call on most plans; a webhook's receiver gets fewer, larger requests.
+ * Tags per request: Fastly's batch purge takes up to 256 surrogate keys, Cloudflare 100 purge
+ * operations per call (every plan, 2026); a webhook's receiver gets fewer, larger requests.
  */
 export const TAGS_PER_REQUEST: Readonly<Record<PurgeTarget['provider'], number>> = {
   fastly: 256,
-  cloudflare: 30,
+  cloudflare: 100,
   webhook: 500,
 }
 

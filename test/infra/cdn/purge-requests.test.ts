@@ -40,12 +40,12 @@ describe('purgeRequests', () => {
     assert.equal(all?.headers['surrogate-key'], 'masthead')
   })
 
-  test('cloudflare: purge_cache with {"tags":[…]}, 30 a request; everything is purge_everything', () => {
-    const tags = Array.from({ length: 61 }, (_, i) => `article:${i}`)
+  test('cloudflare: purge_cache with {"tags":[…]}, 100 a request; everything is purge_everything', () => {
+    const tags = Array.from({ length: 201 }, (_, i) => `article:${i}`)
     const requests = purgeRequests(CLOUDFLARE, { tags }, 'masthead')
     assert.deepEqual(
       requests.map((r) => (JSON.parse(r.body ?? '') as { tags: string[] }).tags.length),
-      [30, 30, 1],
+      [100, 100, 1],
     )
     assert.equal(
       requests[0]?.url,
