@@ -106,6 +106,28 @@ describe('a CDN in front of the app', () => {
   })
 })
 
+describe('a CDN in front of a short-lived command', () => {
+  test('closing the services sends the purges still pending at once', async () => {
+    const cdn = await startFakeCdn()
+    const testApp = await buildTestApp({ articles: 1, env: fastlyAt(cdn) })
+    try {
+      const { newsroom } = testApp.app.services
+      const story = (await newsroom.listArticles({}, 1, 1)).items[0]
+      assert.ok(story !== undefined)
+      await sleep(300)
+      cdn.requests.length = 0
+      await newsroom.updateArticle(story.id, { label: 'analysis' })
+      // As a CLI command does right after its change: no wait for the 200 ms batch.
+      await testApp.app.services.close()
+      assert.equal(cdn.requests.length, 1)
+      assert.ok(keysOf(cdn.requests[0]).includes(`article:${story.id}`))
+    } finally {
+      await testApp.dispose()
+      await cdn.close()
+    }
+  })
+})
+
 describe(
   'a CDN in front of two processes on one PostgreSQL database [postgres]',
   { skip: pgSkip },
