@@ -22,6 +22,7 @@ import {
 } from './engagement/index.js'
 import type { Bus } from './infra/bus/bus.js'
 import { createInProcessBus } from './infra/bus/in-process.js'
+import { createCdnPurger } from './infra/cdn/cdn-purger.js'
 import { createPostgresBus } from './infra/bus/postgres.js'
 import { createImports, type Imports } from './imports/index.js'
 import { createMemoryCacheStore } from './infra/cache-store/memory.js'
@@ -45,6 +46,8 @@ import { distributionLinks } from './web/distribution/distribution-links.js'
 import { createSearch, type Search } from './search/index.js'
 import { liveSite } from './web/live-site.js'
 import { buildServer } from './web/server.js'
+import { SITE_TAG } from './web/plugins/edge-headers.js'
+import { subscribeEdgePurges } from './web/plugins/page-cache-invalidation.js'
 import { createSettings, type Settings } from './settings/index.js'
 
 /** The configured domains over one open, migrated database; nothing runs until called. */
@@ -103,6 +106,8 @@ export async function buildServices(
   const { db } = database
 
   const { bus, listening } = createBus(config, database, logger)
+  // A CDN in front hears of the changes published here (a CLI command's too) from this process.
+  const stopEdgePurges = startEdgePurges(config, bus, logger)
   const settings = createSettings({
     db,
     clock,
@@ -260,6 +265,7 @@ export async function buildServices(
         webhooks.close()
         apiKeys.close()
         await engagement.close()
+        await stopEdgePurges()
       } finally {
         await bus.close()
         await database.close()
@@ -317,6 +323,25 @@ function createBus(
   return { bus, listening: () => bus.listening() }
 }
 
+/**
+ * Sends a CDN the purges of events published in this process (MASTHEAD_CDN_PURGE); resolves the
+ * function that stops, after sending what is pending. Nothing without a provider.
+ */
+function startEdgePurges(config: Config, bus: Bus, logger: Logger): () => Promise<void> {
+  const target = config.cdn.purge
+  if (target.provider === 'none') return async () => {}
+  const purger = createCdnPurger({
+    target,
+    siteTag: SITE_TAG,
+    logger: logger.child({ module: 'cdn' }),
+  })
+  const unsubscribe = subscribeEdgePurges(bus, purger)
+  return async () => {
+    unsubscribe()
+    await purger.close()
+  }
+}
+
 export interface StartJobsOptions {
   /** Who runs a one-process job when several processes share the database (default: this one). */
   lease?: JobLease
@@ -372,6 +397,11 @@ export async function buildWeb(services: AppServices): Promise<FastifyInstance> 
     database,
     settings,
   } = services
+  if (config.cdn.sMaxAge > 0 && config.cdn.purge.provider === 'none')
+    logger.warn(
+      { sMaxAge: config.cdn.sMaxAge },
+      'MASTHEAD_CDN_S_MAXAGE is set without MASTHEAD_CDN_PURGE: a change reaches readers through the CDN only when its copy expires',
+    )
   return buildServer({
     config,
     logger,

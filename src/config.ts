@@ -15,6 +15,7 @@ import {
   url,
 } from './config/values.js'
 
+import { CDN_VARIABLES, type CdnConfig, cdnConfig, DEFAULT_CDN } from './config/cdn.js'
 import {
   DEFAULT_DISTRIBUTION,
   DISTRIBUTION_VARIABLES,
@@ -30,8 +31,9 @@ import {
 } from './config/newsroom.js'
 
 export { ConfigError } from './config/values.js'
-export { DEFAULT_DISTRIBUTION }
-export type { DistributionConfig, MailConfig, NewsroomConfig }
+export { DEFAULT_CDN, DEFAULT_DISTRIBUTION }
+export type { CdnPurgeConfig } from './config/cdn.js'
+export type { CdnConfig, DistributionConfig, MailConfig, NewsroomConfig }
 
 export type DatabaseConfig =
   | {
@@ -69,6 +71,8 @@ export interface Config {
   readonly mail: MailConfig
   readonly distribution: DistributionConfig
   readonly scale: ScaleConfig
+  /** A CDN in front: edge lifetimes, the cache-tag header and purges (docs/scaling.md). */
+  readonly cdn: CdnConfig
 }
 
 /** Several processes on one site: how events travel between them, and how many to run here. */
@@ -192,6 +196,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_WORKERS',
   ...NEWSROOM_VARIABLES,
   ...DISTRIBUTION_VARIABLES,
+  ...CDN_VARIABLES,
 ] as const
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]
@@ -329,6 +334,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     mail: mailConfig(read, new URL(siteUrl).hostname),
     distribution: distributionConfig(read),
     scale: scaleConfig(read, database),
+    cdn: cdnConfig(read),
   })
 }
 

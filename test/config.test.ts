@@ -38,6 +38,13 @@ describe('parseConfig', () => {
       engagement: { viewFlushMs: 1000, viewsPerAddressPerStory: 20 },
       rankings: { popularHalfLifeHours: 6 },
       scale: { bus: 'in-process', workers: 1 },
+      cdn: {
+        sMaxAge: 0,
+        staleWhileRevalidate: 0,
+        staleIfError: 0,
+        tagHeader: 'none',
+        purge: { provider: 'none' },
+      },
       api: { ratePerMinute: 600, corsOrigins: [], webhookMaxAttempts: 8 },
       comments: {
         mode: 'open',

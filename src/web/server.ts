@@ -17,6 +17,7 @@ import { pageCachePlugin } from './plugins/page-cache.js'
 import { requestIdGenerator, requestIdPlugin } from './plugins/request-id.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { createFrontDoor, frontDoorServerFactory } from './plugins/front-door.js'
+import { createEdgeHeaders } from './plugins/edge-headers.js'
 import { clientAddressResolver } from './http/client-address.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import { createLazyValidators } from './lazy-validators.js'
@@ -129,6 +130,8 @@ export async function buildServer({
     bus: services.bus,
     onPageView: pageViewCounter(services.engagement),
     frontDoor,
+    // s-maxage and cache tags for a CDN in front (MASTHEAD_CDN_*; off by default).
+    edge: createEdgeHeaders(config.cdn),
   })
   await app.register(staticAssetsPlugin, { assets })
   await app.register(mediaFilesPlugin, { media: services.media })

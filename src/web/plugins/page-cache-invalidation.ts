@@ -27,9 +27,13 @@
  * Rankings are not purged on refresh: the TTL bounds their staleness to a minute by design.
  * With several processes (the PostgreSQL bus) every process purges on every process's events;
  * a gap in the bus (a lost connection) clears the whole cache.
+ *
+ * A CDN in front (MASTHEAD_CDN_PURGE) is told the same tags, by the process that published the
+ * event only (one purge request per change, however many processes), EVERYTHING as a whole-site
+ * purge; a gap tells it nothing, since the publisher sent its purges.
  */
 
-import type { Bus, BusEventName, BusEvents } from '../../infra/bus/bus.js'
+import type { Bus, BusEventName, BusEvents, HandlerScope } from '../../infra/bus/bus.js'
 import type { ArticleEvent } from '../../infra/bus/events.js'
 
 /** The pseudo-tag that drops every cached page (the store's clear), not one tag's pages. */
@@ -79,14 +83,54 @@ export function subscribePageCacheInvalidation(
   purge: (tags: string[]) => Promise<void>,
   purgeAll: () => Promise<void>,
 ): () => void {
-  const unsubscribers: (() => void)[] = [bus.onGap(purgeAll)]
+  const unsubscribeGaps = bus.onGap(purgeAll)
+  const unsubscribe = subscribePurges(bus, purge, 'each-process')
+  return () => {
+    unsubscribeGaps()
+    unsubscribe()
+  }
+}
+
+/** What a CDN purger offers (infra/cdn/cdn-purger.ts). */
+export interface EdgePurges {
+  purge(tags: readonly string[]): void
+  purgeEverything(): void
+}
+
+/**
+ * Subscribes a CDN's purger to every event in PURGES published in this process (a shared bus
+ * brings other processes' events, whose publishers tell the CDN themselves); returns the
+ * function that unsubscribes all.
+ * @example const stop = subscribeEdgePurges(services.bus, createCdnPurger({ target, siteTag, logger }))
+ */
+export function subscribeEdgePurges(bus: Bus, edge: EdgePurges): () => void {
+  return subscribePurges(
+    bus,
+    (tags) => {
+      if (tags.includes(EVERYTHING)) edge.purgeEverything()
+      else edge.purge(tags)
+    },
+    'publishing-process',
+  )
+}
+
+function subscribePurges(
+  bus: Bus,
+  purge: (tags: string[]) => void | Promise<void>,
+  runsOn: HandlerScope,
+): () => void {
+  const unsubscribers: (() => void)[] = []
   const add = <E extends BusEventName>(event: E, tagsFor: TagsFor<E> | undefined): void => {
     if (tagsFor === undefined) return
     unsubscribers.push(
-      bus.subscribe(event, async (payload) => {
-        const tags = tagsFor(payload)
-        if (tags.length > 0) await purge(tags)
-      }),
+      bus.subscribe(
+        event,
+        async (payload) => {
+          const tags = tagsFor(payload)
+          if (tags.length > 0) await purge(tags)
+        },
+        { runsOn },
+      ),
     )
   }
   // Object.keys loses the event ↔ handler pairing, but each row of PURGES is typed by its key.

@@ -9,6 +9,7 @@ import { isNotModified } from '../http/conditional.js'
 import { chooseEncoding, type ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
 import { EVERYTHING, subscribePageCacheInvalidation } from './page-cache-invalidation.js'
+import type { EdgeHeaders } from './edge-headers.js'
 import type { FrontDoor } from './front-door.js'
 import { createMissCoalescing, type SharedPage } from './miss-coalescing.js'
 import {
@@ -43,6 +44,8 @@ export interface PageCacheOptions {
    * 0 renders every miss. Default 2000.
    */
   coalesceWaitMs?: number
+  /** What public pages tell a CDN (edge-headers.ts); default: `public, max-age=60`, no tags. */
+  edge?: EdgeHeaders
 }
 
 /** A cache hit's key and the purge generation at its lookup (a purge since forbids re-storing). */
@@ -53,7 +56,10 @@ interface EntryOrigin {
 
 /** Registers reply.sendPage, the cache-hit hook, tracking-parameter stripping and invalidation. */
 export const pageCachePlugin = fp<PageCacheOptions>(
-  async (app, { store, bus, ttlMs = 60_000, onPageView, frontDoor, coalesceWaitMs = 2000 }) => {
+  async (
+    app,
+    { store, bus, ttlMs = 60_000, onPageView, frontDoor, coalesceWaitMs = 2000, edge },
+  ) => {
     // A page rendered across a purge of one of its tags may show stale data: not stored nor shared.
     const purges = createPurgeClock()
     const generationAtMiss = new WeakMap<FastifyRequest, number>()
@@ -206,7 +212,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
           !purges.purgedSince(generation, result.cacheTags) &&
           (request.method === 'GET' || request.method === 'HEAD')
         const coding = chooseEncoding(request.headers['accept-encoding'], PAGE_CODINGS)
-        const entry = buildEntry(result, cacheable, coding, storing ? ttl : 0)
+        const entry = buildEntry(result, cacheable, coding, storing ? ttl : 0, edge)
         if (storing) {
           store
             .set(pageCacheKey(request.url), entry, { tags: result.cacheTags, ttlMs: ttl })

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { CacheEntry } from '../../infra/cache-store/cache-store.js'
 import type { ContentCoding } from '../http/negotiation.js'
 import type { PageResult } from '../page-result.js'
+import { type EdgeHeaders, noEdgeHeaders } from './edge-headers.js'
 
 /** Bodies this small gain nothing from compression but the CPU it costs. */
 const MIN_COMPRESS_BYTES = 1024
@@ -23,19 +24,36 @@ const META = {
   tags: 'tags',
   /** When the entry's ttl ends (ms since the epoch): a re-stored entry keeps it too. */
   expiresAt: 'expiresAt',
+  /** The CDN's tag header(s), names and values joined by newlines (see edge-headers.ts). */
+  edgeTags: 'edgeTags',
 } as const
 
-/** Encodes `result` once: the body in the client's coding and the headers to replay. */
+/**
+ * Encodes `result` once: the body in the client's coding and the headers to replay, the CDN's
+ * among them (`edge`: worked out here, once per entry, never per request).
+ */
 export function buildEntry(
   result: PageResult,
   cacheable: boolean,
   coding: ContentCoding,
   ttlMs: number,
+  edge: EdgeHeaders = noEdgeHeaders,
 ): CacheEntry {
   const identity = Buffer.from(result.html, 'utf8')
   const meta: Record<string, string> = {
     [META.etag]: createHash('sha1').update(identity).digest('base64url'),
-    [META.cacheControl]: cacheControlFor(result.status, cacheable, result.maxAgeMs),
+  }
+  if (result.status === 200 && cacheable) {
+    const { cacheControl, tagHeaders } = edge.publicPage({
+      maxAgeSeconds: browserMaxAge(result.maxAgeMs),
+      tags: result.cacheTags,
+      isStory: result.viewOf !== undefined,
+      expiresInMs: result.maxAgeMs,
+    })
+    meta[META.cacheControl] = cacheControl
+    if (tagHeaders.length > 0) meta[META.edgeTags] = tagHeaders.join('\n')
+  } else {
+    meta[META.cacheControl] = cacheControlFor(result.status, cacheable)
   }
   if (result.lastModified !== null) meta[META.lastModified] = result.lastModified.toUTCString()
   if (result.contentType !== undefined) meta[META.contentType] = result.contentType
@@ -82,14 +100,14 @@ export function remainingTtl(entry: CacheEntry): number {
   return expiresAt === undefined ? 0 : Number(expiresAt) - Date.now()
 }
 
-function cacheControlFor(status: number, cacheable: boolean, maxAgeMs?: number): string {
-  if (status === 200) {
-    if (!cacheable) return 'private, no-cache'
-    // Browsers and CDNs keep a page no longer than what it shows lasts (a banner's expiry).
-    const seconds =
-      maxAgeMs === undefined ? 60 : Math.max(0, Math.min(60, Math.floor(maxAgeMs / 1000)))
-    return `public, max-age=${seconds}`
-  }
+/** Browsers and CDNs keep a page no longer than what it shows lasts (a banner's expiry). */
+function browserMaxAge(maxAgeMs: number | undefined): number {
+  return maxAgeMs === undefined ? 60 : Math.max(0, Math.min(60, Math.floor(maxAgeMs / 1000)))
+}
+
+/** Cache-Control of a page no shared cache may keep for long (public 200s: edge-headers.ts). */
+function cacheControlFor(status: number, cacheable: boolean): string {
+  if (status === 200 && !cacheable) return 'private, no-cache'
   // A missing page may appear when a story is published: cache briefly, the purge cannot reach it.
   if (status === 404 || status === 410) return 'public, max-age=30'
   return 'no-store'
@@ -133,6 +151,7 @@ function buildRepresentation(entry: CacheEntry, coding: ContentCoding): Represen
   const etag = encoded === undefined ? `"${hash}"` : `"${hash}-${coding === 'br' ? 'br' : 'gz'}"`
   const lastModified = meta[META.lastModified]
   const viewOf = meta[META.viewOf]
+  const edgeTags = meta[META.edgeTags]
   return {
     body: encoded ?? bodies.identity,
     validatorHeaders: [
@@ -143,6 +162,8 @@ function buildRepresentation(entry: CacheEntry, coding: ContentCoding): Represen
       'etag',
       etag,
       ...(lastModified === undefined ? [] : ['last-modified', lastModified]),
+      // With a 304 too: a CDN revalidating its copy keeps the tags current (RFC 9111 4.3.4).
+      ...(edgeTags === undefined ? [] : edgeTags.split('\n')),
     ],
     contentHeaders: [
       'content-type',

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test'
 import { createInProcessBus } from '../../../src/infra/bus/in-process.js'
 import {
   EVERYTHING,
+  subscribeEdgePurges,
   subscribePageCacheInvalidation,
 } from '../../../src/web/plugins/page-cache-invalidation.js'
 
@@ -95,5 +96,23 @@ describe('page cache invalidation', () => {
       await purgedBy((bus) => bus.publish('settings.changed', { keys: ['siteName'] })),
       [[EVERYTHING]],
     )
+  })
+
+  test("a CDN hears this process's events only, a whole-site purge for EVERYTHING, nothing for a gap", async () => {
+    const bus = createInProcessBus({
+      onHandlerError: (_event, error) => assert.fail(String(error)),
+    })
+    const told: string[][] = []
+    const unsubscribe = subscribeEdgePurges(bus, {
+      purge: (tags) => void told.push([...tags]),
+      purgeEverything: () => void told.push(['everything']),
+    })
+    await bus.publish('picks.changed', { list: 'x' })
+    await bus.deliverRemote('article.published', story)
+    await bus.signalGap()
+    await bus.publish('sections.changed', { sectionId: 1 })
+    unsubscribe()
+    await bus.publish('banner.changed', { bannerId: 7 })
+    assert.deepEqual(told, [['picks', 'front'], ['everything']])
   })
 })
