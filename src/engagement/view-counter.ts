@@ -34,6 +34,8 @@ import {
   saltSeeds,
 } from './visitor-hash.js'
 
+/** A flush slower than this is logged (see flushOnce). */
+const SLOW_FLUSH_MS = 1000
 /**
  * What became of one request: counted, a repeat today, not a reader, over its address's daily
  * cap for the story, or held for the day's salt.
@@ -283,6 +285,7 @@ export function createViewCounter({
     if (pending.isEmpty) return
     const batch = pending
     pending = new PendingCounts()
+    const started = performance.now()
     try {
       const outcome =
         batch.claims().length > 0
@@ -298,6 +301,14 @@ export function createViewCounter({
       if (outcome.dropped > 0) {
         logger.warn({ dropped: outcome.dropped }, 'view counter: rows of deleted stories dropped')
       }
+      // Views wait in memory while a flush runs: a crash meanwhile loses them (the soak once
+      // lost 6 s of them), so a slow flush is worth an operator's eye.
+      const tookMs = Math.round(performance.now() - started)
+      if (tookMs > SLOW_FLUSH_MS)
+        logger.warn(
+          { tookMs, buckets: outcome.buckets, claims: batch.claims().length },
+          'view counter: a flush took over a second; views counted meanwhile wait in memory',
+        )
     } catch (error) {
       // Never drop counts: what was not written goes back for the next flush.
       pending.absorb(error instanceof PartialFlushError ? error.unwritten : batch)
