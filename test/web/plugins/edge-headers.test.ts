@@ -5,7 +5,6 @@
  */
 
 import assert from 'node:assert/strict'
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import type { FastifyInstance } from 'fastify'
@@ -18,23 +17,9 @@ import {
   STORY_EDGE_SECONDS,
 } from '../../../src/web/plugins/edge-headers.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
+import { socketGet } from '../../helpers/socket-get.js'
 
-interface Answer {
-  status: number
-  headers: IncomingHttpHeaders
-}
-
-/** One request over a real socket, so warm pages go through the front door. */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
-      res.resume()
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const get = socketGet
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0'
 const CDN = { sMaxAge: 600, staleWhileRevalidate: 3600, staleIfError: 86400 }

@@ -4,7 +4,7 @@
  */
 
 import assert from 'node:assert/strict'
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
@@ -17,32 +17,9 @@ import { AccessLogController } from '../../../src/web/plugins/access-log.js'
 import { createFrontDoor, frontDoorServerFactory } from '../../../src/web/plugins/front-door.js'
 import { pageCacheKey } from '../../../src/web/plugins/page-url.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
+import { socketGet } from '../../helpers/socket-get.js'
 
-interface Answer {
-  status: number
-  headers: IncomingHttpHeaders
-  body: Buffer
-}
-
-/** One request over a real socket (inject would bypass the server and its front door). */
-function get(
-  port: number,
-  path: string,
-  headers: Record<string, string> = {},
-  method = 'GET',
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers, method }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      )
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const get = socketGet
 
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0'
