@@ -2,7 +2,7 @@
 
 import { pino, symbols, type DestinationStream, type Logger } from 'pino'
 import type { LogLevel } from '../config.js'
-import { createLogStream } from './log-stream.js'
+import { createLogStream, type LogStream } from './log-stream.js'
 
 export type { Logger }
 
@@ -23,7 +23,7 @@ export function createLogger(options: {
 
 /** Where a hot path that serialises its own lines in pino's format writes them. */
 export interface RawLogTarget {
-  /** Writes one whole line (with its newline) where the logger writes. */
+  /** Writes one whole line at info level or below (with its newline) where the logger writes. */
   write(line: string): void
   /** What the logger adds to each line, serialised as pino does: `,"app":"masthead"`. */
   bindings: string
@@ -32,10 +32,11 @@ export interface RawLogTarget {
 /** The stream and bindings of `logger`, for the front door's access-log line. */
 export function rawLogTarget(logger: Logger): RawLogTarget {
   const internals = logger as unknown as Record<symbol, unknown>
-  const stream = internals[symbols.streamSym] as DestinationStream
+  const stream = internals[symbols.streamSym] as DestinationStream & Partial<LogStream>
   const chindings = internals[symbols.chindingsSym]
+  const writeInfo = stream.writeInfo
   return {
-    write: (line) => stream.write(line),
+    write: writeInfo === undefined ? (line) => stream.write(line) : writeInfo,
     bindings: typeof chindings === 'string' ? chindings : '',
   }
 }

@@ -90,3 +90,22 @@ test("a raw line goes where the logger writes, with the logger's bindings", () =
   target.write('{"level":30}\n')
   assert.deepEqual(lines, ['{"level":30}\n'])
 })
+
+test('writeInfo batches like an info line and keeps its place before a later warning', () => {
+  const { writes, stream } = recorded()
+  stream.writeInfo(info(1))
+  stream.write(info(2))
+  assert.deepEqual(writes, [], 'both wait for the batch')
+  stream.write('{"level":50,"time":1,"msg":"broken"}\n')
+  assert.equal(writes.length, 1)
+  assert.match(writes[0] ?? '', /line 1.*\n.*line 2.*\n.*broken/)
+})
+
+test("a raw target on the process's own stream goes through writeInfo, in order", () => {
+  const { writes, stream } = recorded()
+  const target = rawLogTarget(pino({ base: { app: 'masthead' } }, stream))
+  target.write(info(1))
+  stream.write('{"level":40,"time":1,"msg":"careful"}\n')
+  assert.equal(writes.length, 1)
+  assert.match(writes[0] ?? '', /line 1.*\n.*careful/)
+})

@@ -127,7 +127,8 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
  * The access-log line of a page the front door sent, or undefined when info lines are off. It is
  * the line Fastify's request logging writes ("request completed", the same fields and order),
  * serialised here: through pino it cost a warm page more than everything else the front door
- * does (issue 15). The request id is ours (a UUID or a proxy's short safe token).
+ * does (issue 15). The time's digits are reused within a millisecond, and the response time is
+ * written from whole microseconds: number-to-string conversions were a tenth of the line's cost.
  */
 function accessLogLine(
   logger: Logger,
@@ -140,14 +141,32 @@ function accessLogLine(
         { reqId: id, method: 'GET', url, statusCode: 200, responseTime },
         'request completed',
       )
-  const level = logger.levels.values.info ?? 30
+  const head = `{"level":${logger.levels.values.info ?? 30},"time":`
+  let lastMs = -1
+  let timeText = ''
   return (id, url, responseTime) => {
+    const ms = Date.now()
+    if (ms !== lastMs) {
+      lastMs = ms
+      timeText = head + String(ms) + target.bindings
+    }
+    // The id is ours: a UUID or a proxy's token of [A-Za-z0-9._:-], so it needs no escaping.
     target.write(
-      `{"level":${level},"time":${Date.now()}${target.bindings},"reqId":${jsonString(id)},` +
-        `"method":"GET","url":${jsonString(url)},"statusCode":200,` +
-        `"responseTime":${responseTime},"msg":"request completed"}\n`,
+      `${timeText},"reqId":"${id}","method":"GET","url":${jsonString(url)},"statusCode":200,` +
+        `"responseTime":${millisecondsText(responseTime)},"msg":"request completed"}\n`,
     )
   }
+}
+
+/** Three-digit fractions "000" to "999", so a duration is written without a float conversion. */
+const THOUSANDTHS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'))
+
+/** `ms` as a JSON number to the microsecond: 0.042 for 0.0421875. */
+export function millisecondsText(ms: number): string {
+  const micros = Math.round(ms * 1000)
+  if (!(micros >= 0 && micros < 2 ** 31)) return JSON.stringify(ms)
+  const whole = (micros / 1000) | 0
+  return `${whole}.${THOUSANDTHS[micros - whole * 1000] ?? '000'}`
 }
 
 /** Characters a JSON string must escape (a URL rarely has any: then no JSON.stringify call). */

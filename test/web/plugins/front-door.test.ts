@@ -14,7 +14,11 @@ import { buildWeb } from '../../../src/app.js'
 import { createMemoryCacheStore } from '../../../src/infra/cache-store/memory.js'
 import { rawLogTarget } from '../../../src/infra/logger.js'
 import { AccessLogController } from '../../../src/web/plugins/access-log.js'
-import { createFrontDoor, frontDoorServerFactory } from '../../../src/web/plugins/front-door.js'
+import {
+  createFrontDoor,
+  frontDoorServerFactory,
+  millisecondsText,
+} from '../../../src/web/plugins/front-door.js'
 import { pageCacheKey } from '../../../src/web/plugins/page-url.js'
 import { buildTestApp, type TestApp } from '../../helpers/build-test-app.js'
 import { socketGet } from '../../helpers/socket-get.js'
@@ -215,5 +219,21 @@ describe('front door on its own', () => {
     assert.equal(typeof ours.time, 'number')
     assert.equal(typeof ours.responseTime, 'number')
     door.close()
+  })
+})
+
+describe('millisecondsText', () => {
+  test('writes a duration to the microsecond as a JSON number', () => {
+    assert.equal(millisecondsText(0.0421875), '0.042')
+    assert.equal(millisecondsText(12), '12.000')
+    assert.equal(millisecondsText(1.9996), '2.000')
+    assert.equal(millisecondsText(0), '0.000')
+    assert.equal(JSON.parse(millisecondsText(3.1415)), 3.142)
+  })
+
+  test('falls back to the plain number outside whole microseconds', () => {
+    assert.equal(millisecondsText(-1), '-1')
+    assert.equal(millisecondsText(Number.NaN), 'null', 'as JSON.stringify writes it')
+    assert.equal(millisecondsText(3e9), '3000000000')
   })
 })
