@@ -3,6 +3,11 @@
  * process, measured with wrk, beside a bare node:http process and nginx sending the same bytes
  * and headers. wrk, not autocannon: on 2 cores autocannon saturates near 22k req/s, below what
  * bare Node serves, which made every ratio look better than it was.
+ *
+ * One process is measured on a core of its own, with wrk on another (taskset, when the machine
+ * has it and two cores): on a 2-core machine an unpinned server and wrk take turns on both
+ * cores, and the figures swung by a fifth from run to run. Bare Node and nginx get the same
+ * cores, so the ratios compare like with like. Workers are measured unpinned: they use every core.
  */
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
@@ -47,13 +52,43 @@ export async function hasWrk(): Promise<boolean> {
   }
 }
 
-/** Requests/s wrk reaches on `url` over `seconds`, after a 2 s warm-up run. */
-export async function wrkRate(url: string, seconds: number): Promise<number> {
+/** The cores of a pinned measurement: the server's and the load generator's. */
+export interface Cores {
+  server: number
+  wrk: number
+}
+
+/**
+ * Separate cores for a server and wrk when `taskset` (util-linux) is here and there are two
+ * cores or more; undefined otherwise, and the measurement runs unpinned.
+ */
+export async function pinningCores(): Promise<Cores | undefined> {
+  const count = os.availableParallelism()
+  if (count < 2) return undefined
+  try {
+    await execFileAsync('taskset', ['-p', String(process.pid)])
+    return { server: count - 1, wrk: 0 }
+  } catch {
+    return undefined
+  }
+}
+
+/** Moves every thread of process `pid` to `core`. */
+async function pinProcess(pid: number, core: number): Promise<void> {
+  await execFileAsync('taskset', ['-a', '-p', '-c', String(core), String(pid)])
+}
+
+/** The command and arguments that run `command` on `core` (unchanged when unpinned). */
+function onCore(core: number | undefined, command: string, args: string[]): [string, string[]] {
+  return core === undefined ? [command, args] : ['taskset', ['-c', String(core), command, ...args]]
+}
+
+/** Requests/s wrk reaches on `url` over `seconds`, after a 2 s warm-up run (on `core` if given). */
+export async function wrkRate(url: string, seconds: number, core?: number): Promise<number> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`refusing to load ${url}`)
-  await execFileAsync('wrk', [...WRK_ARGS, '-d', '2s', ...BROWSER_HEADERS, url])
+  await execFileAsync(...onCore(core, 'wrk', [...WRK_ARGS, '-d', '2s', ...BROWSER_HEADERS, url]))
   const { stdout } = await execFileAsync(
-    'wrk',
-    [...WRK_ARGS, '-d', `${seconds}s`, ...BROWSER_HEADERS, url],
+    ...onCore(core, 'wrk', [...WRK_ARGS, '-d', `${seconds}s`, ...BROWSER_HEADERS, url]),
     { timeout: (seconds + 30) * 1000 },
   )
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)
@@ -67,16 +102,28 @@ export async function hotPathScenario(options: {
   seconds: number
   /** nginx worker processes (1 against one Node process). */
   nginxWorkers: number
+  /**
+   * The measured server's processes (npm and node): given, they are pinned to a core of their own
+   * and wrk to another (see pinningCores), and so are bare Node and nginx. Omit to run unpinned.
+   */
+  pinPids?: readonly number[]
   log: (line: string) => void
 }): Promise<HotPathResult> {
   const { url, seconds, log } = options
+  const cores = options.pinPids === undefined ? undefined : await pinningCores()
+  if (cores !== undefined && options.pinPids !== undefined) {
+    for (const pid of options.pinPids) await pinProcess(pid, cores.server)
+    log(`  hot path: each server on core ${cores.server}, wrk on core ${cores.wrk}`)
+  } else log('  hot path: unpinned (servers and wrk share the cores)')
   const page = await fetchPageBytes(url, { 'accept-encoding': 'br, gzip' })
-  const mastheadRps = await wrkRate(url, seconds)
+  const mastheadRps = await wrkRate(url, seconds, cores?.wrk)
   log(`  hot path: masthead ${Math.round(mastheadRps)} req/s on ${url}`)
-  const bareRps = await withBareNode(page, (origin) => wrkRate(`${origin}/`, seconds))
+  const bareRps = await withBareNode(page, cores?.server, (origin) =>
+    wrkRate(`${origin}/`, seconds, cores?.wrk),
+  )
   log(`  hot path: bare node:http ${Math.round(bareRps)} req/s (same bytes and headers)`)
-  const nginxRps = await withNginx(page, options.nginxWorkers, (origin) =>
-    wrkRate(`${origin}/`, seconds),
+  const nginxRps = await withNginx(page, options.nginxWorkers, cores?.server, (origin) =>
+    wrkRate(`${origin}/`, seconds, cores?.wrk),
   )
   log(
     nginxRps === undefined
@@ -125,7 +172,11 @@ export function hotPathRows(
 }
 
 /** Runs `work` against a bare node:http child process sending `page`, then stops it. */
-async function withBareNode<T>(page: PageBytes, work: (origin: string) => Promise<T>): Promise<T> {
+async function withBareNode<T>(
+  page: PageBytes,
+  core: number | undefined,
+  work: (origin: string) => Promise<T>,
+): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bare-'))
   const bodyFile = path.join(dir, 'body')
   fs.writeFileSync(bodyFile, page.body)
@@ -136,7 +187,9 @@ async function withBareNode<T>(page: PageBytes, work: (origin: string) => Promis
     'const server = http.createServer((req, res) => { res.writeHead(200, headers); res.end(body) })',
     "server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'))",
   ].join('\n')
-  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(...onCore(core, process.execPath, ['-e', source]), {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   try {
     const port = await firstLine(child)
     return await work(`http://127.0.0.1:${port}`)
@@ -150,6 +203,7 @@ async function withBareNode<T>(page: PageBytes, work: (origin: string) => Promis
 async function withNginx<T>(
   page: PageBytes,
   workers: number,
+  core: number | undefined,
   work: (origin: string) => Promise<T>,
 ): Promise<T | undefined> {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => fs.existsSync(file))
@@ -193,11 +247,15 @@ async function withNginx<T>(
     ].join('\n'),
   )
   const child = spawn(
-    nginx,
-    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
-    {
-      stdio: 'ignore',
-    },
+    ...onCore(core, nginx, [
+      '-p',
+      dir,
+      '-c',
+      path.join(dir, 'nginx.conf'),
+      '-e',
+      path.join(dir, 'error.log'),
+    ]),
+    { stdio: 'ignore' },
   )
   try {
     await untilListening(port)

@@ -95,6 +95,7 @@ export async function startupScenario(options: StartupOptions): Promise<Scenario
         url: `${server.origin}${probe}`,
         seconds: HOT_PATH_SECONDS,
         nginxWorkers: 1,
+        pinPids: groupMembers(server.pid),
         log,
       })
     else log('  hot path: wrk is not installed (apt-get install wrk): not measured')
