@@ -101,7 +101,7 @@ export function createNewsroom({
     getAuthor: (slug) => authors.bySlug(slug),
     authorNames: () => authorNames(db),
     getTag: async (slug) => (isSlug(slug) ? tagBySlug(db, slug) : undefined),
-    findPublishedArticle: (slug) => reading.findPublished(slug),
+    findPublishedArticle: (slug, likelyId) => reading.findPublished(slug, likelyId),
     resolvePublishedId: (slug) => reading.resolveId(slug),
     commentsMode: (articleId) => reading.commentsMode(articleId),
     bylineUserIds: (articleId) => bylineUserIds(db, articleId),

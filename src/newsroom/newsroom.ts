@@ -35,8 +35,12 @@ export interface Newsroom {
   /** Every author's display name (readers' comment names may not imitate them). */
   authorNames(): Promise<string[]>
   getTag(slug: string): Promise<Tag | undefined>
-  /** A published story by slug (current or former); drafts and unknown slugs give undefined. */
-  findPublishedArticle(slug: string): Promise<ArticleLookup | undefined>
+  /**
+   * A published story by slug (current or former); drafts and unknown slugs give undefined. With
+   * `likelyId` (the engine's catalogue knows the slug) its authors, tags and notes are read
+   * alongside the story, a database round trip fewer; a wrong guess is read again.
+   */
+  findPublishedArticle(slug: string, likelyId?: number): Promise<ArticleLookup | undefined>
   /**
    * The id of the story readers may see at `slug`, following a rename (a former slug resolves to
    * its story); undefined for drafts, scheduled or future stories and unknown slugs.

@@ -39,10 +39,10 @@ export function createPublishedArticles({ db, clock, bus }: { db: Db; clock: Clo
     for (const event of ['article.published', 'article.updated', 'article.unpublished'] as const)
       bus.subscribe(event, () => counts.clear())
   return {
-    findPublished: async (slug: string): Promise<ArticleLookup | undefined> => {
+    findPublished: async (slug: string, likelyId?: number): Promise<ArticleLookup | undefined> => {
       if (!isSlug(slug)) return undefined
       const now = clock.now()
-      const article = await visibleArticleBySlug(db, now, slug)
+      const article = await visibleArticleBySlug(db, now, slug, likelyId)
       if (article !== undefined) return { kind: 'found', article }
       const moved = await redirectTarget(db, now, slug)
       return moved && { kind: 'moved', ...moved }

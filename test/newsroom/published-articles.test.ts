@@ -50,6 +50,24 @@ forEachDatabase('newsroom reading', (t) => {
     assert.deepEqual(article.publishedAt, new Date(NOW.getTime() - 60 * MINUTE))
   })
 
+  test('a likely id reads the same story; a wrong guess still gives the right details', async () => {
+    const f = await newsroomFixture(t.handle.db)
+    const story = await f.story({ tagNames: ['Harbour'] })
+    const other = await f.story({ tagNames: ['Orchard'] })
+    const plain = await f.newsroom.findPublishedArticle(story.slug)
+    const guessed = await f.newsroom.findPublishedArticle(story.slug, story.id)
+    assert.equal(plain?.kind, 'found')
+    assert.deepEqual(guessed, plain)
+    const wrong = await f.newsroom.findPublishedArticle(story.slug, other.id)
+    assert.deepEqual(wrong, plain, "the other story's tags and authors are not used")
+    if (wrong?.kind === 'found')
+      assert.deepEqual(
+        wrong.article.tags.map((tag) => tag.slug),
+        ['harbour'],
+      )
+    assert.equal(await f.newsroom.findPublishedArticle('no-such-story-here', story.id), undefined)
+  })
+
   test('unknown and malformed slugs give undefined', async () => {
     const f = await newsroomFixture(t.handle.db)
     assert.equal(await f.newsroom.findPublishedArticle('no-such-story-anywhere'), undefined)

@@ -62,7 +62,7 @@ export async function loadArticlePage(
   // Not awaited when the lookup finds a redirect, a missing story or another story.
   early?.catch(() => undefined)
   const [lookup, sections] = await Promise.all([
-    newsroom.findPublishedArticle(params.slug),
+    newsroom.findPublishedArticle(params.slug, known?.id),
     newsroom.listSections(),
   ])
   if (lookup === undefined)
