@@ -53,7 +53,7 @@ export async function hasWrk(): Promise<boolean> {
 }
 
 /** The cores of a pinned measurement: the server's and the load generator's. */
-export interface Cores {
+interface Cores {
   server: number
   wrk: number
 }
@@ -62,7 +62,7 @@ export interface Cores {
  * Separate cores for a server and wrk when `taskset` (util-linux) is here and there are two
  * cores or more; undefined otherwise, and the measurement runs unpinned.
  */
-export async function pinningCores(): Promise<Cores | undefined> {
+async function pinningCores(): Promise<Cores | undefined> {
   const count = os.availableParallelism()
   if (count < 2) return undefined
   try {
@@ -110,9 +110,10 @@ export async function hotPathScenario(options: {
   log: (line: string) => void
 }): Promise<HotPathResult> {
   const { url, seconds, log } = options
+  const pinned = options.pinPids ?? []
   const cores = options.pinPids === undefined ? undefined : await pinningCores()
-  if (cores !== undefined && options.pinPids !== undefined) {
-    for (const pid of options.pinPids) await pinProcess(pid, cores.server)
+  if (cores !== undefined) {
+    for (const pid of pinned) await pinProcess(pid, cores.server)
     log(`  hot path: each server on core ${cores.server}, wrk on core ${cores.wrk}`)
   } else log('  hot path: unpinned (servers and wrk share the cores)')
   const page = await fetchPageBytes(url, { 'accept-encoding': 'br, gzip' })

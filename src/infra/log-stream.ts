@@ -57,7 +57,8 @@ export function createLogStream(fd = 1, write = writeAll): LogStream {
   process.once('exit', flush)
   return {
     write: (line) => {
-      if (line.charCodeAt(LEVEL_DIGIT_AT) < WARN_DIGIT) return writeInfo(line)
+      // Not `< WARN_DIGIT`: a line too short to hold a level (NaN) stays an info line, as before.
+      if (!(line.charCodeAt(LEVEL_DIGIT_AT) >= WARN_DIGIT)) return writeInfo(line)
       pending.push(line)
       flush()
     },
