@@ -42,7 +42,12 @@ export type DatabaseConfig =
       /** SQLite's page cache for the connection, in MiB (the OS caches the file as well). */
       readonly cacheMiB?: number
     }
-  | { readonly kind: 'postgres'; readonly url: string }
+  | {
+      readonly kind: 'postgres'
+      readonly url: string
+      /** How many distinct SQL texts go as named (prepared) statements; 0 sends all unnamed. */
+      readonly preparedStatements?: number
+    }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -175,6 +180,7 @@ export const CONFIG_VARIABLES = [
   'MASTHEAD_DEMO_ARTICLES',
   'MASTHEAD_PAGE_CACHE_MB',
   'MASTHEAD_SQLITE_CACHE_MB',
+  'MASTHEAD_PG_PREPARED_STATEMENTS',
   'MASTHEAD_API_RATE_PER_MINUTE',
   'MASTHEAD_WEBHOOK_MAX_ATTEMPTS',
   'MASTHEAD_API_CORS_ORIGINS',
@@ -218,6 +224,8 @@ const LOG_LEVELS: readonly LogLevel[] = [
  * mostly holds pages the start-up scans touched once.
  */
 const SQLITE_CACHE_MIB_DEFAULT = 4
+/** PostgreSQL: how many SQL texts go as named statements (MASTHEAD_PG_PREPARED_STATEMENTS). */
+const PREPARED_STATEMENTS_DEFAULT = 300
 
 /** Parses and validates `env`; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
@@ -258,10 +266,17 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     1,
     65536,
   )
+  const preparedStatements = integer(
+    'MASTHEAD_PG_PREPARED_STATEMENTS',
+    read('MASTHEAD_PG_PREPARED_STATEMENTS'),
+    PREPARED_STATEMENTS_DEFAULT,
+    0,
+    5000,
+  )
   const database: DatabaseConfig =
     parsedDatabase.kind === 'sqlite'
       ? { ...parsedDatabase, cacheMiB: sqliteCacheMiB }
-      : parsedDatabase
+      : { ...parsedDatabase, preparedStatements }
 
   const logLevel = read('MASTHEAD_LOG_LEVEL') ?? 'info'
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {

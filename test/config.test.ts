@@ -172,6 +172,7 @@ describe('parseConfig', () => {
       {
         kind: 'postgres',
         url: 'postgres://app@db.internal/news',
+        preparedStatements: 300,
       },
     )
     const both = {
@@ -201,6 +202,7 @@ describe('parseConfig', () => {
       assert.deepEqual(parseConfig({ MASTHEAD_DATABASE_URL: url }, CWD).database, {
         kind: 'postgres',
         url,
+        preparedStatements: 300,
       })
     }
   })
@@ -267,11 +269,25 @@ describe('parseConfig', () => {
       ['MASTHEAD_DEMO_ARTICLES', '200001'],
       ['MASTHEAD_PAGE_CACHE_MB', '-5'],
       ['MASTHEAD_SQLITE_CACHE_MB', '0'],
+      ['MASTHEAD_PG_PREPARED_STATEMENTS', '-1'],
+      ['MASTHEAD_PG_PREPARED_STATEMENTS', '5001'],
       ['MASTHEAD_API_RATE_PER_MINUTE', 'lots'],
       ['MASTHEAD_API_CORS_ORIGINS', 'ftp://files.example.org'],
       ['MASTHEAD_API_CORS_ORIGINS', 'https://app.example.org/path'],
     ]
     for (const [variable, value] of cases) assertRejects({ [variable]: value }, variable)
+  })
+
+  test('PostgreSQL names up to 300 repeated SQL texts unless told otherwise', () => {
+    const postgres = (env: Record<string, string>) =>
+      parseConfig({ MASTHEAD_DATABASE_URL: 'postgres://db.internal/news', ...env }, CWD).database
+    assert.deepEqual(postgres({}), {
+      kind: 'postgres',
+      url: 'postgres://db.internal/news',
+      preparedStatements: 300,
+    })
+    const off = postgres({ MASTHEAD_PG_PREPARED_STATEMENTS: '0' })
+    assert.equal(off.kind === 'postgres' && off.preparedStatements, 0)
   })
 
   test('reads the Content API origins: a list, or any', () => {

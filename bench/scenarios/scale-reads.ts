@@ -143,6 +143,10 @@ async function measure(
       MASTHEAD_SITE_URL: 'http://127.0.0.1:3000',
       // No page is stored: every request renders, as a miss does.
       MASTHEAD_PAGE_CACHE_MB: '0',
+      // Passed on, so named statements can be compared with unnamed ones (0).
+      ...(process.env.MASTHEAD_PG_PREPARED_STATEMENTS === undefined
+        ? {}
+        : { MASTHEAD_PG_PREPARED_STATEMENTS: process.env.MASTHEAD_PG_PREPARED_STATEMENTS }),
     },
     dir,
   )

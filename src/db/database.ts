@@ -10,6 +10,7 @@ import type { DatabaseConfig } from '../config.js'
 import type { DialectAdapter } from './dialect/dialect.js'
 import { postgresAdapter } from './dialect/postgres.js'
 import { SearchPathPostgresDialect } from './dialect/postgres-introspection.js'
+import { withPreparedStatements } from './dialect/postgres-prepared.js'
 import { sqliteAdapter } from './dialect/sqlite.js'
 import type { Database } from './schema.js'
 
@@ -37,6 +38,9 @@ export interface DatabaseHandle {
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>
 }
+
+/** Named statements when a config leaves the count out (config.ts's default is the same). */
+const PREPARED_STATEMENTS_DEFAULT = 300
 
 /** SQLite's page cache while a scan runs. */
 const SCAN_CACHE_KIB = 1024
@@ -86,8 +90,13 @@ export function openDatabase(
       ? {}
       : { options: `-c search_path=${options.searchPath}` }),
   })
+  const statements = config.preparedStatements ?? PREPARED_STATEMENTS_DEFAULT
   return handle(
-    new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) }),
+    new Kysely<Database>({
+      dialect: new SearchPathPostgresDialect({
+        pool: statements > 0 ? withPreparedStatements(pool, statements) : pool,
+      }),
+    }),
     postgresAdapter,
     options.searchPath ?? searchPathOf(config.url),
     () => undefined,
