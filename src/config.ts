@@ -45,7 +45,10 @@ export type DatabaseConfig =
   | {
       readonly kind: 'postgres'
       readonly url: string
-      /** How many distinct SQL texts go as named (prepared) statements; 0 sends all unnamed. */
+      /**
+       * How many distinct SQL texts go as named (prepared) statements; 0 or left out sends all
+       * unnamed (loadConfig fills in PREPARED_STATEMENTS_DEFAULT).
+       */
       readonly preparedStatements?: number
     }
 
@@ -225,7 +228,7 @@ const LOG_LEVELS: readonly LogLevel[] = [
  */
 const SQLITE_CACHE_MIB_DEFAULT = 4
 /** PostgreSQL: how many SQL texts go as named statements (MASTHEAD_PG_PREPARED_STATEMENTS). */
-const PREPARED_STATEMENTS_DEFAULT = 300
+export const PREPARED_STATEMENTS_DEFAULT = 300
 
 /** Parses and validates `env`; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {

@@ -5,6 +5,7 @@
 
 import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
+import { PREPARED_STATEMENTS_DEFAULT } from '../../src/config.js'
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 
@@ -32,7 +33,10 @@ export async function copyToPostgres(url: string, filename: string): Promise<Pos
     }
   }
   await admin(`create schema "${schema}"`)
-  const handle = openDatabase({ kind: 'postgres', url }, { searchPath: schema, poolSize: 4 })
+  const handle = openDatabase(
+    { kind: 'postgres', url, preparedStatements: PREPARED_STATEMENTS_DEFAULT },
+    { searchPath: schema, poolSize: 4 },
+  )
   const dispose = async (): Promise<void> => {
     await handle.close()
     await admin(`drop schema "${schema}" cascade`)

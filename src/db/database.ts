@@ -39,9 +39,6 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
-/** Named statements when a config leaves the count out (config.ts's default is the same). */
-const PREPARED_STATEMENTS_DEFAULT = 300
-
 /** SQLite's page cache while a scan runs. */
 const SCAN_CACHE_KIB = 1024
 
@@ -90,7 +87,8 @@ export function openDatabase(
       ? {}
       : { options: `-c search_path=${options.searchPath}` }),
   })
-  const statements = config.preparedStatements ?? PREPARED_STATEMENTS_DEFAULT
+  // Left out, pg's own behaviour: every query unnamed. The server's default comes from config.
+  const statements = config.preparedStatements ?? 0
   return handle(
     new Kysely<Database>({
       dialect: new SearchPathPostgresDialect({

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe } from 'node:test'
 import pg from 'pg'
-import type { DatabaseConfig } from '../../src/config.js'
+import { type DatabaseConfig, PREPARED_STATEMENTS_DEFAULT } from '../../src/config.js'
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 
@@ -49,7 +49,11 @@ export async function createPostgresTestDatabase(
   await admin.connect()
   await admin.query(`create schema "${schema}"`)
   await admin.end()
-  const config: DatabaseConfig = { kind: 'postgres', url }
+  const config: DatabaseConfig = {
+    kind: 'postgres',
+    url,
+    preparedStatements: PREPARED_STATEMENTS_DEFAULT,
+  }
   const handle = openDatabase(config, { searchPath: schema, poolSize: 4 })
   await migrateToLatest(handle)
   return {

@@ -29,7 +29,12 @@ const SIGHTED_LIMIT = 2000
  */
 const MAX_NAMED_VALUES = 64
 
-/** SQLSTATEs of a prepared statement gone stale or missing (see the module comment). */
+/**
+ * SQLSTATEs of a prepared statement gone stale (0A000) or missing (26000). All of 0A000 is taken,
+ * not only "cached plan must not change result type": the server may translate its messages
+ * (lc_messages), and any other 0A000 fails the unnamed retry as well, so it costs a round trip
+ * and a fresh connection, never a wrong answer.
+ */
 const STALE_STATEMENT_CODES = new Set(['0A000', '26000'])
 
 /** A pg error from the server carries its SQLSTATE as `code`. */
