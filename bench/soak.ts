@@ -34,12 +34,13 @@ import {
 import { createLoad, type Load } from './soak-load.js'
 import type { RssSample } from './soak-report.js'
 import { freePort } from './free-port.js'
+import { heapGrowth, heapSnapshotOptions, takeHeapSnapshot } from './soak-heap.js'
 import { type SoakServer, startServer } from './soak-servers.js'
 import { type Probe, type Timeline, verdict } from './soak-verdict.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const HELP = `Usage: npm run bench:soak -- [--minutes N] [--rate R] [--comment-rate C] [--articles N]
-                                  [--flush-ms MS] [--pg URL]
+                                  [--flush-ms MS] [--pg URL] [--heap-snapshots DIR]
 
   --minutes N        how long the load runs (default 10, at most 120)
   --rate R           reader actions started per second (default 100): front and section pages,
@@ -48,7 +49,13 @@ const HELP = `Usage: npm run bench:soak -- [--minutes N] [--rate R] [--comment-r
   --articles N       demo stories seeded (default 300)
   --flush-ms MS      MASTHEAD_VIEW_FLUSH_MS for both servers (default 1000)
   --pg URL           a PostgreSQL server on this machine (default postgres://postgres@127.0.0.1:5432/);
-                     the soak creates a database of its own there and drops it at the end`
+                     the soak creates a database of its own there and drops it at the end
+  --heap-snapshots DIR  heap snapshots of A into DIR (kept), after warm-up and at the end of
+                     the load, and what grew between them; each holds A for a few seconds and
+                     swells its memory meanwhile, so latency and memory figures are disturbed`
+
+/** When A's first heap snapshot is taken (--heap-snapshots), or half-way through a short run. */
+const SNAPSHOT_AFTER_MS = 300_000
 
 /** RSS is read this often. */
 const SAMPLE_EVERY_MS = 5_000
@@ -67,6 +74,7 @@ interface Options {
   articles: number
   flushMs: number
   pg: string
+  heapSnapshots: string | undefined
 }
 
 function parseOptions(): Options | undefined {
@@ -78,6 +86,7 @@ function parseOptions(): Options | undefined {
       articles: { type: 'string', default: '300' },
       'flush-ms': { type: 'string', default: '1000' },
       pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/' },
+      'heap-snapshots': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -94,6 +103,8 @@ function parseOptions(): Options | undefined {
     articles: Math.round(number('articles', values.articles, 10, 200_000)),
     flushMs: Math.round(number('flush-ms', values['flush-ms'], 100, 60_000)),
     pg: values.pg,
+    heapSnapshots:
+      values['heap-snapshots'] === undefined ? undefined : path.resolve(values['heap-snapshots']),
   }
 }
 
@@ -303,6 +314,8 @@ async function main(): Promise<number> {
     log(`${new Date().toISOString()}, load average ${loadAverage()} (${os.cpus().length} cores)`)
     ensureBuilt()
     resources.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-soak-'))
+    const heapDir = options.heapSnapshots
+    if (heapDir !== undefined) fs.mkdirSync(heapDir, { recursive: true })
     const db = await createSoakDatabase(options.pg)
     resources.db = db
     const [portA, portB] = [await freePort(), await freePort()]
@@ -315,6 +328,7 @@ async function main(): Promise<number> {
       // The soak is the load balancer: one proxy hop, so each reader has an address of its own.
       MASTHEAD_TRUST_PROXY: '1',
       MASTHEAD_VIEW_FLUSH_MS: String(options.flushMs),
+      ...(heapDir === undefined ? {} : { NODE_OPTIONS: heapSnapshotOptions(heapDir) }),
     }
     log(`database ${db.name}: seeding ${options.articles} demo stories (masthead seed)…`)
     await seedDemo(env, options.articles)
@@ -400,6 +414,20 @@ async function main(): Promise<number> {
     }, progressEvery)
 
     const loadAtStart = loadAverage()
+    // A's first snapshot after its warm-up (not a moment B is down for long), the last at the end.
+    const snapshots: string[] = []
+    const snapshotOfA = async (): Promise<void> => {
+      if (heapDir === undefined) return
+      const at = ((performance.now() - loadStarted) / 1000).toFixed(0)
+      log(`heap snapshot of A at ${at} s…`)
+      const file = await takeHeapSnapshot(a.pid, heapDir)
+      snapshots.push(file)
+      log(`heap snapshot of A written: ${file}`)
+    }
+    const firstSnapshot =
+      heapDir === undefined
+        ? Promise.resolve()
+        : wait(Math.min(SNAPSHOT_AFTER_MS, durationMs / 2), undefined, { signal }).then(snapshotOfA)
     let timeline: Timeline
     try {
       timeline = await faultAndRejoin({
@@ -432,6 +460,8 @@ async function main(): Promise<number> {
     log(`load done after ${seconds.toFixed(0)} s; waiting for requests in flight`)
     await load.stop()
     const loadEnd = loadAverage()
+    await firstSnapshot
+    await snapshotOfA()
 
     // A graceful stop flushes each survivor's last views.
     const exitCodes = await Promise.all(
@@ -440,7 +470,7 @@ async function main(): Promise<number> {
     const viewsCounted = (await totalViews(db)) - viewsBefore
     const stored = await storedMarkers(db, marker)
 
-    return verdict({
+    const code = verdict({
       ledger,
       seconds,
       load,
@@ -458,6 +488,9 @@ async function main(): Promise<number> {
       loadAtStart,
       loadEnd,
     })
+    const [first, last] = [snapshots[0], snapshots.at(-1)]
+    if (first !== undefined && last !== undefined && first !== last) printHeapGrowth(first, last)
+    return code
   } catch (error) {
     if (interrupted) return 130
     console.error(error)
@@ -466,6 +499,22 @@ async function main(): Promise<number> {
     clearTimeout(watchdog)
     await cleanUp(resources)
   }
+}
+
+/** What grew in A's heap between its two snapshots, biggest change first. */
+function printHeapGrowth(first: string, last: string): void {
+  const growth = heapGrowth(first, last)
+  const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1)
+  console.log(
+    `\nA's heap (objects' own sizes): ${mib(growth.firstBytes)} MiB → ${mib(growth.secondBytes)} MiB` +
+      ` (${path.basename(first)} → ${path.basename(last)})`,
+  )
+  console.log('     change (KiB)   objects      now (KiB)  kind')
+  for (const row of growth.rows)
+    console.log(
+      `  ${(row.grewBytes / 1024).toFixed(0).padStart(14)} ${String(row.grewCount).padStart(9)} ` +
+        `${(row.bytes / 1024).toFixed(0).padStart(14)}  ${row.kind}`,
+    )
 }
 
 // Exits even if a socket or timer was left behind: the soak is never left running.
