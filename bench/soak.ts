@@ -428,6 +428,9 @@ async function main(): Promise<number> {
       heapDir === undefined
         ? Promise.resolve()
         : wait(Math.min(SNAPSHOT_AFTER_MS, durationMs / 2), undefined, { signal }).then(snapshotOfA)
+    // Handled here as well: an abort (Ctrl-C) or a failed snapshot before it is awaited below
+    // must not end the process as an unhandled rejection, skipping the cleanup.
+    firstSnapshot.catch(() => undefined)
     let timeline: Timeline
     try {
       timeline = await faultAndRejoin({

@@ -8,7 +8,6 @@ import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { openDatabase, type DatabaseHandle } from '../../../src/db/database.js'
-import { PREPARED_STATEMENTS_DEFAULT } from '../../../src/config.js'
 import { createStatementNames } from '../../../src/db/dialect/postgres-prepared.js'
 import { createPostgresTestDatabase } from '../../helpers/databases.js'
 
@@ -58,10 +57,7 @@ describe('named statements on PostgreSQL', { skip: pgSkip }, () => {
     schema = made.searchPath ?? ''
     dispose = made.dispose
     // One connection, so every query below shares the session's prepared statements.
-    handle = openDatabase(
-      { kind: 'postgres', url: pgUrl, preparedStatements: PREPARED_STATEMENTS_DEFAULT },
-      { searchPath: schema, poolSize: 1 },
-    )
+    handle = openDatabase(made.config, { searchPath: schema, poolSize: 1 })
     peer = new pg.Client({ connectionString: pgUrl })
     await peer.connect()
     await peer.query(`set search_path = "${schema}"`)
