@@ -5,6 +5,7 @@ import type { AppServices } from '../../app.js'
 import type { Config } from '../../config.js'
 import { parseConfig } from '../../config.js'
 import type { Scheduler } from '../../infra/scheduler.js'
+import { holdTickObjectShape } from '../../infra/tick-object-shape.js'
 import type { Command, CommandContext } from '../command.js'
 import { printCredentials } from '../credentials.js'
 import { leaveCluster, onPrimaryStop, reportServing, type StopSignal } from '../io.js'
@@ -50,6 +51,8 @@ export const startCommand: Command = {
       context.out(help)
       return 0
     }
+    // Before start-up's collections can free nextTick's hidden classes (see tick-object-shape).
+    holdTickObjectShape()
     const config = parseConfig(context.env)
     const workers =
       options.workers === undefined
