@@ -54,7 +54,8 @@ export function printRequests(ledger: RequestLedger, seconds: number): void {
       ms(p99),
       ms(max),
     ])
-    all.push(...tally.latencies)
+    // Not push(...latencies): an hour's latencies (half a million) overflow the call stack.
+    for (const latency of tally.latencies) all.push(latency)
     total.sent += tally.sent
     total.ok += tally.ok
     total.c4 += tally.clientErrors
@@ -100,7 +101,7 @@ export function memoryFigures(samples: readonly RssSample[], instance: string) {
   const span = last.at - first.at
   // After warm-up (the page cache fills with the pages readers ask for): a quarter of its life.
   const warm = own.find((s) => s.at >= first.at + span / 4) ?? first
-  const max = Math.max(...own.map((s) => s.rssMiB))
+  const max = own.reduce((highest, s) => Math.max(highest, s.rssMiB), -Infinity)
   // Growth over its second half: the least squares slope of RSS, in MiB per minute.
   const half = own.filter((s) => s.at >= first.at + span / 2)
   return { start: first, warm, end: last, max, slopePerMinute: slope(half) * 60, samples: own }
