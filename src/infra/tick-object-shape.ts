@@ -22,10 +22,16 @@ let held: object | undefined
  * entries to async hooks as 'TickObject' resources, which costs speed, never correctness.
  */
 export function holdTickObjectShape(): boolean {
-  if (held !== undefined) return true
+  held ??= newTickObject()
+  return held !== undefined
+}
+
+/** A fresh nextTick queue entry, caught by an async hook enabled for that one call. */
+export function newTickObject(): object | undefined {
+  let caught: object | undefined
   const hook = createHook({
     init(_asyncId, type, _triggerAsyncId, resource) {
-      if (type === 'TickObject') held ??= resource
+      if (type === 'TickObject') caught ??= resource
     },
   })
   hook.enable()
@@ -35,5 +41,5 @@ export function holdTickObjectShape(): boolean {
     // Only for this one call: enabled hooks would slow every asynchronous operation after it.
     hook.disable()
   }
-  return held !== undefined
+  return caught
 }

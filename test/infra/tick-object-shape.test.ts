@@ -17,23 +17,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
  */
 async function entryClasses(hold: boolean): Promise<[string, string]> {
   const script = `
-    import { createHook } from 'node:async_hooks'
-    import { holdTickObjectShape } from './src/infra/tick-object-shape.ts'
-    const entry = () => {
-      let caught
-      const hook = createHook({ init(_id, type, _trigger, resource) { if (type === 'TickObject') caught = resource } })
-      hook.enable(); process.nextTick(() => undefined); hook.disable()
-      return caught
-    }
+    import { holdTickObjectShape, newTickObject } from './src/infra/tick-object-shape.ts'
     // V8's own syntax, out of reach of the TypeScript loader's transform.
     const debugPrint = new Function('object', '%DebugPrint(object)')
     if (${hold}) holdTickObjectShape()
-    debugPrint(entry())
+    debugPrint(newTickObject())
     for (let i = 0; i < 5; i++) {
       await new Promise((resolve) => setImmediate(resolve))
       globalThis.gc()
     }
-    debugPrint(entry())
+    debugPrint(newTickObject())
   `
   const { stdout } = await execFileAsync(
     process.execPath,
