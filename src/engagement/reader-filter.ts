@@ -103,7 +103,7 @@ const BOT_PATTERN = new RegExp(
 )
 
 /** Prefetch and prerender hints browsers and proxies send (Sec-Purpose, Purpose, X-Purpose, X-Moz). */
-const PREFETCH_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as const
+export const PREFETCH_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as const
 const PREFETCH_PATTERN = /prefetch|prerender|preview/i
 
 /** The user agent of `request`, or '' when it sent none. */
