@@ -27,11 +27,12 @@ import {
   type Representation,
 } from './page-entry.js'
 import { pageCacheKey } from './page-url.js'
+import { prepareHead, type PreparedHead } from './prepared-head.js'
 import type { PageViewer } from './view-counting.js'
 
 export interface FrontDoorOptions {
   logger: Logger
-  /** The request id Fastify's genReqId would give this request. */
+  /** The request id Fastify's genReqId would give this request (a header-safe token). */
   requestId: (request: IncomingMessage) => string
   /** The client address Fastify's request.ip would give (the same trusted proxies). */
   clientAddress: (request: IncomingMessage) => string | undefined
@@ -66,24 +67,22 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const { logger, requestId, clientAddress } = options
   const security = Object.entries(options.securityHeaders).flat()
   const accessLog = accessLogLine(logger, options.accessLog)
-  // A stored entry's representations never change: their headers are flattened once, with a
-  // slot for the request id (x-request-id first, as Fastify sends it).
-  const headerTemplates = new WeakMap<Representation, string[]>()
-  const templateOf = (sent: Representation): string[] => {
-    let template = headerTemplates.get(sent)
-    if (template === undefined) {
-      template = [
-        'x-request-id',
-        '',
+  // A stored entry's representations never change: each one's head is prepared once, to be sent
+  // with the request id (x-request-id first, as Fastify sends it).
+  const heads = new WeakMap<Representation, PreparedHead>()
+  const headOf = (sent: Representation): PreparedHead => {
+    let head = heads.get(sent)
+    if (head === undefined) {
+      head = prepareHead([
         ...security,
         ...sent.validatorHeaders,
         ...sent.contentHeaders,
         'content-length',
         String(sent.body.length),
-      ]
-      headerTemplates.set(sent, template)
+      ])
+      heads.set(sent, head)
     }
-    return template
+    return head
   }
   let pages: FrontDoorPages | undefined
   // Nearly every request repeats the last Accept-Encoding seen (one browser, one build): its
@@ -116,10 +115,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
         { method: 'GET', ip: clientAddress(request) ?? '', headers: headers.viewer },
         sent.viewOf,
       )
-    const sentHeaders = templateOf(sent).slice()
-    sentHeaders[1] = id
-    response.writeHead(200, sentHeaders)
-    response.end(sent.body)
+    headOf(sent).send(response, id, sent.body)
     accessLog?.(id, url, performance.now() - started)
     return true
   }
