@@ -13,7 +13,10 @@ import { createLogger, rawLogTarget } from '../../src/infra/logger.js'
 /** A log stream whose writes are recorded instead of reaching a file descriptor. */
 function recorded(): { writes: string[]; stream: ReturnType<typeof createLogStream> } {
   const writes: string[] = []
-  return { writes, stream: createLogStream(99, (_fd, text) => writes.push(text)) }
+  return {
+    writes,
+    stream: createLogStream(99, (_fd, bytes) => writes.push(Buffer.from(bytes).toString('utf8'))),
+  }
 }
 
 const info = (n: number): string => `{"level":30,"time":1,"msg":"line ${n}"}\n`
@@ -108,4 +111,20 @@ test("a raw target on the process's own stream goes through writeInfo, in order"
   stream.write('{"level":40,"time":1,"msg":"careful"}\n')
   assert.equal(writes.length, 1)
   assert.match(writes[0] ?? '', /line 1.*\n.*careful/)
+})
+
+test('lines of any length and script keep their order across batches', () => {
+  const { writes, stream } = recorded()
+  const lines = [
+    info(1),
+    `{"level":30,"msg":"${'ü✓'.repeat(8000)}"}\n`,
+    info(2),
+    `{"level":30,"msg":"${'x'.repeat(70_000)}"}\n`,
+    info(3),
+    '{"level":40,"msg":"careful"}\n',
+  ]
+  for (const line of lines) stream.write(line)
+  stream.flush()
+  assert.equal(writes.join(''), lines.join(''))
+  assert.ok(writes.length >= 3, `a line longer than a batch goes alone (${writes.length} writes)`)
 })
