@@ -114,7 +114,7 @@ export async function wrkRate(
  * drifts by a fifth within a minute, so each ratio compares runs seconds apart, and the
  * figures reported are medians over the rounds.
  */
-export const HOT_PATH_ROUNDS = 3
+export const HOT_PATH_ROUNDS = 5
 
 /** Measures `url` (a warm page of a running server) beside bare Node and nginx with its bytes. */
 export async function hotPathScenario(options: {

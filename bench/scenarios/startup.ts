@@ -56,7 +56,7 @@ const COLD_STARTS = 5
 /** "Idle after start" means after the engine's first refreshes, not the instant it listens. */
 const IDLE_AFTER_MS = 10_000
 /** Seconds of each wrk run in the hot-path comparison. */
-export const HOT_PATH_SECONDS = 10
+export const HOT_PATH_SECONDS = 15
 
 /** Runs every start-up measurement in turn and returns the rows beside the earlier figures. */
 export async function startupScenario(options: StartupOptions): Promise<ScenarioResult> {
