@@ -60,6 +60,8 @@ interface Entry {
   tail: Promise<void>
   /** Runs queued or in progress. */
   busy: number
+  /** An interval job's run that fell due during another, waiting for it to end. */
+  catchingUp: boolean
   /** For `at` jobs: the occurrence the timer was set for (a timer may fire a little early). */
   dueAt: number
 }
@@ -148,9 +150,26 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
   const fire = (entry: Entry, early: boolean): void => {
     entry.timer = undefined
     if (stopped) return
-    // Skipped rather than queued while a run is still going: an occurrence is never run twice.
-    if (early || entry.busy > 0) return arm(entry)
-    void runLogged(entry).then(() => arm(entry))
+    if (early) return arm(entry)
+    if (entry.time !== undefined) {
+      // Skipped rather than queued while a run is still going: an occurrence is never run twice.
+      if (entry.busy > 0) return arm(entry)
+      void runLogged(entry).then(() => arm(entry))
+      return
+    }
+    // An interval job keeps its rate: the next run is due `everyMs` after this one was, not after
+    // it ends, so a slow run does not stretch the interval (a view flush taking 1.3 s made views
+    // wait 2.3 s and more in memory). One due while a run is going starts when that run ends;
+    // later ones are skipped, so runs never pile up.
+    arm(entry)
+    if (entry.busy === 0) void runLogged(entry)
+    else if (!entry.catchingUp) {
+      entry.catchingUp = true
+      void entry.tail.then(() => {
+        entry.catchingUp = false
+        if (!stopped) void runLogged(entry)
+      })
+    }
   }
 
   let atStartAfterMs = 0
@@ -181,6 +200,7 @@ export function createScheduler({ clock, logger, lease }: SchedulerDeps): Schedu
         timer: undefined,
         tail: Promise.resolve(),
         busy: 0,
+        catchingUp: false,
         dueAt: Number.NEGATIVE_INFINITY,
       }
       entries.set(job.name, entry)

@@ -105,6 +105,45 @@ describe('scheduler', () => {
     await scheduler.stop()
   })
 
+  test('an interval job keeps its rate: a run due during a slow one starts as it ends, once', async () => {
+    const { scheduler } = setup()
+    let calls = 0
+    let active = 0
+    let most = 0
+    const slow = gate()
+    scheduler.add(
+      job(
+        'test.flush',
+        async () => {
+          calls += 1
+          active += 1
+          most = Math.max(most, active)
+          if (calls === 1) await slow.wait
+          active -= 1
+        },
+        { schedule: { everyMs: 20 } },
+      ),
+    )
+    scheduler.start()
+    await until(() => calls === 1)
+    // Several runs fall due while the first is held.
+    await new Promise((r) => setTimeout(r, 100))
+    assert.equal(calls, 1, 'runs never overlap')
+    slow.finish()
+    // The run that fell due starts as soon as the slow one ends, before the next turn of the
+    // event loop (a timer falling due in that turn may add one more, not five).
+    await new Promise((r) => setImmediate(r))
+    // (calls is read again: the assertion above narrowed its type to 1.)
+    const started = calls as number
+    assert.ok(
+      started === 2 || started === 3,
+      `one catch-up run, not one per missed occurrence (${started})`,
+    )
+    await until(() => calls >= 4)
+    await scheduler.stop()
+    assert.equal(most, 1)
+  })
+
   test('runAtStart runs once at start; stop waits for the run in progress and runs nothing more', async () => {
     const { scheduler } = setup()
     const running = gate()
