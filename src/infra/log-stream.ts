@@ -77,9 +77,14 @@ export function createLogStream(fd = 1, write: WriteBytes = writeAll): LogStream
     else if (timer === undefined) timer = setTimeout(flush, BATCH_MS).unref()
   }
 
+  /** Adds `line` to the batch, or writes it alone when it is longer than a batch. */
+  const append = (line: string): void => {
+    if (room(line.length)) used += batch.utf8Write(line, used)
+    else write(fd, Buffer.from(line, 'utf8'))
+  }
+
   const writeInfo = (line: string): void => {
-    if (!room(line.length)) return write(fd, Buffer.from(line, 'utf8'))
-    used += batch.utf8Write(line, used)
+    append(line)
     pendingInfo()
   }
 
@@ -88,8 +93,7 @@ export function createLogStream(fd = 1, write: WriteBytes = writeAll): LogStream
     write: (line) => {
       // Not `< WARN_DIGIT`: a line too short to hold a level (NaN) stays an info line, as before.
       if (!(line.charCodeAt(LEVEL_DIGIT_AT) >= WARN_DIGIT)) return writeInfo(line)
-      if (room(line.length)) used += batch.utf8Write(line, used)
-      else write(fd, Buffer.from(line, 'utf8'))
+      append(line)
       flush()
     },
     writeInfo,

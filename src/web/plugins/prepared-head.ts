@@ -56,12 +56,14 @@ export function prepareHead(headers: readonly string[]): PreparedHead {
   let state: HeadState = canPrepare(headers) ? 'unproven' : 'writeHead'
   const block = state === 'unproven' ? serialise(headers) : ''
 
-  const viaWriteHead = (response: ServerResponse, id: string, body: Uint8Array): void => {
+  const writeHead = (response: ServerResponse, id: string): void => {
     const sent = list.slice()
     sent[1] = id
     response.writeHead(200, sent)
-    response.end(body)
   }
+  /** The head writeHead would make for `id`, with the Date line given. */
+  const headFor = (response: NodeResponse, id: string, date: string): string =>
+    STATUS_LINE + id + '\r\n' + block + date + keepAliveTail(response)
 
   return {
     get state() {
@@ -69,22 +71,15 @@ export function prepareHead(headers: readonly string[]): PreparedHead {
     },
     send(response, id, body) {
       const node = response as NodeResponse
-      if (state === 'writeHead' || !isPlainKeepAlive(node)) {
-        viaWriteHead(response, id, body)
-        return
-      }
-      if (state === 'prepared') {
-        node._header = STATUS_LINE + id + '\r\n' + block + dateLine() + keepAliveTail(node)
-        response.end(body)
-        return
-      }
-      const sent = list.slice()
-      sent[1] = id
-      response.writeHead(200, sent)
-      // writeHead's own date, so a second that turns between the two cannot fail the proof.
-      const date = /\r\nDate: [^\r\n]*\r\n/.exec(node._header ?? '')?.[0].slice(2)
-      const prepared = STATUS_LINE + id + '\r\n' + block + (date ?? '') + keepAliveTail(node)
-      state = date !== undefined && node._header === prepared ? 'prepared' : 'writeHead'
+      if (state === 'prepared' && isPlainKeepAlive(node)) {
+        node._header = headFor(node, id, dateLine())
+      } else if (state === 'unproven' && isPlainKeepAlive(node)) {
+        writeHead(response, id)
+        // writeHead's own date, so a second that turns between the two cannot fail the proof.
+        const date = /\r\nDate: [^\r\n]*\r\n/.exec(node._header ?? '')?.[0].slice(2)
+        const same = date !== undefined && node._header === headFor(node, id, date)
+        state = same ? 'prepared' : 'writeHead'
+      } else writeHead(response, id)
       response.end(body)
     },
   }
